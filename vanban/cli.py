@@ -1,0 +1,196 @@
+"""Command line: the only place that prints or exits."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import vocab
+from .graph import TreeNode, depth_first, implementers, neighbours, sources
+from .dates import show_date as plain_date
+from .model import Corpus, Document
+from .pipeline import DEFAULT_DATA, ROOT, build_site, check, load_valid
+from .problems import ERROR, NOTE, WARNING, AmbiguousRef, BuildError, DataError, Problem, RefNotFound
+from .refs import RefIndex
+
+SEVERITY_LABEL = {ERROR: "LỖI", WARNING: "CẢNH BÁO", NOTE: "GHI NHẬN"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DataError as exc:
+        _print_problems(exc.problems)
+        print(f"\nDừng lại: {len(exc.problems)} vấn đề phải sửa trước "
+              "(chạy `python build_graph.py check` để xem mọi vấn đề).", file=sys.stderr)
+        return 1
+    except AmbiguousRef as exc:
+        print(f"'{exc.ref}' ứng với {len(exc.candidates)} văn bản; hãy nêu rõ năm hoặc dùng id:", file=sys.stderr)
+        for doc in exc.candidates:
+            print(f"  {doc.id:40} {doc.symbol} ({doc.year or 'chưa rõ năm'}) {plain_date(doc.date)}  "
+                  f"{doc.title[:70]}", file=sys.stderr)
+        return 2
+    except RefNotFound as exc:
+        hint = f" Có phải: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+        print(f"Không tìm thấy văn bản '{exc.ref}'.{hint}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print(f"Lỗi dựng trang: {exc}\nTrang web cũ (nếu có) vẫn giữ nguyên.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build_graph.py",
+                                     description="Cơ sở tri thức văn bản Đảng và Nhà nước.")
+    sub = parser.add_subparsers(required=True, metavar="LỆNH")
+
+    def data_arg(p):
+        p.add_argument("--data", default=str(DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
+
+    p = sub.add_parser("check", help="kiểm tra dữ liệu, báo mọi lỗi một lần")
+    data_arg(p)
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("show", help="một văn bản và các quan hệ hai chiều")
+    data_arg(p)
+    p.add_argument("ref", metavar="REF", help="id, ký hiệu (25-NQ/TW), ký hiệu kèm năm (16/CT-TTg 2020) hoặc tên gọi")
+    p.set_defaults(func=cmd_show)
+
+    for name, helptext in (("implementers", "cây văn bản thực hiện REF (đi xuống)"),
+                           ("sources", "văn bản mà REF thực hiện hoặc căn cứ (đi lên)")):
+        p = sub.add_parser(name, help=helptext)
+        data_arg(p)
+        p.add_argument("ref", metavar="REF")
+        p.add_argument("--json", action="store_true", help="in mảng JSON")
+        p.set_defaults(func=cmd_tree, direction=name)
+
+    p = sub.add_parser("build", help="sinh trang và dựng trang web")
+    data_arg(p)
+    p.add_argument("--out", default=str(ROOT / "site"), help="thư mục trang web (mặc định: site/)")
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo dữ liệu là lỗi")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="dựng rồi phục vụ trang web tại http://127.0.0.1:8000/")
+    data_arg(p)
+    p.add_argument("--out", default=str(ROOT / "site"))
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--no-build", action="store_true", help="phục vụ trang đã dựng, không dựng lại")
+    p.set_defaults(func=cmd_serve, strict=False)
+    return parser
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    order = {ERROR: 0, WARNING: 1, NOTE: 2}
+    for p in sorted(problems, key=lambda p: (order[p.severity], p.file, p.line or 0)):
+        field = f" [{p.field}]" if p.field else ""
+        print(f"{SEVERITY_LABEL[p.severity]:9} {p.location()}{field}: {p.message}")
+        if p.hint:
+            print(f"{'':9} → {p.hint}")
+
+
+def cmd_check(args) -> int:
+    checked = check(args.data)
+    _print_problems(checked.problems)
+    errors = sum(p.severity == ERROR for p in checked.problems)
+    warnings = sum(p.severity == WARNING for p in checked.problems)
+    notes = sum(p.severity == NOTE for p in checked.problems)
+    print(f"\n{len(checked.corpus.documents)} văn bản, {len(checked.corpus.issuers)} cơ quan: "
+          f"{errors} lỗi, {warnings} cảnh báo, {notes} ghi nhận.")
+    return 1 if checked.failing(args.strict) else 0
+
+
+def cmd_show(args) -> int:
+    corpus, graph = load_valid(args.data)
+    doc = RefIndex(corpus).resolve(args.ref)
+    print(_headline(corpus, doc))
+    print(f"  id: {doc.id}")
+    if doc.title:
+        print(f"  {doc.title}")
+    if doc.unverified:
+        print(f"  chưa xác minh: {', '.join(doc.unverified)}")
+    if doc.known_from_citation:
+        print("  chỉ biết qua trích dẫn")
+    items = neighbours(graph, corpus, doc.id)
+    for outgoing, heading in ((True, "Văn bản này tác động tới"), (False, "Văn bản khác tác động tới văn bản này")):
+        group = [n for n in items if n.outgoing == outgoing]
+        print(f"\n{heading} ({len(group)}):")
+        for n in sorted(group, key=lambda n: (list(vocab.RELATION_TYPES).index(n.relation.type), n.doc.symbol)):
+            rtype = vocab.RELATION_TYPES[n.relation.type]
+            label = rtype.label if outgoing else rtype.inverse_label
+            flag = " [chưa xác minh]" if n.relation.unverified else ""
+            print(f"  {label}: {n.doc.symbol} ({n.doc.year or 'chưa rõ năm'}) {plain_date(n.doc.date)} "
+                  f"[{n.doc.id}]{flag}")
+    return 0
+
+
+def _headline(corpus: Corpus, doc: Document) -> str:
+    issuer = corpus.issuers[doc.issuer].name
+    term = f", khóa {doc.term}" if doc.term else ""
+    return f"{doc.symbol} — {vocab.DOC_TYPES[doc.type].label}, {issuer}, {plain_date(doc.date)}{term}"
+
+
+def cmd_tree(args) -> int:
+    corpus, graph = load_valid(args.data)
+    doc = RefIndex(corpus).resolve(args.ref)
+    walk = implementers if args.direction == "implementers" else sources
+    nodes = walk(graph, corpus, doc.id)
+    if args.json:
+        print(json.dumps([_tree_json(n) for n in nodes], ensure_ascii=False, indent=2))
+        return 0
+    print(_headline(corpus, doc))
+    if not nodes:
+        print("  (không có văn bản nào)")
+    for n in depth_first(nodes, doc.id):
+        rtype = vocab.RELATION_TYPES[n.relation]
+        label = rtype.label if args.direction == "sources" else rtype.label.lower()
+        flag = " [chưa xác minh]" if n.unverified else ""
+        print(f"{'  ' * n.depth}└ {label}: {n.doc.symbol} ({n.doc.year or 'chưa rõ năm'}) "
+              f"{plain_date(n.doc.date)} — {corpus.issuers[n.doc.issuer].name} [{n.doc.id}]{flag}")
+    return 0
+
+
+def _tree_json(n: TreeNode) -> dict:
+    return {"id": n.doc.id, "symbol": n.doc.symbol, "type": n.doc.type,
+            "date": n.doc.date.iso() if n.doc.date else None, "issuer": n.doc.issuer,
+            "title": n.doc.title, "relation": n.relation, "depth": n.depth, "via": n.via,
+            "unverified": n.unverified}
+
+
+def cmd_build(args) -> int:
+    start = time.perf_counter()
+    report = build_site(args.data, args.out, strict=args.strict, progress=_progress(start))
+    print(f"Xong: {report.documents} văn bản, {report.pages} trang, {time.perf_counter() - start:.1f} s "
+          f"→ {args.out}/index.html")
+    return 0
+
+
+def _progress(start: float):
+    def show(message: str) -> None:
+        print(f"[{time.perf_counter() - start:6.1f} s] {message}", flush=True)
+    return show
+
+
+def cmd_serve(args) -> int:
+    import functools
+    import http.server
+
+    if not args.no_build:
+        cmd_build(args)
+    site = Path(args.out)
+    if not (site / "index.html").exists():
+        print(f"Chưa có trang web trong {site}; chạy `python build_graph.py build` trước.", file=sys.stderr)
+        return 1
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    print(f"Trang web: http://127.0.0.1:{args.port}/  (Ctrl+C để dừng)", flush=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,89 @@
+"""Dates that may be known only to the year or the month."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def vietnamese(self) -> str:
+        """03/6/2013 is how the documents themselves write dates."""
+        if self.day:
+            return f"{self.day:02d}/{self.month:02d}/{self.year}"
+        if self.month:
+            return f"tháng {self.month:02d}/{self.year}"
+        return f"năm {self.year}"
+
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        if self.day:
+            return self.earliest()
+        if self.month:
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    def as_date(self) -> dt.date | None:
+        return self.earliest() if self.day else None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+def parse_date(value) -> PartialDate:
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD (a str or an int year). Raises ValueError."""
+    if isinstance(value, bool):
+        raise ValueError("not a date")
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if not isinstance(value, str):
+        raise ValueError("not a date")
+    m = _ISO.match(value.strip())
+    if not m:
+        raise ValueError("not a date")
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if not 1900 <= year <= 2100:
+        raise ValueError("year out of range")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError("month out of range")
+    if day is not None:
+        dt.date(year, month, day)  # raises ValueError for 2017-02-30
+    return PartialDate(year, month, day)
+
+
+def definitely_before(a: PartialDate, b: PartialDate) -> bool:
+    """True only when every day a may denote comes before every day b may denote."""
+    return a.latest() < b.earliest()
+
+
+def days_between(a: PartialDate, b: PartialDate) -> int | None:
+    if a.day and b.day:
+        return (b.earliest() - a.earliest()).days
+    return None
+
+
+def show_date(date: PartialDate | None) -> str:
+    return date.vietnamese() if date else "(chưa rõ ngày)"

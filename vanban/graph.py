@@ -1,0 +1,112 @@
+"""Stage 3: the graph of documents and relations, and the queries over it.
+
+Edges go from the acting document to its target, as stored; the inverse is read off the same
+edge. A MultiDiGraph because two documents may stand in several relations (1185/UBND-TH both
+carries out and forwards 160-BC/TU).
+"""
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+import networkx as nx
+
+from . import vocab
+from .model import Corpus, Document, Relation
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(corpus.documents)
+    for rel in corpus.relations():
+        if rel.target in corpus.documents:
+            graph.add_edge(rel.source, rel.target, key=rel.type, relation=rel)
+    return graph
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    doc: Document
+    relation: str      # the relation type linking it to `via`
+    depth: int
+    via: str           # id of the document it hangs from
+    unverified: bool = False
+
+
+def implementers(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str,
+                 types=vocab.IMPLEMENTING) -> list[TreeNode]:
+    """Documents that carry doc_id out, transitively, breadth first; each listed once."""
+    return _walk(graph, corpus, doc_id, types, downward=True)
+
+
+def sources(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str,
+            types=vocab.UPWARD) -> list[TreeNode]:
+    """What doc_id carries out or stands on, transitively upward."""
+    return _walk(graph, corpus, doc_id, types, downward=False)
+
+
+def _walk(graph, corpus, start, types, downward: bool) -> list[TreeNode]:
+    edges = graph.in_edges if downward else graph.out_edges
+    seen = {start}
+    out: list[TreeNode] = []
+    queue = deque([(start, 0)])
+    while queue:
+        node, depth = queue.popleft()
+        found = []
+        for u, v, rtype in edges(node, keys=True):
+            other = u if downward else v
+            if rtype in types and other not in seen:
+                rel: Relation = graph.edges[u, v, rtype]["relation"]
+                found.append(TreeNode(corpus.documents[other], rtype, depth + 1, node, rel.unverified))
+        # One entry per document even if it hangs from node by several relations.
+        for item in sorted(_first_per_doc(found), key=lambda n: _date_key(n.doc)):
+            seen.add(item.doc.id)
+            out.append(item)
+            queue.append((item.doc.id, depth + 1))
+    return out
+
+
+def _first_per_doc(nodes: list[TreeNode]) -> list[TreeNode]:
+    order = list(vocab.RELATION_TYPES)
+    best: dict[str, TreeNode] = {}
+    for n in sorted(nodes, key=lambda n: order.index(n.relation)):
+        best.setdefault(n.doc.id, n)
+    return list(best.values())
+
+
+def _date_key(doc: Document):
+    return (doc.date is None, doc.date.sort_key() if doc.date else (0, 0, 0), doc.symbol)
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    doc: Document
+    relation: Relation
+    outgoing: bool     # True: this document acts on doc; False: doc acts on this one
+
+
+def neighbours(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str) -> list[Neighbour]:
+    out = [Neighbour(corpus.documents[v], d["relation"], True)
+           for _, v, d in graph.out_edges(doc_id, data=True)]
+    out += [Neighbour(corpus.documents[u], d["relation"], False)
+            for u, _, d in graph.in_edges(doc_id, data=True)]
+    return out
+
+
+def replaced_by(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str) -> list[Neighbour]:
+    return [n for n in neighbours(graph, corpus, doc_id)
+            if not n.outgoing and n.relation.type in vocab.REPLACING]
+
+
+def depth_first(nodes: list[TreeNode], root: str) -> list[TreeNode]:
+    """The same nodes ordered so that each one follows the document it hangs from."""
+    children: dict[str, list[TreeNode]] = {}
+    for n in nodes:
+        children.setdefault(n.via, []).append(n)
+    out: list[TreeNode] = []
+    stack = list(reversed(children.get(root, [])))
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        stack.extend(reversed(children.get(n.doc.id, [])))
+    return out

@@ -1,0 +1,86 @@
+"""The stages in order, as library calls. Raises on failure; never prints."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import networkx as nx
+
+from .checks import check_corpus
+from .graph import build_graph
+from .load import load_corpus
+from .model import Corpus
+from .problems import DataError, Problem, WARNING, ERROR
+from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages
+from .site.pages import render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT / "data"
+DEFAULT_CONFIG = ROOT / "mkdocs.yml"
+STAGING = ROOT / "build" / "pages"
+SITE_NAME = "Vanban — Cơ sở tri thức văn bản Đảng và Nhà nước"
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Checked:
+    corpus: Corpus
+    problems: list[Problem]
+
+    def failing(self, strict: bool) -> list[Problem]:
+        bad = {ERROR, WARNING} if strict else {ERROR}
+        return [p for p in self.problems if p.severity in bad]
+
+
+def check(data_dir: str | Path = DEFAULT_DATA) -> Checked:
+    """Load and validate; return every problem, whatever its severity."""
+    corpus, problems = load_corpus(data_dir)
+    return Checked(corpus, problems.items + check_corpus(corpus))
+
+
+def load_valid(data_dir: str | Path = DEFAULT_DATA, strict: bool = False) -> tuple[Corpus, nx.MultiDiGraph]:
+    checked = check(data_dir)
+    failing = checked.failing(strict)
+    if failing:
+        raise DataError(failing)
+    return checked.corpus, build_graph(checked.corpus)
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    pages: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = ROOT / "site",
+               config_file: str | Path = DEFAULT_CONFIG, staging: str | Path = STAGING,
+               strict: bool = False, progress: Progress = lambda message: None) -> BuildReport:
+    """Validate, render, build. Raises DataError or BuildError; the old site then stays."""
+    report = BuildReport()
+    clock = time.perf_counter()
+
+    def lap(name):
+        nonlocal clock
+        now = time.perf_counter()
+        report.seconds[name] = round(now - clock, 2)
+        clock = now
+
+    progress("Đọc và kiểm tra dữ liệu")
+    corpus, graph = load_valid(data_dir, strict)
+    report.documents = len(corpus.documents)
+    lap("check")
+    progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
+    lap("graph")
+    progress("Sinh trang")
+    pages = render_site(corpus, graph, SITE_NAME,
+                        progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"))
+    report.pages = stage_pages(pages, ROOT / HAND_WRITTEN, Path(staging))
+    lap("render")
+    progress(f"Dựng trang web bằng MkDocs ({report.pages} trang)")
+    run_mkdocs(Path(config_file), Path(staging), Path(out_dir))
+    lap("mkdocs")
+    return report

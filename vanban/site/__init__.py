@@ -1,0 +1,1 @@
+"""Generating the static site: pages (render, no I/O) and build (writes, runs MkDocs)."""

@@ -1,0 +1,106 @@
+"""Stage 5: write the generated pages next to the hand-written ones and run MkDocs.
+
+The only stage that writes files. A failed build leaves the previous site as it was: MkDocs
+builds into a fresh folder that replaces the old site only once the build has succeeded.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..problems import BuildError
+
+HAND_WRITTEN = "docs"
+
+
+def stage_pages(pages: Iterable[tuple[str, str]], hand_written: Path, staging: Path) -> int:
+    """Copy hand-written docs into staging, then add generated pages. Returns pages written.
+
+    A generated page never overwrites a hand-written file: a clash is an error naming both.
+    """
+    if staging.exists():
+        shutil.rmtree(staging)
+    if hand_written.is_dir():
+        shutil.copytree(hand_written, staging)
+    staging.mkdir(parents=True, exist_ok=True)
+    written = 0
+    made_dirs: set[Path] = set()
+    for rel, text in pages:
+        target = (staging / rel).resolve()
+        if staging.resolve() not in target.parents:
+            raise BuildError(f"trang '{rel}' nằm ngoài thư mục trang")
+        if (hand_written / rel).exists():
+            raise BuildError(f"trang sinh tự động '{rel}' trùng với tệp viết tay {hand_written / rel}; "
+                             "đổi tên tệp viết tay, trang sinh tự động không ghi đè lên nó")
+        if target.parent not in made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made_dirs.add(target.parent)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    return written
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    collector = _WarningCollector()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()), site_dir=str(fresh),
+                             strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, OSError) as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        detail = "; ".join(collector.messages[:10]) or str(exc)
+        raise BuildError(f"MkDocs không dựng được trang: {detail}") from None
+    finally:
+        mkdocs_log.removeHandler(collector)
+    _swap(fresh, site_dir)
+
+
+def _swap(fresh: Path, site_dir: Path) -> None:
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+        os.rmdir(old)
+        site_dir.rename(old)
+    fresh.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def site_size(site_dir: Path) -> tuple[int, int, str]:
+    """(total bytes, largest document page bytes, its path) for the benchmark."""
+    total, largest, largest_path = 0, 0, ""
+    for dirpath, _, names in os.walk(site_dir):
+        for name in names:
+            path = Path(dirpath) / name
+            size = path.stat().st_size
+            total += size
+            if path.parent.name == "van-ban" and name.endswith(".html") and size > largest:
+                largest, largest_path = size, str(path)
+    return total, largest, largest_path

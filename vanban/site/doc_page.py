@@ -1,0 +1,231 @@
+"""The page of one document: card, banners, relations both ways, implementation tree, text."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from .. import vocab
+from ..checks import acknowledged_notes
+from ..dates import days_between
+from ..graph import TreeNode, implementers, neighbours, replaced_by
+from ..model import Corpus, Document
+from .html import (admonition, date_text, doc_label, doc_link, doc_path, e, front_matter, href,
+                   issuer_name, mark_unverified, short)
+from .indexes import issuer_page, topic_page, type_page, year_page, term_page
+
+# Caps keep the largest page small on a corpus where one resolution has thousands of
+# implementers; the full lists stay reachable through the index pages.
+MAX_RELATED_PER_GROUP = 60
+MAX_TREE_NODES = 120
+
+
+def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text: str) -> str:
+    page = doc_path(doc.id)
+    parts = [
+        front_matter(doc_label(doc), doc.title),
+        f'<h1 class="vb-h1">{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
+        f'<span class="vb-year">({e(str(doc.year) if doc.year else "chưa rõ năm")})</span></h1>',
+        _title(doc),
+        *_banners(corpus, graph, doc, page),
+        _card(corpus, doc, page),
+        _relations(corpus, graph, doc, page),
+        _tree(corpus, graph, doc, page),
+        _notes(corpus, doc),
+        _full_text(text),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _title(doc: Document) -> str:
+    if doc.title:
+        return f'<p class="vb-title">{e(doc.title)}{mark_unverified(doc, "title")}</p>'
+    return '<p class="vb-title vb-missing">Chưa rõ trích yếu.</p>'
+
+
+def _banners(corpus, graph, doc: Document, page: str) -> list[str]:
+    out = []
+    replacers = replaced_by(graph, corpus, doc.id)
+    if replacers or doc.status in vocab.CEASED_STATUSES or doc.ceased:
+        when = f" từ ngày {e(date_text(doc.ceased))}" if doc.ceased else ""
+        body = [f"<p>Văn bản này đã hết hiệu lực{when}.</p>"] if (doc.ceased or doc.status) else []
+        for n in replacers:
+            verb = vocab.RELATION_TYPES[n.relation.type].inverse_label.lower()
+            body.append(f"<p>{e(verb.capitalize())} {e(vocab.DOC_TYPES[n.doc.type].label)} "
+                        f"{doc_link(page, n.doc)}{_note(n.relation.note)}.</p>")
+        out.append(admonition("warning vb-banner-replaced", "Đã bị thay thế hoặc hết hiệu lực", "\n".join(body)))
+    if doc.known_from_citation:
+        citing = [n.doc for n in neighbours(graph, corpus, doc.id) if not n.outgoing]
+        via = ", ".join(doc_link(page, d) for d in citing[:5])
+        body = "<p>Toàn văn chưa có trong cơ sở tri thức; các thông tin dưới đây lấy từ văn bản trích dẫn" \
+               + (f": {via}" if via else "") + ".</p>"
+        out.append(admonition("info vb-banner-citation", "Chỉ biết qua trích dẫn", body))
+    if doc.unverified:
+        fields = ", ".join(FIELD_LABELS.get(f, f) for f in doc.unverified)
+        out.append(admonition("question vb-banner-unverified", "Có thông tin chưa xác minh",
+                              f"<p>Chưa xác minh: {e(fields)}. Không dùng các thông tin này như dữ kiện.</p>"))
+    return out
+
+
+FIELD_LABELS = {"date": "ngày ban hành", "title": "trích yếu", "signer": "người ký",
+                "issuer": "cơ quan ban hành", "term": "khóa", "effective": "ngày có hiệu lực",
+                "ceased": "ngày hết hiệu lực", "status": "tình trạng hiệu lực", "place": "nơi ban hành",
+                "type": "loại văn bản"}
+
+
+def _card(corpus: Corpus, doc: Document, page: str) -> str:
+    rows = [("Số, ký hiệu", e(doc.symbol)),
+            ("Loại văn bản", f'<a href="{e(href(page, type_page(doc.type)))}">'
+                             f'{e(vocab.DOC_TYPES[doc.type].label)}</a>' + mark_unverified(doc, "type")),
+            ("Cơ quan ban hành", _issuers(corpus, doc, page)),
+            ("Ngày ban hành", _date_cell(doc, page))]
+    if doc.term:
+        rows.append(("Khóa", f'<a href="{e(href(page, term_page(doc.term)))}">{e(doc.term)}</a>'
+                             + mark_unverified(doc, "term")))
+    if doc.place:
+        rows.append(("Nơi ban hành", e(doc.place) + mark_unverified(doc, "place")))
+    if doc.signer:
+        signer = ", ".join(e(x) for x in (doc.signer.capacity, doc.signer.name) if x)
+        rows.append(("Người ký", signer + mark_unverified(doc, "signer")))
+    if doc.effective:
+        rows.append(("Ngày có hiệu lực", e(date_text(doc.effective)) + mark_unverified(doc, "effective")))
+    if doc.ceased:
+        rows.append(("Ngày hết hiệu lực", e(date_text(doc.ceased)) + mark_unverified(doc, "ceased")))
+    if doc.status:
+        rows.append(("Tình trạng", e(vocab.STATUSES[doc.status]) + mark_unverified(doc, "status")))
+    if doc.aliases:
+        rows.append(("Tên gọi khác", "; ".join(e(a) for a in doc.aliases)))
+    if doc.topics:
+        rows.append(("Chủ đề", ", ".join(f'<a href="{e(href(page, topic_page(t)))}">{e(t)}</a>'
+                                         for t in doc.topics)))
+    rows.append(("Nguồn", _sources(corpus, doc)))
+    body = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="vb-card">\n<tbody>\n{body}\n</tbody>\n</table>'
+
+
+def _date_cell(doc: Document, page: str) -> str:
+    if not doc.date:
+        return '<span class="vb-missing">chưa rõ</span>' + mark_unverified(doc, "date")
+    return (f'<a href="{e(href(page, year_page(doc.date.year)))}">{e(date_text(doc.date))}</a>'
+            + mark_unverified(doc, "date"))
+
+
+def _issuers(corpus: Corpus, doc: Document, page: str) -> str:
+    out = []
+    for key in (doc.issuer, *doc.co_issuers):
+        issuer = corpus.issuers[key]
+        text = f'<a href="{e(href(page, issuer_page(key)))}">{e(issuer.name)}</a>'
+        if issuer.became:
+            text += (f' <span class="vb-became">(sau này: {e(issuer.became.text)}'
+                     f'{" — thời điểm chưa xác minh" if issuer.became.date_unverified else ""})</span>')
+        out.append(text)
+    return "; ".join(out) + mark_unverified(doc, "issuer")
+
+
+def _sources(corpus: Corpus, doc: Document) -> str:
+    items = []
+    for src in doc.sources:
+        named = corpus.named_sources.get(src.name)
+        text = e(named.title) if named else e(src.name)
+        if src.path:
+            text += f" <code>{e(src.path)}</code>"
+        if src.note:
+            text += f" — {e(src.note)}"
+        items.append(f"<li>{text}</li>")
+    return '<ul class="vb-sources">' + "".join(items) + "</ul>"
+
+
+def _note(note: str) -> str:
+    return f' <span class="vb-rel-note">({e(note.rstrip("."))})</span>' if note else ""
+
+
+def _relations(corpus, graph, doc: Document, page: str) -> str:
+    groups = defaultdict(list)
+    for n in neighbours(graph, corpus, doc.id):
+        groups[(n.outgoing, n.relation.type)].append(n)
+    total = sum(len(v) for v in groups.values())
+    out = [f"## Quan hệ ({total})"]
+    if not total:
+        out.append('<p class="vb-missing">Chưa ghi nhận quan hệ nào với văn bản khác.</p>')
+        return "\n\n".join(out)
+    order = list(vocab.RELATION_TYPES)
+    for outgoing, heading in ((True, "Văn bản này tác động tới"), (False, "Văn bản khác tác động tới văn bản này")):
+        keys = sorted((k for k in groups if k[0] == outgoing), key=lambda k: order.index(k[1]))
+        if not keys:
+            continue
+        count = sum(len(groups[k]) for k in keys)
+        blocks = [f'<section class="vb-rel-dir" data-direction="{"out" if outgoing else "in"}">',
+                  f"<h3>{heading} ({count})</h3>"]
+        for key in keys:
+            rtype = vocab.RELATION_TYPES[key[1]]
+            label = rtype.label if outgoing else rtype.inverse_label
+            items = sorted(groups[key], key=lambda n: (n.doc.date is None, n.doc.date.sort_key() if n.doc.date else ()))
+            blocks.append(f'<h4 data-relation="{e(key[1])}">{e(label)} ({len(items)})</h4>')
+            blocks.append('<ul class="vb-rel">' + "".join(_rel_item(page, n) for n in items[:MAX_RELATED_PER_GROUP])
+                          + (f'<li class="vb-more">… và {len(items) - MAX_RELATED_PER_GROUP} văn bản khác</li>'
+                             if len(items) > MAX_RELATED_PER_GROUP else "") + "</ul>")
+        blocks.append("</section>")
+        out.append("\n".join(blocks))
+    return "\n\n".join(out)
+
+
+def _rel_item(page: str, n) -> str:
+    doc, rel = n.doc, n.relation
+    bits = [doc_link(page, doc), f'<span class="vb-date">{e(date_text(doc.date))}</span>']
+    if doc.title:
+        bits.append(f'<span class="vb-rel-title">{e(short(doc.title, 140))}</span>')
+    extra = []
+    if rel.place:
+        extra.append(f'<span class="vb-rel-place">tại {e(rel.place)}</span>')
+    if rel.note:
+        extra.append(f'<span class="vb-rel-note">{e(rel.note)}</span>')
+    if rel.unverified:
+        extra.append('<span class="vb-unverified" title="Quan hệ này chưa được xác minh">quan hệ chưa xác minh</span>')
+    if doc.known_from_citation:
+        extra.append('<span class="vb-citation-mark">chỉ biết qua trích dẫn</span>')
+    return "<li>" + " · ".join(bits) + (("<br>" + " · ".join(extra)) if extra else "") + "</li>"
+
+
+def _tree(corpus, graph, doc: Document, page: str) -> str:
+    nodes = implementers(graph, corpus, doc.id)
+    if not nodes:
+        return ""
+    return (f"## Cây thực hiện ({len(nodes)})\n\n"
+            + render_tree(corpus, doc, nodes, page, MAX_TREE_NODES))
+
+
+def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str, limit: int) -> str:
+    """Nested lists: each document under the one it carries out, with days elapsed."""
+    children = defaultdict(list)
+    for n in nodes[:limit]:
+        children[n.via].append(n)
+
+    def walk(parent: Document) -> str:
+        items = []
+        for n in children.get(parent.id, []):
+            rel = vocab.RELATION_TYPES[n.relation].label.lower()
+            days = days_between(parent.date, n.doc.date) if parent.date and n.doc.date else None
+            when = f' <span class="vb-days">sau {days} ngày</span>' if days is not None else ""
+            flag = ' <span class="vb-unverified">chưa xác minh</span>' if n.unverified else ""
+            items.append(f'<li><span class="vb-rel-kind">{e(rel)}</span> {doc_link(page, n.doc)} · '
+                         f'{e(date_text(n.doc.date))} · {e(issuer_name(corpus, n.doc))}{when}{flag}'
+                         f"{walk(n.doc)}</li>")
+        return "<ul>" + "".join(items) + "</ul>" if items else ""
+
+    more = (f'<p class="vb-more">… và {len(nodes) - limit} văn bản khác trong cây.</p>'
+            if len(nodes) > limit else "")
+    return (f'<div class="vb-tree"><p>{doc_link(page, root)} · {e(date_text(root.date))}</p>'
+            f"{walk(root)}</div>{more}")
+
+
+def _notes(corpus, doc: Document) -> str:
+    notes = list(doc.notes) + [p.message for p in acknowledged_notes(corpus, doc)]
+    if not notes:
+        return ""
+    return "## Ghi chú\n\n" + '<ul class="vb-notes">' + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>"
+
+
+def _full_text(text: str) -> str:
+    if not text.strip():
+        return ""
+    return "## Toàn văn\n\n" + f'<div class="vb-fulltext">{e(text.strip(chr(10)))}</div>'

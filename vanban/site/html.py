@@ -1,0 +1,99 @@
+"""Small HTML helpers for generated pages. Every value from data passes through ``e``."""
+from __future__ import annotations
+
+import html
+import posixpath
+
+from .. import vocab
+from ..dates import PartialDate
+from ..model import Corpus, Document
+
+e = html.escape
+
+DOC_DIR = "van-ban"
+
+
+def doc_path(doc_id: str) -> str:
+    return f"{DOC_DIR}/{doc_id}.md"
+
+
+def href(from_page: str, to_page: str) -> str:
+    """Relative link between two generated .md paths, as the built .html files will sit."""
+    target = to_page[:-3] + ".html" if to_page.endswith(".md") else to_page
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def date_text(date: PartialDate | None) -> str:
+    return date.vietnamese() if date else "chưa rõ"
+
+
+def year_text(doc: Document) -> str:
+    return str(doc.year) if doc.year else "chưa rõ năm"
+
+
+def mark_unverified(doc: Document, field: str) -> str:
+    if doc.is_unverified(field):
+        return ' <span class="vb-unverified" title="Thông tin này chưa được xác minh">chưa xác minh</span>'
+    return ""
+
+
+def doc_label(doc: Document) -> str:
+    """'Nghị quyết 25-NQ/TW (2013)' — what a reader needs to tell same-symbol documents apart."""
+    return f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol} ({year_text(doc)})"
+
+
+def doc_link(page: str, doc: Document, with_year: bool = True) -> str:
+    text = f"{doc.symbol} ({year_text(doc)})" if with_year else doc.symbol
+    cls = "vb-doclink vb-citation-only" if doc.known_from_citation else "vb-doclink"
+    title = f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol}: {doc.title}" if doc.title else doc_label(doc)
+    return f'<a class="{cls}" href="{e(href(page, doc_path(doc.id)))}" title="{e(title)}">{e(text)}</a>'
+
+
+def short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def issuer_name(corpus: Corpus, doc: Document) -> str:
+    names = [corpus.issuers[k].name for k in (doc.issuer, *doc.co_issuers) if k in corpus.issuers]
+    return " và ".join(names)
+
+
+def admonition(kind: str, title: str, body_html: str) -> str:
+    return (f'<div class="admonition {kind}">\n<p class="admonition-title">{e(title)}</p>\n'
+            f"{body_html}\n</div>")
+
+
+def doc_table(page: str, corpus: Corpus, docs: list[Document], columns=("date", "type", "issuer")) -> str:
+    """A listing of documents, one row each; used by every index page."""
+    heads = {"date": "Ngày", "type": "Loại", "issuer": "Cơ quan ban hành"}
+    rows = []
+    for doc in docs:
+        cells = [doc_link(page, doc)]
+        for col in columns:
+            if col == "date":
+                cells.append(e(date_text(doc.date)))
+            elif col == "type":
+                cells.append(e(vocab.DOC_TYPES[doc.type].label))
+            elif col == "issuer":
+                cells.append(e(issuer_name(corpus, doc)))
+        cells.append(e(short(doc.title)) if doc.title else '<span class="vb-missing">chưa rõ trích yếu</span>')
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ["Số, ký hiệu", *(heads[c] for c in columns), "Trích yếu"])
+    return (f'<table class="vb-list">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "\n".join(rows) + "\n</tbody>\n</table>")
+
+
+def sort_docs(docs) -> list[Document]:
+    return sorted(docs, key=lambda d: (d.date is None, d.date.sort_key() if d.date else (0, 0, 0),
+                                       d.symbol), reverse=False)
+
+
+def front_matter(title: str, description: str = "", extra: dict | None = None) -> str:
+    """YAML front matter; the title is HTML-escaped because Material prints it as HTML."""
+    import yaml
+    meta = {"title": e(title)}
+    if description:
+        meta["description"] = e(short(description, 200))
+    meta.update(extra or {})
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n\n"
