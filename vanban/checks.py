@@ -151,10 +151,9 @@ def _check_duplicate_symbols(corpus: Corpus) -> list[Problem]:
     for (_, year, _), docs in groups.items():
         if len(docs) < 2 or year is None:
             continue
-        first = docs[0]
-        for other in docs[1:]:
-            out.append(_p(other, "duplicate-symbol",
-                          f"ký hiệu '{other.symbol}' năm {year} đã có ở {first.file}",
+        for doc in docs:
+            others = ", ".join(d.file for d in docs if d is not doc)
+            out.append(_p(doc, "duplicate-symbol", f"ký hiệu '{doc.symbol}' năm {year} đã có ở {others}",
                           "hai văn bản cùng ký hiệu, cùng năm, cùng địa phương: kiểm tra ngày hoặc "
                           "gộp làm một", "symbol"))
     return out

@@ -11,7 +11,7 @@ from . import vocab
 from .graph import TreeNode, depth_first, implementers, neighbours, sources
 from .dates import show_date as plain_date
 from .model import Corpus, Document
-from .pipeline import DEFAULT_DATA, ROOT, build_site, check, load_valid
+from .pipeline import DEFAULT_DATA, DEFAULT_SITE, build_site, check, load_valid
 from .problems import ERROR, NOTE, WARNING, AmbiguousRef, BuildError, DataError, Problem, RefNotFound
 from .refs import RefIndex
 
@@ -72,13 +72,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="sinh trang và dựng trang web")
     data_arg(p)
-    p.add_argument("--out", default=str(ROOT / "site"), help="thư mục trang web (mặc định: site/)")
+    p.add_argument("--out", default=str(DEFAULT_SITE), help="thư mục trang web (mặc định: site/)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo dữ liệu là lỗi")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="dựng rồi phục vụ trang web tại http://127.0.0.1:8000/")
     data_arg(p)
-    p.add_argument("--out", default=str(ROOT / "site"))
+    p.add_argument("--out", default=str(DEFAULT_SITE), help="thư mục trang web (mặc định: site/)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-build", action="store_true", help="phục vụ trang đã dựng, không dựng lại")
     p.set_defaults(func=cmd_serve, strict=False)

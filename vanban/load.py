@@ -281,6 +281,15 @@ def load_named_sources(path: Path, display: str, problems: Problems) -> dict[str
     return out
 
 
+def _display_path(path: Path) -> str:
+    """Relative to the working directory when inside it (as users type paths), else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
 def document_files(data_dir: Path) -> list[Path]:
     root = data_dir / DOCUMENTS_DIR
     files = [Path(dirpath) / name for dirpath, _, names in os.walk(root)
@@ -296,7 +305,7 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
         problems.add(Problem("no-data", f"không thấy thư mục {data_dir / DOCUMENTS_DIR}",
                              "chạy lệnh trong thư mục gốc của dự án, hoặc chỉ --data", str(data_dir)))
         return Corpus({}, {}, {}, str(data_dir)), problems
-    rel = lambda p: os.path.relpath(p)  # noqa: E731 - paths as the user will look them up
+    rel = _display_path
     issuers = load_issuers(data_dir / ISSUERS_FILE, rel(data_dir / ISSUERS_FILE), problems)
     named = load_named_sources(data_dir / SOURCES_FILE, rel(data_dir / SOURCES_FILE), problems)
     documents: dict[str, Document] = {}
@@ -330,7 +339,7 @@ def _attach_texts(data_dir: Path, documents: dict[str, Document], problems: Prob
         doc = documents.get(path.stem)
         if doc is None:
             problems.add(Problem("orphan-text", f"văn bản toàn văn '{path.name}' không ứng với id nào",
-                                 "đặt tên tệp theo id của văn bản: <id>.txt", os.path.relpath(path),
+                                 "đặt tên tệp theo id của văn bản: <id>.txt", _display_path(path),
                                  severity=WARNING))
             continue
         doc.text_file = f"{TEXTS_DIR}/{path.name}"

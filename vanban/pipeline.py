@@ -1,6 +1,7 @@
 """The stages in order, as library calls. Raises on failure; never prints."""
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,10 +57,21 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = ROOT / "site",
-               config_file: str | Path = DEFAULT_CONFIG, staging: str | Path = STAGING,
+DEFAULT_SITE = ROOT / "site"
+
+
+def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAULT_SITE,
+               config_file: str | Path = DEFAULT_CONFIG, staging: str | Path | None = None,
                strict: bool = False, progress: Progress = lambda message: None) -> BuildReport:
-    """Validate, render, build. Raises DataError or BuildError; the old site then stays."""
+    """Validate, render, build. Raises DataError or BuildError; the old site then stays.
+
+    The default site stages its pages in build/pages, where mkdocs.yml looks for them; any other
+    output stages in a temporary folder, so that two builds never share one.
+    """
+    if staging is None and Path(out_dir).resolve() != DEFAULT_SITE:
+        with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
+            return build_site(data_dir, out_dir, config_file, Path(tmp) / "pages", strict, progress)
+    staging = Path(staging or STAGING)
     report = BuildReport()
     clock = time.perf_counter()
 
@@ -78,9 +90,9 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = ROOT /
     progress("Sinh trang")
     pages = render_site(corpus, graph, SITE_NAME,
                         progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"))
-    report.pages = stage_pages(pages, ROOT / HAND_WRITTEN, Path(staging))
+    report.pages = stage_pages(pages, ROOT / HAND_WRITTEN, staging)
     lap("render")
     progress(f"Dựng trang web bằng MkDocs ({report.pages} trang)")
-    run_mkdocs(Path(config_file), Path(staging), Path(out_dir))
+    run_mkdocs(Path(config_file), staging, Path(out_dir))
     lap("mkdocs")
     return report

@@ -7,12 +7,13 @@ import networkx as nx
 
 from .. import vocab
 from ..checks import acknowledged_notes
-from ..dates import days_between
-from ..graph import TreeNode, implementers, neighbours, replaced_by
+from ..graph import implementers, neighbours, replaced_by
 from ..model import Corpus, Document
-from .html import (admonition, date_text, doc_label, doc_link, doc_path, e, front_matter, href,
-                   issuer_name, mark_unverified, short)
-from .indexes import issuer_page, topic_page, type_page, year_page, term_page
+from .html import (admonition, date_text, doc_label, doc_link, e, front_matter, issuer_name,
+                   mark_unverified, short)
+from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
+from .tree import render_tree
+from .mdraw import raw
 
 # Caps keep the largest page small on a corpus where one resolution has thousands of
 # implementers; the full lists stay reachable through the index pages.
@@ -22,13 +23,16 @@ MAX_TREE_NODES = 120
 
 def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text: str) -> str:
     page = doc_path(doc.id)
-    parts = [
-        front_matter(doc_label(doc), doc.title),
+    head = [
         f'<h1 class="vb-h1">{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
         f'<span class="vb-year">({e(str(doc.year) if doc.year else "chưa rõ năm")})</span></h1>',
         _title(doc),
         *_banners(corpus, graph, doc, page),
         _card(corpus, doc, page),
+    ]
+    parts = [
+        front_matter(doc_label(doc), doc.title),
+        raw("\n".join(head)),
         _relations(corpus, graph, doc, page),
         _tree(corpus, graph, doc, page),
         _notes(corpus, doc),
@@ -146,7 +150,7 @@ def _relations(corpus, graph, doc: Document, page: str) -> str:
     total = sum(len(v) for v in groups.values())
     out = [f"## Quan hệ ({total})"]
     if not total:
-        out.append('<p class="vb-missing">Chưa ghi nhận quan hệ nào với văn bản khác.</p>')
+        out.append(raw('<p class="vb-missing">Chưa ghi nhận quan hệ nào với văn bản khác.</p>'))
         return "\n\n".join(out)
     order = list(vocab.RELATION_TYPES)
     for outgoing, heading in ((True, "Văn bản này tác động tới"), (False, "Văn bản khác tác động tới văn bản này")):
@@ -165,7 +169,7 @@ def _relations(corpus, graph, doc: Document, page: str) -> str:
                           + (f'<li class="vb-more">… và {len(items) - MAX_RELATED_PER_GROUP} văn bản khác</li>'
                              if len(items) > MAX_RELATED_PER_GROUP else "") + "</ul>")
         blocks.append("</section>")
-        out.append("\n".join(blocks))
+        out.append(raw("\n".join(blocks)))
     return "\n\n".join(out)
 
 
@@ -191,41 +195,17 @@ def _tree(corpus, graph, doc: Document, page: str) -> str:
     if not nodes:
         return ""
     return (f"## Cây thực hiện ({len(nodes)})\n\n"
-            + render_tree(corpus, doc, nodes, page, MAX_TREE_NODES))
-
-
-def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str, limit: int) -> str:
-    """Nested lists: each document under the one it carries out, with days elapsed."""
-    children = defaultdict(list)
-    for n in nodes[:limit]:
-        children[n.via].append(n)
-
-    def walk(parent: Document) -> str:
-        items = []
-        for n in children.get(parent.id, []):
-            rel = vocab.RELATION_TYPES[n.relation].label.lower()
-            days = days_between(parent.date, n.doc.date) if parent.date and n.doc.date else None
-            when = f' <span class="vb-days">sau {days} ngày</span>' if days is not None else ""
-            flag = ' <span class="vb-unverified">chưa xác minh</span>' if n.unverified else ""
-            items.append(f'<li><span class="vb-rel-kind">{e(rel)}</span> {doc_link(page, n.doc)} · '
-                         f'{e(date_text(n.doc.date))} · {e(issuer_name(corpus, n.doc))}{when}{flag}'
-                         f"{walk(n.doc)}</li>")
-        return "<ul>" + "".join(items) + "</ul>" if items else ""
-
-    more = (f'<p class="vb-more">… và {len(nodes) - limit} văn bản khác trong cây.</p>'
-            if len(nodes) > limit else "")
-    return (f'<div class="vb-tree"><p>{doc_link(page, root)} · {e(date_text(root.date))}</p>'
-            f"{walk(root)}</div>{more}")
+            + raw(render_tree(corpus, doc, nodes, page, MAX_TREE_NODES)))
 
 
 def _notes(corpus, doc: Document) -> str:
     notes = list(doc.notes) + [p.message for p in acknowledged_notes(corpus, doc)]
     if not notes:
         return ""
-    return "## Ghi chú\n\n" + '<ul class="vb-notes">' + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>"
+    return "## Ghi chú\n\n" + raw('<ul class="vb-notes">' + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
 
 
 def _full_text(text: str) -> str:
     if not text.strip():
         return ""
-    return "## Toàn văn\n\n" + f'<div class="vb-fulltext">{e(text.strip(chr(10)))}</div>'
+    return "## Toàn văn\n\n" + raw(f'<div class="vb-fulltext">{e(text.strip(chr(10)))}</div>')

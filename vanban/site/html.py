@@ -2,25 +2,13 @@
 from __future__ import annotations
 
 import html
-import posixpath
 
 from .. import vocab
 from ..dates import PartialDate
 from ..model import Corpus, Document
+from .paths import doc_path, href
 
 e = html.escape
-
-DOC_DIR = "van-ban"
-
-
-def doc_path(doc_id: str) -> str:
-    return f"{DOC_DIR}/{doc_id}.md"
-
-
-def href(from_page: str, to_page: str) -> str:
-    """Relative link between two generated .md paths, as the built .html files will sit."""
-    target = to_page[:-3] + ".html" if to_page.endswith(".md") else to_page
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 def date_text(date: PartialDate | None) -> str:

@@ -8,31 +8,14 @@ import networkx as nx
 from .. import vocab
 from ..graph import implementers
 from ..model import Corpus, Document
-from ..symbols import slug
-from .html import doc_table, e, front_matter, href, sort_docs
+from .html import doc_table, e, front_matter, sort_docs
+from .mdraw import raw
+from .paths import href, issuer_page, term_page, topic_page, type_page, year_page
+from .tree import render_tree
 
 HOME_TREES = 30        # central documents whose trees the home page shows
 HOME_TREE_NODES = 40   # nodes per tree on the home page
 
-
-def type_page(key: str) -> str:
-    return f"theo-loai/{key}.md"
-
-
-def issuer_page(key: str) -> str:
-    return f"co-quan/{key}.md"
-
-
-def year_page(year: int | None) -> str:
-    return f"theo-nam/{year or 'chua-ro'}.md"
-
-
-def term_page(term: str) -> str:
-    return f"theo-khoa/{slug(term)}.md"
-
-
-def topic_page(topic: str) -> str:
-    return f"chu-de/{slug(topic)}.md"
 
 
 def _roman(text: str) -> int:
@@ -77,13 +60,12 @@ def _grouped(corpus, docs, folder, heading, keys_of, label_of, page_of, order, c
         page = page_of(key)
         rows.append(f'<li><a href="{e(href(index_page, page))}">{e(label_of(key))}</a> '
                     f'<span class="vb-count">{len(groups[key])}</span></li>')
-        pages[page] = (front_matter(label_of(key)) + f"<h1>{e(label_of(key))}</h1>\n\n"
-                       + f"<p>{len(groups[key])} văn bản.</p>\n\n"
-                       + doc_table(page, corpus, sort_docs(groups[key]),
-                                   columns or ("date", "type", "issuer")) + "\n")
-    intro_html = f"<p>{e(intro)}</p>\n\n" if intro else ""
-    pages[index_page] = (front_matter(heading) + f"<h1>{e(heading)}</h1>\n\n" + intro_html
-                         + '<ul class="vb-groups">\n' + "\n".join(rows) + "\n</ul>\n")
+        pages[page] = front_matter(label_of(key)) + raw(
+            f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n"
+            + doc_table(page, corpus, sort_docs(groups[key]), columns or ("date", "type", "issuer"))) + "\n"
+    intro_html = f"<p>{e(intro)}</p>\n" if intro else ""
+    pages[index_page] = front_matter(heading) + raw(
+        f"<h1>{e(heading)}</h1>\n" + intro_html + '<ul class="vb-groups">\n' + "\n".join(rows) + "\n</ul>") + "\n"
     return pages
 
 
@@ -101,7 +83,7 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
             continue
         items = [f'<li><a href="{e(href(index_page, issuer_page(i.key)))}">{e(i.name)}</a> '
                  f'<span class="vb-count">{len(by_issuer[i.key])}</span></li>' for i in issuers]
-        sections.append(f"## {level_label}\n\n" + '<ul class="vb-groups">' + "".join(items) + "</ul>")
+        sections.append(f"## {level_label}\n\n" + raw('<ul class="vb-groups">' + "".join(items) + "</ul>"))
     pages[index_page] = (front_matter("Văn bản theo cơ quan ban hành")
                          + "<h1>Văn bản theo cơ quan ban hành</h1>\n\n" + "\n\n".join(sections) + "\n")
     for issuer in corpus.issuers.values():
@@ -117,8 +99,9 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
                          f"<p>{e(issuer.became.text)}{' — ' + e(when) if when else ''}{e(flag)}. "
                          f"Văn bản vẫn ghi cơ quan ban hành như tại thời điểm ban hành.</p></div>")
         listing = doc_table(page, corpus, sort_docs(by_issuer[issuer.key]), ("date", "type"))
-        pages[page] = (front_matter(issuer.name) + f"<h1>{e(issuer.name)}</h1>\n\n" + "\n".join(facts)
-                       + f"\n\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n\n" + listing + "\n")
+        pages[page] = front_matter(issuer.name) + raw(
+            f"<h1>{e(issuer.name)}</h1>\n" + "\n".join(facts)
+            + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n" + listing) + "\n"
     return pages
 
 
@@ -137,7 +120,6 @@ def central_documents(corpus: Corpus, graph: nx.MultiDiGraph) -> list[tuple[Docu
 
 
 def render_home(corpus: Corpus, graph: nx.MultiDiGraph, site_name: str) -> str:
-    from .doc_page import render_tree
     page = "index.md"
     central = central_documents(corpus, graph)
     links = [("theo-loai/index.md", "Theo loại văn bản"), ("co-quan/index.md", "Theo cơ quan ban hành"),
@@ -147,7 +129,7 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph, site_name: str) -> str:
     trees = []
     for doc, nodes in central[:HOME_TREES]:
         trees.append(f"### {e(doc.symbol)} ({doc.year or 'chưa rõ năm'})\n\n"
-                     + render_tree(corpus, doc, nodes, page, HOME_TREE_NODES))
+                     + raw(render_tree(corpus, doc, nodes, page, HOME_TREE_NODES)))
     more = (f"<p>… và {len(central) - HOME_TREES} văn bản trung ương khác có văn bản thực hiện; "
             "xem theo loại hoặc theo cơ quan ban hành.</p>" if len(central) > HOME_TREES else "")
     n_docs = len(corpus.documents)

@@ -1,0 +1,215 @@
+"""The real MkDocs build of the real corpus: what the pages show, links, safety, atomicity."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.conftest import DATA, ROOT, SEED
+from vanban.pipeline import build_site
+from vanban.problems import BuildError, DataError
+from vanban.site.build import stage_pages
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, url)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append((tag, name, value))
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def text_of(path: Path) -> str:
+    """Visible text of a page, roughly: tags removed, entities kept as written."""
+    html = path.read_text(encoding="utf-8")
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_every_internal_link_resolves(real_site):
+    broken = []
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 80
+    for page in pages:
+        for tag, attr, url in parse(page).links:
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("#", "mailto:", "//")):
+                continue
+            base = real_site if parts.path.startswith("/") else page.parent  # 404.html is root-absolute
+            target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(real_site)}: {url}")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_no_asset_is_loaded_from_off_the_machine(real_site):
+    offenders = []
+    for page in real_site.rglob("*.html"):
+        for tag, attr, url in parse(page).links:
+            loads = (tag in ("script", "img", "iframe") and attr == "src") or tag == "link"
+            if loads and urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                offenders.append(f"{page.name}: <{tag} {attr}={url}>")
+    assert not offenders, offenders[:10]
+    index = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in index and "fonts.gstatic" not in index
+
+
+def test_document_page_shows_card_relations_tree_and_text(real_site):
+    page = real_site / "van-ban" / "160-bc-tu-hau-giang-2017.html"
+    text = text_of(page)
+    for shown in ["Báo cáo 160-BC/TU (2017)", "Ban Thường vụ Tỉnh ủy Hậu Giang", "22/06/2017", "Vị Thanh",
+                  "Đặng Thế Vinh", "Quan hệ (13)", "Văn bản này tác động tới (11)",
+                  "Báo cáo kết quả thực hiện (8)", "Được chuyển, đính kèm bởi (1)", "Cây thực hiện (1)",
+                  "Toàn văn", "Dân vận khéo", "hợp nhất với thành phố Cần Thơ"]:
+        assert shown in text, shown
+    links = {url for _, _, url in parse(page).links}
+    assert "25-nq-tw-2013.html" in links and "1185-ubnd-th-hau-giang-2017.html" in links
+
+
+def test_replaced_document_has_a_banner_linking_its_replacement(real_site):
+    page = real_site / "van-ban" / "34-2007-pl-ubtvqh11.html"
+    html = page.read_text(encoding="utf-8")
+    banner = re.search(r'<div class="admonition warning vb-banner-replaced">(.*?)</div>', html, re.S)
+    assert banner, "no replaced banner"
+    assert "01/07/2023" in banner[1] and 'href="10-2022-qh15.html"' in banner[1]
+    assert "Được thay thế bởi" in banner[1]
+
+
+def test_unverified_and_citation_only_are_marked(real_site):
+    known_only = text_of(real_site / "van-ban" / "16-ct-ttg-2016.html")
+    assert "Chỉ biết qua trích dẫn" in known_only and "160-BC/TU" in known_only
+    signer = text_of(real_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html")
+    assert re.search(r"Đông Văn Thanh\s+chưa xác minh", signer)
+    assert "Chưa xác minh: người ký" in signer
+    undated = text_of(real_site / "van-ban" / "23-ctr-tu-ha-noi-khong-ro-nam.html")
+    assert "23-CTr/TU (chưa rõ năm)" in undated and "sau ngày 03/6/2013" in undated
+    relation = text_of(real_site / "van-ban" / "25-nq-tw-2013.html")
+    assert re.search(r"43-KL/TW \(2019\).*?quan hệ chưa xác minh", relation)
+
+
+def test_same_symbol_documents_have_their_own_pages_with_years(real_site):
+    a = text_of(real_site / "van-ban" / "16-ct-ttg-2016.html")
+    b = text_of(real_site / "van-ban" / "16-ct-ttg-2020.html")
+    assert "Chỉ thị 16/CT-TTg (2016)" in a and "dân vận" in a
+    assert "Chỉ thị 16/CT-TTg (2020)" in b and "COVID-19" in b
+
+
+def test_index_pages_and_home(real_site):
+    home = text_of(real_site / "index.html")
+    assert "Cây thực hiện các văn bản trung ương" in home
+    assert "04-NQ/TW (2016)" in home and "1185/UBND-TH (2017)" in home
+    assert "sau 100 ngày" in home  # 04-NQ/TW of 30/10/2016 → 79-CT/TU of 07/02/2017
+    assert "25 văn bản" in home or "Hiện có 25 văn bản" in home
+    for index, shown in [("theo-loai/nghi-quyet.html", "25-NQ/TW (2003)"),
+                         ("co-quan/ubnd-hau-giang.html", "1185/UBND-TH"),
+                         ("theo-nam/2017.html", "160-BC/TU"), ("theo-khoa/xi.html", "217-QĐ/TW"),
+                         ("chu-de/dan-van.html", "114-KL/TW")]:
+        assert shown in text_of(real_site / index), index
+    issuer = text_of(real_site / "co-quan" / "ban-dan-van-tw.html")
+    assert "Ban Tuyên giáo và Dân vận Trung ương" in issuer and "chưa xác minh" in issuer
+
+
+def test_document_pages_stay_out_of_the_navigation(real_site):
+    html = (real_site / "van-ban" / "25-nq-tw-2013.html").read_text(encoding="utf-8")
+    start = html.index('<nav class="md-nav md-nav--primary')
+    nav = html[start:html.index('<nav class="md-nav md-nav--secondary', start)]
+    assert "Theo loại" in nav and "Hướng dẫn biên soạn" in nav
+    assert "van-ban/" not in nav and "16/CT-TTg" not in nav
+
+
+def test_seed_texts_are_split_out_unchanged():
+    if not SEED.exists():
+        pytest.skip(f"seed not present at {SEED}")
+    texts = DATA / "texts"
+    joined = ((texts / "1185-ubnd-th-hau-giang-2017.txt").read_text(encoding="utf-8")
+              + (texts / "160-bc-tu-hau-giang-2017.txt").read_text(encoding="utf-8"))
+    assert joined == SEED.read_text(encoding="utf-8")
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("small") / "site"
+    build_site(DATA, out)
+    return out
+
+
+def test_failed_build_on_bad_data_leaves_previous_site(small_site, data_copy):
+    before = _digest(small_site)
+    (data_copy / "documents" / "25-nq-tw-2013.yaml").write_text("symbol: [\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        build_site(data_copy, small_site)
+    assert _digest(small_site) == before
+
+
+def test_failed_mkdocs_build_leaves_previous_site(small_site, tmp_path):
+    before = _digest(small_site)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+                      .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+                      + "\nvalidation:\n  nav:\n    omitted_files: warn\n"
+                      + "nav_extra: oops\n", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build_site(DATA, small_site, config_file=config)
+    assert _digest(small_site) == before
+    assert not list(small_site.parent.glob(".site-new-*")), "half-built folder left behind"
+
+
+def test_generated_pages_never_overwrite_hand_written_files(tmp_path):
+    hand = tmp_path / "docs"
+    (hand / "van-ban").mkdir(parents=True)
+    mine = hand / "van-ban" / "25-nq-tw-2013.md"
+    mine.write_text("viết tay", encoding="utf-8")
+    with pytest.raises(BuildError, match="trùng với tệp viết tay"):
+        stage_pages([("index.md", "x"), ("van-ban/25-nq-tw-2013.md", "sinh ra")], hand, tmp_path / "stage")
+    assert mine.read_text(encoding="utf-8") == "viết tay"
+
+
+def test_data_is_escaped_wherever_a_page_shows_it(data_copy, tmp_path):
+    evil = '<script>alert("x")</script> & <b>đậm</b>'
+    doc = data_copy / "documents" / "114-kl-tw-2015.yaml"
+    text = doc.read_text(encoding="utf-8").replace(
+        "title: Về nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp", f"title: '{evil}'")
+    doc.write_text(text + "aliases: ['<img src=x onerror=alert(1)>']\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(data_copy, out)
+    for page in [out / "van-ban" / "114-kl-tw-2015.html", out / "van-ban" / "411-kh-ubnd-dak-nong-2015.html",
+                 out / "theo-nam" / "2015.html", out / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "<img src=x" not in html and "<b>đậm</b>" not in html, page
+    html = (out / "van-ban" / "114-kl-tw-2015.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;" in html
+    assert "<title>Kết luận 114-KL/TW (2015)" in html
+
+
+def test_staging_never_writes_outside_its_folder(tmp_path):
+    with pytest.raises(BuildError):
+        stage_pages([("../evil.md", "x")], tmp_path / "docs", tmp_path / "stage")
+    assert not (tmp_path / "evil.md").exists()

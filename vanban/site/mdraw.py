@@ -1,0 +1,49 @@
+"""A Python-Markdown extension: generated HTML passes through without being re-parsed.
+
+Generated pages wrap each finished HTML block in RAW_START / RAW_END lines. Python-Markdown
+would otherwise run its HTML parser over every tag of every block, which was the largest single
+cost of building 10,000 pages. Blocks are stored as they are (already escaped by the generator)
+and put back after rendering, exactly like Markdown's own raw HTML.
+"""
+from __future__ import annotations
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+RAW_START = "<!--vb:raw-->"
+RAW_END = "<!--vb:end-->"
+
+
+def raw(html: str) -> str:
+    """Mark a finished HTML block for pass-through."""
+    return f"{RAW_START}\n{html}\n{RAW_END}"
+
+
+class _RawBlocks(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block: list[str] | None = None
+        for line in lines:
+            if block is None:
+                if line == RAW_START:
+                    block = []
+                else:
+                    out.append(line)
+            elif line == RAW_END:
+                out += ["", self.md.htmlStash.store("\n".join(block)), ""]
+                block = None
+            else:
+                block.append(line)
+        if block is not None:  # unterminated: keep the text rather than lose it
+            out += [RAW_START, *block]
+        return out
+
+
+class RawBlocksExtension(Extension):
+    def extendMarkdown(self, md):
+        # Before Markdown's own html_block preprocessor (priority 20).
+        md.preprocessors.register(_RawBlocks(md), "vanban_raw", 30)
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point name
+    return RawBlocksExtension(**kwargs)
