@@ -49,8 +49,11 @@ def test_home_offers_ways_in_and_the_trees(page, site_url):
 def test_search_box_finds_a_document(page, site_url):
     p = page.page
     p.goto(f"{site_url}/index.html")
-    p.locator("label.md-search__icon, .md-search__input").first.click()
-    p.locator(".md-search__input").fill("Pháp lệnh")
+    p.locator(".md-search__input").click()
+    meta = p.locator(".md-search-result__meta")
+    # The reader sees a Vietnamese "getting ready" line, then the prompt to type.
+    meta.filter(has_text="Nhập để bắt đầu tìm kiếm").wait_for(timeout=10_000)
+    p.keyboard.type("Pháp lệnh")  # real key presses: Material searches on key events
     result = p.locator(".md-search-result__item").first
     result.wait_for(timeout=10_000)
     assert "34/2007/PL-UBTVQH11" in p.locator(".md-search-result").inner_text()

@@ -59,6 +59,12 @@ def test_show_lists_relations_both_ways_with_counts(cli):
     assert "Được chuyển, đính kèm bởi: 1185/UBND-TH (2017)" in out
 
 
+def test_show_says_a_document_was_replaced(cli):
+    code, out, _ = cli("show", "Pháp lệnh 34")
+    assert code == 0
+    assert "tình trạng: Hết hiệu lực toàn bộ từ 01/07/2023; được thay thế bởi 10/2022/QH15 (2022)" in out
+
+
 def test_show_ambiguous_exits_nonzero_with_years(cli):
     code, out, err = cli("show", "16/CT-TTg")
     assert code != 0

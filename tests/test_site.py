@@ -102,6 +102,11 @@ def test_unverified_and_citation_only_are_marked(real_site):
     assert "Chưa xác minh: người ký" in signer
     undated = text_of(real_site / "van-ban" / "23-ctr-tu-ha-noi-khong-ro-nam.html")
     assert "23-CTr/TU (chưa rõ năm)" in undated and "sau ngày 03/6/2013" in undated
+    listing = text_of(real_site / "theo-loai" / "nghi-quyet.html")
+    assert re.search(r"Về công tác tôn giáo\s+chưa xác minh", listing)  # unverified in lists too
+    assert re.search(r"năm 2003\s+Ban Chấp hành Trung ương Đảng\s+chưa xác minh", listing)
+    tree = text_of(real_site / "index.html")
+    assert re.search(r"23-CTr/TU \(chưa rõ năm\) · chưa rõ\s+chưa xác minh", tree)
     relation = text_of(real_site / "van-ban" / "25-nq-tw-2013.html")
     assert re.search(r"43-KL/TW \(2019\).*?quan hệ chưa xác minh", relation)
 

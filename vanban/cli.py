@@ -117,6 +117,13 @@ def cmd_show(args) -> int:
     if doc.known_from_citation:
         print("  chỉ biết qua trích dẫn")
     items = neighbours(graph, corpus, doc.id)
+    replacers = [n for n in items if not n.outgoing and n.relation.type in vocab.REPLACING]
+    if doc.status or doc.ceased or replacers:
+        status = vocab.STATUSES.get(doc.status, "Hết hiệu lực" if doc.ceased else "Bị thay thế")
+        when = f" từ {plain_date(doc.ceased)}" if doc.ceased else ""
+        by = "; ".join(f"{vocab.RELATION_TYPES[n.relation.type].inverse_label.lower()} {n.doc.symbol} "
+                       f"({n.doc.year})" for n in replacers)
+        print(f"  tình trạng: {status}{when}" + (f"; {by}" if by else ""))
     for outgoing, heading in ((True, "Văn bản này tác động tới"), (False, "Văn bản khác tác động tới văn bản này")):
         group = [n for n in items if n.outgoing == outgoing]
         print(f"\n{heading} ({len(group)}):")

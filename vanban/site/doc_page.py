@@ -9,8 +9,8 @@ from .. import vocab
 from ..checks import acknowledged_notes
 from ..graph import implementers, neighbours, replaced_by
 from ..model import Corpus, Document
-from .html import (admonition, date_text, doc_label, doc_link, e, front_matter, issuer_name,
-                   mark_unverified, short)
+from .html import (admonition, date_html, date_text, doc_label, doc_link, e, front_matter,
+                   mark_unverified, title_html)
 from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 from .mdraw import raw
@@ -175,9 +175,8 @@ def _relations(corpus, graph, doc: Document, page: str) -> str:
 
 def _rel_item(page: str, n) -> str:
     doc, rel = n.doc, n.relation
-    bits = [doc_link(page, doc), f'<span class="vb-date">{e(date_text(doc.date))}</span>']
-    if doc.title:
-        bits.append(f'<span class="vb-rel-title">{e(short(doc.title, 140))}</span>')
+    bits = [doc_link(page, doc), f'<span class="vb-date">{date_html(doc)}</span>',
+            f'<span class="vb-rel-title">{title_html(doc, 140)}</span>']
     extra = []
     if rel.place:
         extra.append(f'<span class="vb-rel-place">tại {e(rel.place)}</span>')

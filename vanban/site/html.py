@@ -25,6 +25,17 @@ def mark_unverified(doc: Document, field: str) -> str:
     return ""
 
 
+def title_html(doc: Document, limit: int = 160) -> str:
+    """A title as lists show it: shortened, escaped, and marked when unverified."""
+    if not doc.title:
+        return '<span class="vb-missing">chưa rõ trích yếu</span>'
+    return e(short(doc.title, limit)) + mark_unverified(doc, "title")
+
+
+def date_html(doc: Document) -> str:
+    return e(date_text(doc.date)) + mark_unverified(doc, "date")
+
+
 def doc_label(doc: Document) -> str:
     """'Nghị quyết 25-NQ/TW (2013)' — what a reader needs to tell same-symbol documents apart."""
     return f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol} ({year_text(doc)})"
@@ -34,6 +45,8 @@ def doc_link(page: str, doc: Document, with_year: bool = True) -> str:
     text = f"{doc.symbol} ({year_text(doc)})" if with_year else doc.symbol
     cls = "vb-doclink vb-citation-only" if doc.known_from_citation else "vb-doclink"
     title = f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol}: {doc.title}" if doc.title else doc_label(doc)
+    if doc.unverified:
+        title += " (có thông tin chưa xác minh)"
     return f'<a class="{cls}" href="{e(href(page, doc_path(doc.id)))}" title="{e(title)}">{e(text)}</a>'
 
 
@@ -45,6 +58,10 @@ def short(text: str, limit: int = 160) -> str:
 def issuer_name(corpus: Corpus, doc: Document) -> str:
     names = [corpus.issuers[k].name for k in (doc.issuer, *doc.co_issuers) if k in corpus.issuers]
     return " và ".join(names)
+
+
+def issuer_html(corpus: Corpus, doc: Document) -> str:
+    return e(issuer_name(corpus, doc)) + mark_unverified(doc, "issuer")
 
 
 def admonition(kind: str, title: str, body_html: str) -> str:
@@ -60,16 +77,17 @@ def doc_table(page: str, corpus: Corpus, docs: list[Document], columns=("date", 
         cells = [doc_link(page, doc)]
         for col in columns:
             if col == "date":
-                cells.append(e(date_text(doc.date)))
+                cells.append(date_html(doc))
             elif col == "type":
                 cells.append(e(vocab.DOC_TYPES[doc.type].label))
             elif col == "issuer":
-                cells.append(e(issuer_name(corpus, doc)))
-        cells.append(e(short(doc.title)) if doc.title else '<span class="vb-missing">chưa rõ trích yếu</span>')
+                cells.append(issuer_html(corpus, doc))
+        cells.append(title_html(doc))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in ["Số, ký hiệu", *(heads[c] for c in columns), "Trích yếu"])
-    return (f'<table class="vb-list">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "\n".join(rows) + "\n</tbody>\n</table>")
+    # No class on the table itself: Material styles only `table:not([class])`.
+    return (f'<div class="vb-list"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+            + "\n".join(rows) + "\n</tbody>\n</table></div>")
 
 
 def sort_docs(docs) -> list[Document]:

@@ -7,7 +7,7 @@ from .. import vocab
 from ..dates import days_between
 from ..graph import TreeNode
 from ..model import Corpus, Document
-from .html import date_text, doc_link, e, issuer_name
+from .html import date_html, doc_link, e, issuer_html
 
 
 def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str, limit: int) -> str:
@@ -24,11 +24,11 @@ def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str
             when = f' <span class="vb-days">sau {days} ngày</span>' if days is not None else ""
             flag = ' <span class="vb-unverified">chưa xác minh</span>' if n.unverified else ""
             items.append(f'<li><span class="vb-rel-kind">{e(rel)}</span> {doc_link(page, n.doc)} · '
-                         f'{e(date_text(n.doc.date))} · {e(issuer_name(corpus, n.doc))}{when}{flag}'
+                         f'{date_html(n.doc)} · {issuer_html(corpus, n.doc)}{when}{flag}'
                          f"{walk(n.doc)}</li>")
         return "<ul>" + "".join(items) + "</ul>" if items else ""
 
     more = (f'<p class="vb-more">… và {len(nodes) - limit} văn bản khác trong cây.</p>'
             if len(nodes) > limit else "")
-    return (f'<div class="vb-tree"><p>{doc_link(page, root)} · {e(date_text(root.date))}</p>'
+    return (f'<div class="vb-tree"><p>{doc_link(page, root)} · {date_html(root)}</p>'
             f"{walk(root)}</div>{more}")
