@@ -69,6 +69,8 @@ CASES = [
      "symbol", "'25-NQ/TW' năm 2013 đã có"),
     ("duplicate key", "99-nq-tw-2014.yaml", GOOD + "title: lần hai\n", "duplicate-key", 8, "title",
      "xuất hiện hai lần"),
+    ("signer written as plain text", "99-nq-tw-2014.yaml", GOOD + "signer: Ông A\n", "wrong-type", 8,
+     "signer", "(với name, capacity)"),
     ("term not in Roman numerals", "99-nq-tw-2014.yaml", GOOD.replace("term: XI", "term: 11"), "bad-term",
      5, "term", "không phải số La Mã"),
     ("unknown named source", "99-nq-tw-2014.yaml", GOOD.replace("[reference]", "[refrence]"),

@@ -60,9 +60,8 @@ VERIFIABLE = {"date", "title", "signer", "issuer", "term", "effective", "ceased"
               "place", "type"}
 
 KIND_NAMES = {"str": "một chuỗi", "list-str": "một danh sách chuỗi", "date": "một ngày",
-              "bool": "true hoặc false", "signer": "một mục có name, capacity",
-              "sources": "một danh sách nguồn", "relations": "một danh sách quan hệ",
-              "map-str": "một mục khóa: chuỗi", "change": "một mục có text, date"}
+              "bool": "true hoặc false", "sources": "một danh sách nguồn",
+              "relations": "một danh sách quan hệ", "map-str": "một mục khóa: chuỗi"}
 
 
 class _Reader:
@@ -75,13 +74,13 @@ class _Reader:
     def error(self, code, message, hint="", line=None, field="", severity=ERROR):
         self.problems.add(Problem(code, message, hint, self.file, line, field, severity))
 
-    def fields(self, raw, spec: dict, prefix: str = "") -> dict:
+    def fields(self, raw, spec: dict, prefix: str = "", line: int | None = None) -> dict:
         """Check keys against spec, convert values; return only the good ones."""
         out = {}
         if not isinstance(raw, dict):
-            self.error("wrong-type", f"cần {KIND_NAMES['signer'] if 'name' in spec else 'một mục khóa: giá trị'}, "
-                       f"gặp {_shown(raw)}", "viết dạng `khóa: giá trị`, mỗi khóa một dòng",
-                       line_of(raw, None), prefix.rstrip("."))
+            wanted = ", ".join(k for k, (_, required) in spec.items() if required) or ", ".join(spec)
+            self.error("wrong-type", f"cần một mục khóa: giá trị (với {wanted}), gặp {_shown(raw)}",
+                       "viết dạng `khóa: giá trị`, mỗi khóa một dòng", line, prefix.rstrip("."))
             return out
         for key, line in getattr(raw, "duplicates", []):
             self.error("duplicate-key", f"khóa '{key}' xuất hiện hai lần; giá trị trước bị ghi đè",
@@ -134,10 +133,10 @@ class _Reader:
                            "kiểm tra ngày có thật trong tháng", line, field)
                 return None
         if kind == "signer":
-            got = self.fields(value, SIGNER_FIELDS, field + ".")
+            got = self.fields(value, SIGNER_FIELDS, field + ".", line)
             return Signer(**got) if got else None
         if kind == "change":
-            got = self.fields(value, CHANGE_FIELDS, field + ".")
+            got = self.fields(value, CHANGE_FIELDS, field + ".", line)
             return Change(**got) if "text" in got else None
         if kind in ("sources", "relations"):
             if not isinstance(value, list):
@@ -149,12 +148,12 @@ class _Reader:
     def source(self, item, line, field):
         if isinstance(item, str):
             return Source(name=item.strip())
-        got = self.fields(item, SOURCE_FIELDS, field + ".")
+        got = self.fields(item, SOURCE_FIELDS, field + ".", line)
         return Source(name=got["site"], path=got.get("path", ""), note=got.get("note", "")) \
             if "site" in got else None
 
     def relation(self, item, line, field):
-        got = self.fields(item, RELATION_FIELDS, field + ".")
+        got = self.fields(item, RELATION_FIELDS, field + ".", line)
         if "type" not in got or "target" not in got:
             return None
         return Relation(type=got["type"], source="", target=got["target"], note=got.get("note", ""),
@@ -249,7 +248,7 @@ def load_issuers(path: Path, display: str, problems: Problems) -> dict[str, Issu
         return {}
     issuers = {}
     for key, entry in raw.items():
-        got = reader.fields(entry, ISSUER_FIELDS, f"{key}.")
+        got = reader.fields(entry, ISSUER_FIELDS, f"{key}.", line_of(raw, key))
         if not {"name", "level", "system"} <= got.keys():
             continue
         for name, table in (("level", vocab.LEVELS), ("system", vocab.SYSTEMS)):
@@ -275,7 +274,7 @@ def load_named_sources(path: Path, display: str, problems: Problems) -> dict[str
     reader = _Reader(display, problems)
     out = {}
     for key, entry in raw.items():
-        got = reader.fields(entry, NAMED_SOURCE_FIELDS, f"{key}.")
+        got = reader.fields(entry, NAMED_SOURCE_FIELDS, f"{key}.", line_of(raw, key))
         if "title" in got:
             out[key] = Source(name=key, title=got["title"], note=got.get("note", ""))
     return out
