@@ -12,7 +12,7 @@ from vanban.refs import RefIndex
 
 @pytest.fixture(scope="module")
 def index():
-    corpus, _ = load_valid()
+    corpus = load_valid().corpus
     return RefIndex(corpus)
 
 

@@ -25,12 +25,12 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
         problems += _check_relations(corpus, doc)
     problems += _check_duplicate_symbols(corpus)
     problems += _check_cycles(corpus)
-    return _apply_acknowledgements(corpus, problems)
+    return problems
 
 
 def _p(doc: Document, code, message, hint="", field="", severity=ERROR, line=None) -> Problem:
     return Problem(code, message, hint, doc.file, line or doc.line_of.get(field.split("[")[0].split(".")[0]),
-                   field, severity)
+                   field, severity, doc.id)
 
 
 def _check_references(corpus: Corpus, doc: Document) -> list[Problem]:
@@ -174,17 +174,17 @@ def _check_cycles(corpus: Corpus) -> list[Problem]:
     return out
 
 
-def _apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Problem]:
+def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Problem]:
     """Downgrade warnings the data acknowledges with a reason; flag stale acknowledgements."""
-    by_file = {doc.file: doc for doc in corpus.documents.values()}
     used = set()
     out = []
     for p in problems:
-        doc = by_file.get(p.file)
+        doc = corpus.documents.get(p.doc_id)
         reason = doc.acknowledged.get(p.code) if doc and p.severity == WARNING else None
         if reason:
             used.add((doc.id, p.code))
-            p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE)
+            p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE,
+                        p.doc_id)
         out.append(p)
     for doc in corpus.documents.values():
         for code in doc.acknowledged:

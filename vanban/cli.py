@@ -70,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="in mảng JSON")
         p.set_defaults(func=cmd_tree, direction=name)
 
+    p = sub.add_parser("extract", help="mọi trích dẫn văn bản trong một văn bản")
+    data_arg(p)
+    p.add_argument("file", metavar="FILE", help="tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn")
+    p.add_argument("--json", action="store_true", help="in mảng JSON")
+    p.add_argument("--date", help="ngày của văn bản trích dẫn (YYYY-MM-DD): không văn bản nào trích dẫn "
+                                  "văn bản ban hành sau nó")
+    p.set_defaults(func=cmd_extract)
+
     p = sub.add_parser("build", help="sinh trang và dựng trang web")
     data_arg(p)
     p.add_argument("--out", default=str(DEFAULT_SITE), help="thư mục trang web (mặc định: site/)")
@@ -106,7 +114,8 @@ def cmd_check(args) -> int:
 
 
 def cmd_show(args) -> int:
-    corpus, graph = load_valid(args.data)
+    checked = load_valid(args.data)
+    corpus, graph = checked.corpus, checked.graph
     doc = RefIndex(corpus).resolve(args.ref)
     print(_headline(corpus, doc))
     print(f"  id: {doc.id}")
@@ -143,7 +152,8 @@ def _headline(corpus: Corpus, doc: Document) -> str:
 
 
 def cmd_tree(args) -> int:
-    corpus, graph = load_valid(args.data)
+    checked = load_valid(args.data)
+    corpus, graph = checked.corpus, checked.graph
     doc = RefIndex(corpus).resolve(args.ref)
     walk = implementers if args.direction == "implementers" else sources
     nodes = walk(graph, corpus, doc.id)
@@ -167,6 +177,46 @@ def _tree_json(n: TreeNode) -> dict:
             "date": n.doc.date.iso() if n.doc.date else None, "issuer": n.doc.issuer,
             "title": n.doc.title, "relation": n.relation, "depth": n.depth, "via": n.via,
             "unverified": n.unverified}
+
+
+def cmd_extract(args) -> int:
+    from .citations import Resolver, extract
+    from .dates import parse_date
+
+    try:
+        date = parse_date(args.date) if args.date else None
+    except ValueError:
+        print(f"Ngày không hợp lệ: {args.date!r}; viết YYYY-MM-DD.", file=sys.stderr)
+        return 1
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Không đọc được {args.file}: {exc}", file=sys.stderr)
+        return 1
+    corpus = load_valid(args.data).corpus
+    citations = extract(text, Resolver(corpus), date=date)
+    if args.json:
+        print(json.dumps([c.as_json() for c in citations], ensure_ascii=False, indent=2))
+        return 0
+    for c in citations:
+        print(_citation_line(corpus, c))
+    print(f"\n{len(citations)} trích dẫn, {sum(c.resolved is not None for c in citations)} đã xác định.")
+    return 0
+
+
+def _citation_line(corpus: Corpus, c) -> str:
+    line = " ".join(c.text.split())
+    where = f"[{c.start}-{c.end}]"
+    if c.resolved:
+        doc = corpus.documents[c.resolved]
+        target = f"→ {doc.symbol} ({doc.year or 'chưa rõ năm'}) [{doc.id}]"
+        if c.date_mismatch:
+            target += f" — ngày trích dẫn {plain_date(c.date)} khác ngày văn bản {plain_date(doc.date)}"
+    elif c.candidates:
+        target = "→ chưa xác định, có thể là: " + ", ".join(c.candidates)
+    else:
+        target = "→ không có trong cơ sở tri thức"
+    return f"{where:>14} {line}  {target}"
 
 
 def cmd_build(args) -> int:

@@ -280,7 +280,7 @@ def load_named_sources(path: Path, display: str, problems: Problems) -> dict[str
     return out
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Relative to the working directory when inside it (as users type paths), else absolute."""
     absolute = Path(os.path.abspath(path))
     try:
@@ -304,7 +304,7 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
         problems.add(Problem("no-data", f"không thấy thư mục {data_dir / DOCUMENTS_DIR}",
                              "chạy lệnh trong thư mục gốc của dự án, hoặc chỉ --data", str(data_dir)))
         return Corpus({}, {}, {}, str(data_dir)), problems
-    rel = _display_path
+    rel = display_path
     issuers = load_issuers(data_dir / ISSUERS_FILE, rel(data_dir / ISSUERS_FILE), problems)
     named = load_named_sources(data_dir / SOURCES_FILE, rel(data_dir / SOURCES_FILE), problems)
     documents: dict[str, Document] = {}
@@ -338,14 +338,23 @@ def _attach_texts(data_dir: Path, documents: dict[str, Document], problems: Prob
         doc = documents.get(path.stem)
         if doc is None:
             problems.add(Problem("orphan-text", f"văn bản toàn văn '{path.name}' không ứng với id nào",
-                                 "đặt tên tệp theo id của văn bản: <id>.txt", _display_path(path),
+                                 "đặt tên tệp theo id của văn bản: <id>.txt", display_path(path),
                                  severity=WARNING))
             continue
         doc.text_file = f"{TEXTS_DIR}/{path.name}"
 
 
-def read_text(corpus: Corpus, doc: Document) -> str:
-    if not doc.text_file:
-        return ""
-    return (Path(corpus.data_dir) / doc.text_file).read_text(encoding="utf-8")
+def read_texts(corpus: Corpus, problems: Problems) -> dict[str, str]:
+    """Full texts by document id; an unreadable text is a problem, not a crash."""
+    texts = {}
+    for doc in corpus.documents.values():
+        if not doc.text_file:
+            continue
+        path = Path(corpus.data_dir) / doc.text_file
+        try:
+            texts[doc.id] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.add(Problem("unreadable", f"không đọc được toàn văn: {exc}",
+                                 "lưu tệp với mã hóa UTF-8", display_path(path), doc_id=doc.id))
+    return texts
 

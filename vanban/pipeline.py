@@ -4,14 +4,17 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 import networkx as nx
 
-from .checks import check_corpus
+from .checks import apply_acknowledgements, check_corpus
+from .citations import Citation
+from .citations.corpus import check_citations, cite_corpus
 from .graph import build_graph
-from .load import load_corpus
+from .load import load_corpus, read_texts
 from .model import Corpus
 from .problems import DataError, Problem, WARNING, ERROR
 from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages
@@ -28,26 +31,39 @@ Progress = Callable[[str], None]
 
 @dataclass
 class Checked:
+    """A corpus after every check: its problems, full texts and the citations found in them."""
     corpus: Corpus
     problems: list[Problem]
+    texts: dict[str, str] = field(default_factory=dict)
+    citations: dict[str, list[Citation]] = field(default_factory=dict)
 
     def failing(self, strict: bool) -> list[Problem]:
         bad = {ERROR, WARNING} if strict else {ERROR}
         return [p for p in self.problems if p.severity in bad]
 
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        return build_graph(self.corpus)
 
-def check(data_dir: str | Path = DEFAULT_DATA) -> Checked:
-    """Load and validate; return every problem, whatever its severity."""
+
+def check(data_dir: str | Path = DEFAULT_DATA, citations: bool = True) -> Checked:
+    """Load and validate; return every problem, whatever its severity.
+
+    citations=False skips reading full texts (queries on the graph do not need them).
+    """
     corpus, problems = load_corpus(data_dir)
-    return Checked(corpus, problems.items + check_corpus(corpus))
+    texts = read_texts(corpus, problems) if citations else {}
+    cited = cite_corpus(corpus, texts)
+    found = problems.items + check_corpus(corpus) + check_citations(corpus, texts, cited)
+    return Checked(corpus, apply_acknowledgements(corpus, found), texts, cited)
 
 
-def load_valid(data_dir: str | Path = DEFAULT_DATA, strict: bool = False) -> tuple[Corpus, nx.MultiDiGraph]:
-    checked = check(data_dir)
+def load_valid(data_dir: str | Path = DEFAULT_DATA, strict: bool = False, citations: bool = False) -> Checked:
+    checked = check(data_dir, citations)
     failing = checked.failing(strict)
     if failing:
         raise DataError(failing)
-    return checked.corpus, build_graph(checked.corpus)
+    return checked
 
 
 @dataclass
@@ -81,15 +97,15 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAUL
         report.seconds[name] = round(now - clock, 2)
         clock = now
 
-    progress("Đọc và kiểm tra dữ liệu")
-    corpus, graph = load_valid(data_dir, strict)
+    progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
+    checked = load_valid(data_dir, strict, citations=True)
+    corpus, graph = checked.corpus, checked.graph
     report.documents = len(corpus.documents)
     lap("check")
     progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
     lap("graph")
     progress("Sinh trang")
-    pages = render_site(corpus, graph, SITE_NAME,
-                        progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"))
+    pages = render_site(checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"))
     report.pages = stage_pages(pages, ROOT / HAND_WRITTEN, staging)
     lap("render")
     progress(f"Dựng trang web bằng MkDocs ({report.pages} trang)")

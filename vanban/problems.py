@@ -20,6 +20,7 @@ class Problem:
     line: int | None = None
     field: str = ""  # dotted path, e.g. "relations[2].target"
     severity: str = ERROR
+    doc_id: str = ""  # the document the problem is about, when there is one
 
     def location(self) -> str:
         where = self.file or "(dữ liệu)"

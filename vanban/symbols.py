@@ -68,7 +68,8 @@ def fold(text: str) -> str:
 def symbol_key(text: str) -> str:
     """Fold a symbol for lookup: case, diacritics, spaces and TƯ/T.Ư variants don't count."""
     s = unicodedata.normalize("NFC", text).upper().replace("T.Ư", "TW").replace("TƯ", "TW")
-    return re.sub(r"\s+", "", fold(s)).upper()
+    key = re.sub(r"\s+", "", fold(s)).upper()
+    return re.sub(r"^0+(?=\d)", "", key)  # 02-CV/BDVTW is also written 2-CV/BDVTW
 
 
 def slug(text: str) -> str:

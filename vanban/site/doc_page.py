@@ -7,11 +7,13 @@ import networkx as nx
 
 from .. import vocab
 from ..checks import acknowledged_notes
+from ..citations import Citation
 from ..graph import implementers, neighbours, replaced_by
 from ..model import Corpus, Document
 from .html import (admonition, date_html, date_text, doc_label, doc_link, e, front_matter,
                    mark_unverified, title_html)
 from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
+from .fulltext import render_full_text
 from .tree import render_tree
 from .mdraw import raw
 
@@ -21,7 +23,8 @@ MAX_RELATED_PER_GROUP = 60
 MAX_TREE_NODES = 120
 
 
-def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text: str) -> str:
+def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text: str,
+                    citations: list[Citation]) -> str:
     page = doc_path(doc.id)
     head = [
         f'<h1 class="vb-h1">{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
@@ -36,7 +39,7 @@ def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text:
         _relations(corpus, graph, doc, page),
         _tree(corpus, graph, doc, page),
         _notes(corpus, doc),
-        _full_text(text),
+        _full_text(page, corpus, text, citations),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -204,7 +207,8 @@ def _notes(corpus, doc: Document) -> str:
     return "## Ghi chú\n\n" + raw('<ul class="vb-notes">' + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
 
 
-def _full_text(text: str) -> str:
+def _full_text(page: str, corpus: Corpus, text: str, citations: list[Citation]) -> str:
     if not text.strip():
         return ""
-    return "## Toàn văn\n\n" + raw(f'<div class="vb-fulltext">{e(text.strip(chr(10)))}</div>')
+    linked = render_full_text(page, corpus, text, citations)
+    return "## Toàn văn\n\n" + raw(f'<div class="vb-fulltext">{linked.strip(chr(10))}</div>')

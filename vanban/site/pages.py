@@ -1,24 +1,25 @@
 """Stage 4: every generated page as {relative path: Markdown text}. Writes nothing."""
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-import networkx as nx
-
-from ..load import read_text
-from ..model import Corpus
 from .doc_page import render_document
-from .html import doc_path
 from .indexes import render_home, render_indexes
+from .paths import doc_path
+
+if TYPE_CHECKING:
+    from ..pipeline import Checked
 
 
-def render_site(corpus: Corpus, graph: nx.MultiDiGraph, site_name: str,
+def render_site(checked: "Checked", site_name: str,
                 progress: Callable[[int, int], None] | None = None) -> Iterator[tuple[str, str]]:
     """Yield (path, markdown) pairs; a generator so that 10,000 pages never sit in memory at once."""
+    corpus, graph = checked.corpus, checked.graph
     yield "index.md", render_home(corpus, graph, site_name)
     yield from render_indexes(corpus).items()
     total = len(corpus.documents)
     for i, doc in enumerate(corpus.documents.values(), 1):
-        yield doc_path(doc.id), render_document(corpus, graph, doc, read_text(corpus, doc))
+        yield doc_path(doc.id), render_document(corpus, graph, doc, checked.texts.get(doc.id, ""),
+                                                checked.citations.get(doc.id, []))
         if progress and (i % 1000 == 0 or i == total):
             progress(i, total)

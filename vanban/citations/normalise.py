@@ -1,0 +1,80 @@
+"""Stage "normalise": make Vietnamese text matchable while keeping offsets into the original.
+
+Two views of the text are produced, both the same length:
+- ``text``: NFC, every white-space character (line breaks, tabs, no-break spaces) a plain space,
+  typographic quotes and dashes in ASCII. Case and diacritics are kept: the finder looks here
+  to tell "TƯ" (= TW) from "TU" (Tỉnh ủy), or "ĐA" from "DA".
+- ``folded``: the same, lower case and without diacritics ("nghi quyet"). The patterns run here.
+
+For NFC input every step maps one character to one character, so an offset in ``text`` is an
+offset in the original. Only NFD input, or input with invisible characters (soft hyphens,
+zero-width spaces), takes a slower path that records an offset map.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+          "\u200a\u2028\u2029\u202f\u205f\u3000\u2424\u21b4"  # ↴ marks line ends in some OCR output
+_SAME_LENGTH = str.maketrans({
+    **{c: " " for c in _SPACES},
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u2044": "/", "\u2215": "/", "\uff0f": "/",
+})
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
+
+
+def _fold_table() -> dict[int, str]:
+    """Every precomposed Latin letter to its base letter, lower case: one char to one char."""
+    table = {}
+    for code in range(0x00C0, 0x1F00):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base.isascii() and base.isalpha() and base != char:
+            table[code] = base.lower()
+    table[ord("Đ")] = table[ord("đ")] = "d"
+    table[ord("Ð")] = "d"
+    return table
+
+
+_FOLD = str.maketrans(_fold_table())
+
+
+@dataclass(frozen=True)
+class Normalised:
+    original: str
+    text: str
+    folded: str
+    offsets: tuple[int, ...] | None = None  # None: offsets equal; else len(text)+1 entries
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text``/``folded`` back to the original."""
+        if self.offsets is None:
+            return start, end
+        return self.offsets[start], self.offsets[end]
+
+
+def normalise(original: str) -> Normalised:
+    if unicodedata.is_normalized("NFC", original) and not _INVISIBLE.search(original):
+        text = original.translate(_SAME_LENGTH)
+        return Normalised(original, text, fold(text))
+    pieces, offsets = [], []
+    for m in _CLUSTER.finditer(original):
+        if _INVISIBLE.fullmatch(m.group()):
+            continue
+        composed = unicodedata.normalize("NFC", m.group())
+        pieces.append(composed)
+        offsets.extend([m.start()] * len(composed))
+    offsets.append(len(original))
+    text = "".join(pieces).translate(_SAME_LENGTH)
+    return Normalised(original, text, fold(text), tuple(offsets))
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, same length as the input (for NFC input)."""
+    return text.translate(_FOLD).lower()

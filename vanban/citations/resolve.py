@@ -1,0 +1,174 @@
+"""Stage "resolve": which document of the knowledge base a citation means.
+
+A symbol is not an identity (25-NQ/TW: 2003, 2008, 2013; 16/CT-TTg: 2016, 2020), so candidates
+are narrowed in the order of shared/reference/symbols-and-citations.md: an explicit date; a year
+or term nearby; the citing document's own date (a text cannot cite a later document); the
+region of a local issuer; the issuer named. One candidate left: resolved. Several: all are
+reported and none is picked.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .. import vocab
+from ..dates import PartialDate, definitely_before
+from ..model import Corpus, Document
+from ..symbols import fold, parse_symbol, symbol_key
+from . import patterns as P
+from .find import Citation
+
+# Issuer codes of local bodies: a citation with one of these means a document of the region of
+# the citing document (79-CT/TU cited in Hậu Giang is Hậu Giang's).
+LOCAL_CODES = re.compile(r"^(?:TU|HU|ĐU|DU|T?UBND.*|HĐND.*|UBND)$")
+DATE_TOLERANCE_YEARS = 1  # a cited date this close to the only candidate's is reported, not refused
+
+
+def _space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def trie_pattern(phrases) -> re.Pattern | None:
+    """One regex for many folded phrases, as a word trie: linear on long texts, longest match."""
+    end = ""  # marks the end of a phrase inside the trie
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for word in phrase.split(" "):
+            node = node.setdefault(word, {})
+        node[end] = {}
+
+    def build(node: dict) -> str | None:
+        alternatives = []
+        for word in sorted((w for w in node if w != end), key=len, reverse=True):
+            child, rest = node[word], build(node[word])
+            if rest is None:
+                alternatives.append(re.escape(word))
+            elif end in child:  # a phrase ends here and a longer one goes on
+                alternatives.append(re.escape(word) + r"(?:\s{1,3}" + rest + ")?")
+            else:
+                alternatives.append(re.escape(word) + r"\s{1,3}" + rest)
+        return "(?:" + "|".join(alternatives) + ")" if alternatives else None
+
+    body = build(trie)
+    return re.compile(r"(?<![a-z0-9])" + body + r"(?![a-z0-9])") if body else None
+
+
+class Resolver:
+    """Indexes of one corpus; resolving a citation is then a few lookups and filters."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.by_symbol: dict[str, list[Document]] = defaultdict(list)
+        self.by_number: dict[tuple[str, str], list[Document]] = defaultdict(list)
+        self.by_name: dict[tuple[int, str | None], list[Document]] = defaultdict(list)
+        self.alias_ids: dict[str, tuple[str, ...]] = {}
+        for doc in corpus.documents.values():
+            self._index(doc)
+        self.alias_pattern = trie_pattern(self.alias_ids)
+        self.issuer_names = self._issuer_names()
+
+    def _index(self, doc: Document) -> None:
+        self.by_symbol[symbol_key(doc.symbol)].append(doc)
+        sym = parse_symbol(doc.symbol)
+        number = sym.number.lstrip("0") or "0"
+        codes = {sym.type_code} | set(vocab.DOC_TYPES[doc.type].codes)
+        codes |= {"Luật"} if doc.type == "luat" else set()
+        codes |= {"CV"} if doc.type == "cong-van" else set()
+        if codes & {"QĐ", "QĐi"}:  # texts write Quy định as QĐ as often as QĐi
+            codes |= {"QĐ", "QĐi"}
+        for code in codes - {None}:
+            self.by_number[(code, number)].append(doc)
+        aliases = defaultdict(set)
+        for alias in doc.aliases:
+            key = _space(fold(alias))
+            if (m := re.fullmatch(P.NAME, key)) is not None:
+                term = m["name_term"].upper() if m["name_term"] else None
+                for key in {(int(m["meeting"]), term), (int(m["meeting"]), None)}:
+                    if doc not in self.by_name[key]:
+                        self.by_name[key].append(doc)
+            elif len(key.split()) >= 2:
+                aliases[key].add(doc.id)
+        for key, ids in aliases.items():
+            self.alias_ids[key] = tuple(sorted(set(self.alias_ids.get(key, ())) | ids))
+
+    def _issuer_names(self) -> list[tuple[str, set[str]]]:
+        """Folded issuer names without their place ("tinh uy"), longest first, with issuer keys."""
+        names: dict[str, set[str]] = defaultdict(set)
+        for issuer in self.corpus.issuers.values():
+            for name in filter(None, (issuer.name, issuer.short)):
+                generic = fold(name)
+                if issuer.region:
+                    generic = generic.replace(issuer.region.replace("-", " "), "")
+                    generic = re.sub(r"\s(tinh|thanh pho)\s*$", "", generic.strip())
+                names[_space(generic)].add(issuer.key)
+        return sorted(names.items(), key=lambda kv: -len(kv[0]))
+
+    # -- resolution --------------------------------------------------------------------------
+    def resolve(self, c: Citation, citing: Document | None = None, date: PartialDate | None = None) -> Citation:
+        date = date or (citing.date if citing else None)
+        docs = self._lookup(c)
+        if citing is not None:
+            docs = [d for d in docs if d.id != citing.id]
+        docs, mismatch = self._by_date(c, docs)
+        docs = self._narrow(c, docs, citing, date)
+        c.candidates = sorted(d.id for d in docs) if len(docs) > 1 else []
+        c.resolved = docs[0].id if len(docs) == 1 else None
+        c.date_mismatch = mismatch and c.resolved is not None
+        return c
+
+    def _lookup(self, c: Citation) -> list[Document]:
+        if c.symbol:
+            return list(self.by_symbol.get(symbol_key(c.symbol), []))
+        if c.alias_of:
+            return [self.corpus.documents[i] for i in c.alias_of]
+        if c.name and c.name.startswith("Nghị quyết Trung ương"):
+            meeting = int(re.search(r"\d+", c.name).group())
+            return list(self.by_name.get((meeting, c.term), []))
+        if c.number and c.type:
+            return list(self.by_number.get((c.type, c.number.lstrip("0") or "0"), []))
+        return []
+
+    def _by_date(self, c: Citation, docs: list[Document]) -> tuple[list[Document], bool]:
+        if c.date is None:
+            return docs, False
+        exact = [d for d in docs if d.date and d.date.earliest() <= c.date.earliest() <= d.date.latest()]
+        if exact:
+            return exact, False
+        # No candidate has the cited date: keep those within a year; the mismatch is reported.
+        near = [d for d in docs if d.date and abs(d.date.year - c.date.year) <= DATE_TOLERANCE_YEARS]
+        return near, True
+
+    def _narrow(self, c: Citation, docs, citing: Document | None, date: PartialDate | None):
+        if c.year:
+            docs = [d for d in docs if d.year == c.year or d.year is None]
+        if c.term:
+            docs = [d for d in docs if not d.term or d.term == c.term]
+        if date is not None:
+            docs = [d for d in docs if not (d.date and definitely_before(date, d.date))]
+        region = self._region(citing)
+        if region and c.symbol and self._is_local(c.symbol):
+            docs = [d for d in docs if self._region_of(d) == region]
+        if c.issuer_text and len(docs) > 1:
+            named = self._named_issuers(c.issuer_text)
+            narrowed = [d for d in docs if d.issuer in named]
+            docs = narrowed or docs  # a wrong issuer in the source does not hide the document
+        return docs
+
+    def _region(self, doc: Document | None) -> str | None:
+        return self._region_of(doc) if doc else None
+
+    def _region_of(self, doc: Document) -> str | None:
+        issuer = self.corpus.issuers.get(doc.issuer)
+        return issuer.region if issuer else None
+
+    @staticmethod
+    def _is_local(symbol: str) -> bool:
+        sym = parse_symbol(symbol)
+        return bool(LOCAL_CODES.match(sym.issuer_code.split("-")[0])) if sym.issuer_code else False
+
+    def _named_issuers(self, text: str) -> set[str]:
+        for name, keys in self.issuer_names:
+            if name and name in text:
+                return keys
+        return set()
