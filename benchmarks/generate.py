@@ -72,6 +72,9 @@ CENTRAL_KINDS = [
 ]
 
 
+LAST_DATE = dt.date(2026, 6, 30)  # no synthetic document is dated after this
+
+
 class Generator:
     def __init__(self, n: int, seed: int):
         self.n = n
@@ -127,6 +130,8 @@ class Generator:
 
     # -- documents --------------------------------------------------------------------------
     def add(self, type_, issuer, date, symbol, title, topics, relations=(), aliases=(), term=None):
+        if date > LAST_DATE:
+            return None
         region = self.issuers[issuer].get("region")
         doc_id = expected_id(symbol, date.year, region)
         if doc_id in self.docs:
@@ -149,7 +154,7 @@ class Generator:
         ids, meetings = [], defaultdict(int)
         for _ in range(count):
             type_, issuer, family, code, _w = self.rng.choices(CENTRAL_KINDS, weights)[0]
-            date = dt.date(1998, 1, 1) + dt.timedelta(days=self.rng.randrange(0, 27 * 365))
+            date = dt.date(1998, 1, 1) + dt.timedelta(days=self.rng.randrange(0, (LAST_DATE - dt.date(1998, 1, 1)).days))
             term = next(t for y, t in reversed(TERMS) if y <= date.year)
             if family in ("qh", "normative"):
                 term = {10: "X", 11: "XI", 12: "XII", 13: "XIII", 14: "XIV", 15: "XV"}[self._qh_term(date)]
@@ -204,8 +209,6 @@ class Generator:
         subject = self.docs[target]["title"].removeprefix("Về ").removeprefix("Luật ")
         topics = self.docs[target]["topics"]
         d1 = t_date + dt.timedelta(days=rng.randint(20, 200))
-        if d1.year > 2026:
-            return None
         label = f"{TYPE_WORD[t_type]} số {t_symbol}"
         prog = self.add("chuong-trinh", f"tu-{region}", d1, self._symbol("party", "CTr", f"tu-{region}", d1),
                         f"Thực hiện {label} về {subject}", topics,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `check | head`: the reader has gone, which is no error of ours
+        sys.stdout = open(os.devnull, "w")
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="ngày của văn bản trích dẫn (YYYY-MM-DD): không văn bản nào trích dẫn "
                                   "văn bản ban hành sau nó")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("suggest", help="bản nháp YAML cho một văn bản mới từ toàn văn của nó")
+    data_arg(p)
+    p.add_argument("file", metavar="FILE", help="tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn")
+    p.set_defaults(func=cmd_suggest)
 
     p = sub.add_parser("build", help="sinh trang và dựng trang web")
     data_arg(p)
@@ -188,10 +197,8 @@ def cmd_extract(args) -> int:
     except ValueError:
         print(f"Ngày không hợp lệ: {args.date!r}; viết YYYY-MM-DD.", file=sys.stderr)
         return 1
-    try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"Không đọc được {args.file}: {exc}", file=sys.stderr)
+    text = _read_input(args.file)
+    if text is None:
         return 1
     corpus = load_valid(args.data).corpus
     citations = extract(text, Resolver(corpus), date=date)
@@ -202,6 +209,25 @@ def cmd_extract(args) -> int:
         print(_citation_line(corpus, c))
     print(f"\n{len(citations)} trích dẫn, {sum(c.resolved is not None for c in citations)} đã xác định.")
     return 0
+
+
+def cmd_suggest(args) -> int:
+    from .citations.suggest import draft_yaml
+
+    text = _read_input(args.file)
+    if text is None:
+        return 1
+    draft, _ = draft_yaml(text, load_valid(args.data).corpus)
+    print(draft, end="")
+    return 0
+
+
+def _read_input(name: str) -> str | None:
+    try:
+        return sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Không đọc được {name}: {exc}", file=sys.stderr)
+        return None
 
 
 def _citation_line(corpus: Corpus, c) -> str:

@@ -23,4 +23,28 @@ def extract(text: str, resolver: Resolver | None = None, citing: Document | None
     citations = find_citations(norm, resolver.alias_pattern, resolver.alias_ids)
     for citation in citations:
         resolver.resolve(citation, citing, date)
+    _same_text_same_document(citations)
+    for citation in citations:
+        if citation.nested_in is not None:
+            resolver.resolve_nested(citation, citations[citation.nested_in])
     return citations
+
+
+def _same_text_same_document(citations: list[Citation]) -> None:
+    """An undated mention means the document a dated mention of it in the same text resolved to.
+
+    "Kết quả thực hiện Kết luận số 16-KL/TW" in a title is ambiguous alone (16-KL/TW recurs
+    every term); "Kết luận số 16-KL/TW, ngày 08/9/2024" in the same text is not.
+    """
+    known: dict[tuple, str] = {}
+    for c in citations:
+        if c.resolved and c.date is not None and not c.date_mismatch:
+            known.setdefault(_mention_key(c), c.resolved)
+    for c in citations:
+        if not c.resolved and c.candidates and (doc_id := known.get(_mention_key(c))) in c.candidates:
+            c.resolved, c.candidates = doc_id, []
+
+
+def _mention_key(c: Citation) -> tuple:
+    from ..symbols import symbol_key
+    return ("symbol", symbol_key(c.symbol)) if c.symbol else ("number", c.type, (c.number or "").lstrip("0"))

@@ -36,10 +36,11 @@ def _check_document(corpus: Corpus, doc: Document, text: str, citations: list[Ci
 
     for c in citations:
         shown = " ".join(c.text.split())
-        if c.resolved and c.resolved not in covered and c.resolved not in reported:
+        nested = c.nested_in is not None  # it describes another cited document, not this one
+        if c.resolved and not nested and c.resolved not in covered and c.resolved not in reported:
             reported.add(c.resolved)
             target = corpus.documents[c.resolved]
-            relation = suggest_relation(text, c)
+            relation = suggest_relation(text, c, doc.type)
             problem("uncovered-citation", c,
                     f"văn bản trích dẫn {target.symbol} ({target.year or 'chưa rõ năm'}) nhưng không có quan hệ nào tới nó",
                     f"thêm vào {doc.file}: relations: - {{type: {relation}, target: {target.id}}}")

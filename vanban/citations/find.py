@@ -32,6 +32,7 @@ class Citation:
     type_word: str | None = None   # the type the words say, when they say one
     alias_of: tuple[str, ...] = ()  # ids whose alias the text names
     group: int | None = None       # citations of one list share a group number
+    nested_in: int | None = None   # index of the citation whose quoted title this one sits in
     # Filled by ``resolve``:
     resolved: str | None = None
     candidates: list[str] = field(default_factory=list)
@@ -86,7 +87,43 @@ def find_citations(norm: Normalised, alias_pattern: re.Pattern | None = None,
     for citation in found:
         _context(norm, citation)
     _share_group_context(found)
+    _mark_nested(norm, found)
     return found
+
+
+def _quote_spans(original: str) -> list[tuple[int, int]]:
+    """Spans between quotes: “…” by depth, ASCII "…" by pairs."""
+    spans, opened, ascii_open = [], [], None
+    for m in re.finditer('[\u201c\u201d"]', original):
+        char = m.group()
+        if char == "\u201c":
+            opened.append(m.start())
+        elif char == "\u201d" and opened:
+            spans.append((opened.pop(), m.end()))
+        elif char == '"':
+            if ascii_open is None:
+                ascii_open = m.start()
+            else:
+                spans.append((ascii_open, m.end()))
+                ascii_open = None
+    return spans
+
+
+def _mark_nested(norm: Normalised, found: list[Citation]) -> None:
+    """A citation inside the quoted title that follows another citation describes that one."""
+    if len(found) < 2:
+        return
+    import bisect
+    ends = [c.end for c in found]
+    for q_start, q_end in _quote_spans(norm.original):
+        i = bisect.bisect_right(ends, q_start) - 1  # the last citation ending before the quote
+        if i < 0 or q_start - found[i].end > 160 or "\n" in norm.original[found[i].end:q_start]:
+            continue
+        for j in range(i + 1, len(found)):
+            if found[j].start >= q_end:
+                break
+            if found[j].start > q_start and found[j].nested_in is None:
+                found[j].nested_in = i
 
 
 def _share_group_context(found: list[Citation]) -> None:

@@ -20,19 +20,23 @@ _RULES = [
     (r"bai bo", "bai-bo"),
     (r"sua doi|bo sung", "sua-doi-bo-sung"),
     (r"huong dan|quy dinh chi tiet", "huong-dan"),
-    (r"de nghi|kien nghi|nang", "kien-nghi"),
+    (r"de nghi|kien nghi|xem xet nang", "kien-nghi"),
     (r"thuc hien|trien khai|quan triet|cu the hoa", "thuc-hien"),
 ]
 _CLAUSE_END = re.compile(r"[.;:!?]\s|\n\s*\n")
 
 
-def suggest_relation(text: str, citation: Citation) -> str:
-    before = fold(text[max(0, citation.start - 120):citation.start])
-    parts = _CLAUSE_END.split(before)
-    clause = parts[-1] if parts else before
+def suggest_relation(text: str, citation: Citation, citing_type: str | None = None) -> str:
+    """The relation named by the verb nearest before the citation, in its clause."""
+    before = fold(text[max(0, citation.start - 400):citation.start])
+    clause = _CLAUSE_END.split(before)[-1]
+    best, best_at = "dan-chieu", -1
     for pattern, relation in _RULES:
-        if re.search(pattern, clause):
-            if relation == "thuc-hien" and citation.type == "CV":
-                return "tra-loi"  # "Thực hiện Công văn số …" answers a request
-            return relation
-    return "dan-chieu"
+        for m in re.finditer(pattern, clause):
+            if m.start() > best_at:
+                best, best_at = relation, m.start()
+    if best == "thuc-hien" and citation.type == "CV":
+        return "tra-loi"  # "Thực hiện Công văn số …" answers a request
+    if best == "thuc-hien" and citing_type == "bao-cao":
+        return "bao-cao-ket-qua"  # a report that "thực hiện" something reports on carrying it out
+    return best

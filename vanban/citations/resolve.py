@@ -112,10 +112,23 @@ class Resolver:
             docs = [d for d in docs if d.id != citing.id]
         docs, mismatch = self._by_date(c, docs)
         docs = self._narrow(c, docs, citing, date)
-        c.candidates = sorted(d.id for d in docs) if len(docs) > 1 else []
-        c.resolved = docs[0].id if len(docs) == 1 else None
+        # A local symbol (79-CT/TU) recurs in every province: without the citing document's region,
+        # only an exact date makes a single known candidate the document meant.
+        certain = len(docs) == 1 and not (
+            c.symbol and self._is_local(c.symbol) and self._region(citing) is None and (c.date is None or mismatch))
+        c.resolved = docs[0].id if certain else None
+        c.candidates = [] if certain else sorted(d.id for d in docs)
         c.date_mismatch = mismatch and c.resolved is not None
         return c
+
+    def resolve_nested(self, c: Citation, outer: Citation) -> None:
+        """A citation in the quoted title of `outer` means a document related to it."""
+        if c.resolved or not c.candidates or not outer.resolved:
+            return
+        related = {r.target for r in self.corpus.documents[outer.resolved].relations}
+        hits = [i for i in c.candidates if i in related]
+        if len(hits) == 1:
+            c.resolved, c.candidates = hits[0], []
 
     def _lookup(self, c: Citation) -> list[Document]:
         if c.symbol:
