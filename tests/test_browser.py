@@ -87,3 +87,14 @@ def test_pages_open_from_a_folder_without_a_server(page, real_site, tmp_path):
     p.wait_for_url("**/79-ct-tu-hau-giang-2017.html")
     assert "Chương trình hành động 79-CT/TU" in p.locator("h1").first.inner_text()
     assert page.off_machine() == []
+
+
+def test_a_citation_in_the_full_text_opens_the_cited_document(page, site_url):
+    p = page.page
+    p.goto(f"{site_url}/van-ban/160-bc-tu-hau-giang-2017.html")
+    cite = p.locator(".vb-fulltext a.vb-cite", has_text="Pháp lệnh số 34/2007/PL-UBTVQH11")
+    assert cite.is_visible()
+    cite.click()
+    p.wait_for_url("**/34-2007-pl-ubtvqh11.html")
+    assert p.locator(".vb-banner-replaced").is_visible()
+    assert page.errors == [] and page.off_machine() == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import html as html_module
 import re
 import shutil
 from html.parser import HTMLParser
@@ -218,3 +219,32 @@ def test_staging_never_writes_outside_its_folder(tmp_path):
     with pytest.raises(BuildError):
         stage_pages([("../evil.md", "x")], tmp_path / "docs", tmp_path / "stage")
     assert not (tmp_path / "evil.md").exists()
+
+
+def test_citations_in_full_texts_link_to_their_pages(real_site):
+    html = (real_site / "van-ban" / "160-bc-tu-hau-giang-2017.html").read_text(encoding="utf-8")
+    text = html[html.index('<div class="vb-fulltext">'):]
+    links = re.findall(r'<a class="vb-cite" href="([^"]+)"[^>]*>(.*?)</a>', text, re.S)
+    assert ("25-nq-tw-2013.html", "Nghị quyết số 25-NQ/TW") in links
+    assert ("04-nq-tw-2016.html", "Nghị quyết TW 4 (khóa XII)") in links
+    assert ("217-qd-tw-2013.html", "Quyết định số 217") in links and ("218-qd-tw-2013.html", "218-QĐ/TW") in links
+    assert len(links) == 21
+    # The wording stays as the source has it: remove the markup and the text is the original.
+    plain = html_module.unescape(re.sub(r"<[^>]+>", "", text[:text.index("</div>")]))
+    assert plain.strip() == (DATA / "texts" / "160-bc-tu-hau-giang-2017.txt").read_text(encoding="utf-8").strip("\n").strip()
+
+
+def test_wrong_date_in_a_citation_is_flagged_on_the_page(real_site):
+    html = (real_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html").read_text(encoding="utf-8")
+    assert re.search(r'Báo cáo số 160-BC/TU</a><span class="vb-cite-flag"[^>]*>ngày trích dẫn khác ngày văn bản', html)
+
+
+def test_citation_not_in_the_knowledge_base_is_marked(data_copy, tmp_path):
+    text = data_copy / "texts" / "160-bc-tu-hau-giang-2017.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nThực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017.\n",
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(data_copy, out)
+    html = (out / "van-ban" / "160-bc-tu-hau-giang-2017.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="vb-cite vb-cite-missing"[^>]*>Nghị quyết số 18-NQ/TW</span>'
+                     r'<span class="vb-cite-flag">không có trong cơ sở tri thức</span>', html)

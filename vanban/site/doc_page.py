@@ -15,7 +15,7 @@ from .html import (admonition, date_html, date_text, doc_label, doc_link, e, fro
 from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
 from .fulltext import render_full_text
 from .tree import render_tree
-from .mdraw import raw
+from .mdraw import keep_spaces, raw
 
 # Caps keep the largest page small on a corpus where one resolution has thousands of
 # implementers; the full lists stay reachable through the index pages.
@@ -210,5 +210,5 @@ def _notes(corpus, doc: Document) -> str:
 def _full_text(page: str, corpus: Corpus, text: str, citations: list[Citation]) -> str:
     if not text.strip():
         return ""
-    linked = render_full_text(page, corpus, text, citations)
+    linked = keep_spaces(render_full_text(page, corpus, text, citations))
     return "## Toàn văn\n\n" + raw(f'<div class="vb-fulltext">{linked.strip(chr(10))}</div>')

@@ -7,11 +7,22 @@ and put back after rendering, exactly like Markdown's own raw HTML.
 """
 from __future__ import annotations
 
+import re
+
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 RAW_START = "<!--vb:raw-->"
 RAW_END = "<!--vb:end-->"
+
+
+_BLANK_LINE = re.compile(r"(?m)^[ ]+$")
+
+
+def keep_spaces(html: str) -> str:
+    """Tabs and lines of only spaces as character references, which Markdown leaves alone."""
+    html = _BLANK_LINE.sub(lambda m: "&#32;" * len(m.group()), html)
+    return html.replace("\t", "&#9;")
 
 
 def raw(html: str) -> str:
@@ -41,8 +52,10 @@ class _RawBlocks(Preprocessor):
 
 class RawBlocksExtension(Extension):
     def extendMarkdown(self, md):
-        # Before Markdown's own html_block preprocessor (priority 20).
-        md.preprocessors.register(_RawBlocks(md), "vanban_raw", 30)
+        # After normalize_whitespace (30), which must run first (it clears the characters that
+        # stash placeholders are made of), before html_block (20). What normalize_whitespace
+        # would alter in a block, the generator writes as character references: see keep_spaces.
+        md.preprocessors.register(_RawBlocks(md), "vanban_raw", 25)
 
 
 def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point name
