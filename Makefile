@@ -23,6 +23,8 @@ test: setup-dev browser
 bench: setup-dev
 	$(PY) benchmarks/build_bench.py --docs 1000
 	$(PY) benchmarks/build_bench.py --docs 10000
+	$(PY) benchmarks/citation_bench.py
+	$(PY) benchmarks/citation_quality.py
 
 setup: $(VENV)/.runtime
 
