@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from .doc_page import render_document
 from .indexes import render_home, render_indexes
 from .paths import doc_path
+from .search_index import search_files
 
 if TYPE_CHECKING:
     from ..pipeline import Checked
@@ -23,3 +24,4 @@ def render_site(checked: "Checked", site_name: str,
                                                 checked.citations.get(doc.id, []))
         if progress and (i % 1000 == 0 or i == total):
             progress(i, total)
+    yield from search_files(checked)

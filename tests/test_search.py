@@ -1,0 +1,128 @@
+"""Search as Vietnamese users type it, in headless Chromium against the built site."""
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from urllib.parse import quote
+
+import pytest
+
+from vanban.site.search_index import tokens
+
+
+def results(page, base: str, query: str) -> list[str]:
+    """Open the shareable search URL and return the results' first lines."""
+    p = page.page
+    p.goto(f"{base}/tim-kiem.html?q={quote(query)}")
+    p.wait_for_selector("#vb-search-page[data-state=done], #vb-search-page[data-state=error]", timeout=15_000)
+    return [item.inner_text().split("\n")[0] for item in p.locator(".vb-result").all()]
+
+
+def test_symbol_puts_the_2013_resolution_first(page, site_url):
+    found = results(page, site_url, "25-NQ/TW")
+    assert found[0] == "Nghị quyết 25-NQ/TW (2013)"
+    assert {"Nghị quyết 25-NQ/TW (2008)", "Nghị quyết 25-NQ/TW (2003)"} <= set(found[:3])
+
+
+def test_recurring_state_symbol_shows_both_years(page, site_url):
+    found = results(page, site_url, "16/CT-TTg")
+    assert set(found[:2]) == {"Chỉ thị 16/CT-TTg (2016)", "Chỉ thị 16/CT-TTg (2020)"}
+    assert results(page, site_url, "16/CT-TTg 2020")[0] == "Chỉ thị 16/CT-TTg (2020)"
+
+
+@pytest.mark.parametrize("query", ["NQ 25", "nghi quyet 25", "nghị quyết 25", "Nghị quyết Trung ương 7 khóa XI",
+                                   "25 - NQ/TƯ", unicodedata.normalize("NFD", "Nghị quyết Trung ương 7 khóa XI")])
+def test_short_forms_and_names_put_25_nq_tw_2013_in_the_top_3(page, site_url, query):
+    assert "Nghị quyết 25-NQ/TW (2013)" in results(page, site_url, query)[:3]
+
+
+@pytest.mark.parametrize("query", ["dan van kheo", "dân vận khéo", unicodedata.normalize("NFD", "dân vận khéo"),
+                                   "DÂN VẬN KHÉO"])
+def test_words_with_or_without_diacritics_and_in_nfd_find_dan_van_kheo(page, site_url, query):
+    found = results(page, site_url, query)
+    assert found and found[0] == "Báo cáo 160-BC/TU (2017)"
+    snippet = page.page.locator(".vb-result .vb-r-snippet").first
+    marked = [m.inner_text() for m in snippet.locator("mark").all()]
+    assert ["Dân", "vận", "khéo"] == marked[marked.index("Dân"):marked.index("Dân") + 3]
+
+
+def test_ordinance_by_name_shows_its_replaced_status(page, site_url):
+    found = results(page, site_url, "Pháp lệnh 34")
+    assert found[0] == "Pháp lệnh 34/2007/PL-UBTVQH11 (2007)"
+    first = page.page.locator(".vb-result").first
+    assert first.locator(".vb-r-status").inner_text() == "Đã bị thay thế bởi 10/2022/QH15 (2022)"
+
+
+def test_a_result_shows_type_symbol_date_issuer_and_links_to_the_page(page, site_url):
+    results(page, site_url, "Pháp lệnh 34")
+    first = page.page.locator(".vb-result").first
+    assert first.locator(".vb-r-type").inner_text().strip() == "Pháp lệnh"
+    assert first.locator(".vb-r-symbol").inner_text() == "34/2007/PL-UBTVQH11"
+    assert first.locator(".vb-r-meta").inner_text() == "20/04/2007 · Ủy ban Thường vụ Quốc hội"
+    assert [m.inner_text() for m in first.locator("mark").all()][:3] == ["Pháp", "lệnh", "34"]
+    first.locator("a.vb-r-link").click()
+    page.page.wait_for_url("**/van-ban/34-2007-pl-ubtvqh11.html")
+    assert page.errors == [] and page.off_machine() == []
+
+
+def test_typing_updates_the_address_so_a_search_can_be_shared(page, site_url):
+    p = page.page
+    p.goto(f"{site_url}/tim-kiem.html")
+    p.locator("#vb-q").click()
+    p.keyboard.type("QĐ 290")
+    p.wait_for_function("location.search.includes('q=')")
+    assert "q=Q%C4%90%20290" in p.url
+    p.wait_for_selector("#vb-search-page[data-state=done]")
+    assert p.locator(".vb-result").first.inner_text().startswith("Quyết định 290-QĐ/TW (2010)")
+
+
+def test_header_field_on_every_page_leads_to_results(page, site_url):
+    p = page.page
+    p.goto(f"{site_url}/van-ban/04-nq-tw-2016.html")
+    p.locator(".vb-header-search input").fill("16/CT-TTg")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#vb-search-page[data-state=done]")
+    assert "tim-kiem.html?q=16%2FCT-TTg" in p.url
+    assert page.off_machine() == []
+
+
+def test_nothing_found_says_so(page, site_url):
+    assert results(page, site_url, "xyzzyq") == []
+    assert "Không tìm thấy văn bản nào cho «xyzzyq»" in page.page.locator("#vb-search-status").inner_text()
+
+
+def test_when_no_document_has_every_word_the_closest_are_shown_and_said_so(page, site_url):
+    found = results(page, site_url, "dân vận khéo xyzzyq")
+    assert found[0] == "Báo cáo 160-BC/TU (2017)"
+    assert "không văn bản nào chứa đủ mọi từ" in page.page.locator("#vb-search-status").inner_text()
+
+
+def test_data_in_results_is_text_not_markup(page, serve, data_copy, tmp_path):
+    from vanban.pipeline import build_site
+    doc = data_copy / "documents" / "114-kl-tw-2015.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace(
+        "title: Về nâng cao", "title: <img src=x onerror=window.pwned=1> Về nâng cao"), encoding="utf-8")
+    out = tmp_path / "site"
+    build_site(data_copy, out)
+    found = results(page, serve(out), "114-KL/TW")
+    assert found[0] == "Kết luận 114-KL/TW (2015)"
+    assert page.page.locator(".vb-r-title").first.inner_text().startswith("<img src=x onerror=window.pwned=1>")
+    assert page.page.evaluate("window.pwned") is None
+
+
+@pytest.mark.parametrize("text", ["25-NQ/TW", "25 - NQ/TƯ", "Nghị quyết Trung ương 7 khoá XI", "dan van kheo",
+                                  unicodedata.normalize("NFD", "Đảng ủy khối Tỉnh ủy"), "16/CT-TTg 2020",
+                                  "34/2007/PL-UBTVQH11", "QĐ 290 – QĐi 218", "“tự diễn biến”, 1185/UBND-TH"])
+def test_browser_tokens_equal_python_tokens(page, site_url, text):
+    page.page.goto(f"{site_url}/tim-kiem.html")
+    assert page.page.evaluate("t => VB_SEARCH.tokens(t)", text) == tokens(text)
+
+
+def test_search_works_from_a_folder_opened_without_a_server(page, real_site, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(real_site, copy)
+    found = results(page, (copy).as_uri(), "25-NQ/TW")
+    assert found[0] == "Nghị quyết 25-NQ/TW (2013)"
+    found = results(page, copy.as_uri(), "dan van kheo")
+    assert found == ["Báo cáo 160-BC/TU (2017)"]
+    assert page.off_machine() == []

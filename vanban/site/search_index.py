@@ -1,0 +1,143 @@
+"""The search index: folded tokens by field, sharded so that one query loads little.
+
+Files (all `.js`, so that they load with a <script> tag from file:// as well as over HTTP):
+- ``search-data/meta.js``: the number of documents and buckets, the field weights.
+- ``search-data/t/<bucket>.js``: postings of the tokens that hash to the bucket:
+  token → [doc index delta, score, doc index delta, score, …].
+- ``search-data/d/<index>.js``: one document: what a result shows, and its plain text for the
+  snippet.
+Documents are numbered by importance (relations, then recency): the browser breaks ties by the
+lower number, so 25-NQ/TW of 2013 comes before those of 2003 and 2008 without a table of priors.
+The tokenizer here and in ``docs/assets/javascripts/vanban-search.js`` must agree.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING, Iterator
+
+from .. import vocab
+from ..citations.normalise import fold, normalise
+from ..graph import replaced_by
+from ..symbols import parse_symbol
+
+if TYPE_CHECKING:
+    from ..pipeline import Checked
+
+DIR = "search-data"
+# How much a token counts, by where it stands. A symbol typed in full beats everything.
+WEIGHTS = {"symbol": 40, "number": 8, "type": 6, "alias": 6, "year": 4, "term": 3, "title": 3,
+           "issuer": 2, "topic": 2, "body": 1}
+SNIPPET_TEXT = 6000            # characters of full text kept for snippets
+TARGET_BUCKET_BYTES = 24_000   # roughly what one bucket file should weigh
+
+_SPACED_SYMBOL = re.compile(r"\s*([-/])\s*")
+_TU = re.compile(r"/\s*t\.?\s*ư(?![a-zà-ỹ])", re.IGNORECASE)
+_SYMBOL = re.compile(r"\d{1,5}[a-z]?(?:[-/][a-z0-9&]{1,12}){1,4}")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded tokens; a symbol gives itself whole ("25-nq/tw") and its parts ("25", "nq", "tw")."""
+    folded = fold(_TU.sub("/TW", normalise(text).text))
+    folded = _SPACED_SYMBOL.sub(r"\1", folded)
+    out = [m.group() for m in _SYMBOL.finditer(folded)]
+    out += _WORD.findall(folded)
+    return out
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over the token's UTF-8 bytes (the JS side computes the same)."""
+    h = 0x811C9DC5
+    for byte in token.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _order(checked: "Checked") -> list[str]:
+    graph = checked.graph
+    def importance(doc):
+        return (-graph.degree(doc.id), -(doc.date.sort_key()[0] if doc.date else 0), doc.id)
+    return [d.id for d in sorted(checked.corpus.documents.values(), key=importance)]
+
+
+def _fields(checked: "Checked", doc) -> dict[str, str]:
+    corpus = checked.corpus
+    sym = parse_symbol(doc.symbol)
+    issuers = [corpus.issuers[k] for k in (doc.issuer, *doc.co_issuers) if k in corpus.issuers]
+    doc_type = vocab.DOC_TYPES[doc.type]
+    return {
+        "symbol": doc.symbol,
+        "number": sym.number,
+        "type": " ".join([doc_type.label, *doc_type.codes, sym.type_code or ""]),
+        "alias": " ".join(doc.aliases),
+        "year": str(doc.year or ""),
+        "term": f"khóa {doc.term}" if doc.term else "",
+        "title": doc.title,
+        "issuer": " ".join(x for i in issuers for x in (i.name, i.short)),
+        "topic": " ".join(doc.topics),
+        "body": checked.texts.get(doc.id, "") + " " + " ".join(doc.notes),
+    }
+
+
+def _scores(fields: dict[str, str]) -> dict[str, int]:
+    """Token → score for one document: the best field weight, a little more for repeats."""
+    best: dict[str, float] = {}
+    for field, text in fields.items():
+        counts: dict[str, int] = defaultdict(int)
+        for token in tokens(text):
+            counts[token] += 1
+        for token, n in counts.items():
+            value = WEIGHTS[field] * (1 + math.log(n)) if field == "body" else WEIGHTS[field]
+            if value > best.get(token, 0):
+                best[token] = value
+    return {t: min(255, max(1, round(v * 4))) for t, v in best.items()}
+
+
+def _result(checked: "Checked", doc, index: int) -> dict:
+    corpus = checked.corpus
+    replacers = replaced_by(checked.graph, corpus, doc.id)
+    status = vocab.STATUSES.get(doc.status, "")
+    if replacers:
+        status = "Đã bị thay thế bởi " + ", ".join(f"{n.doc.symbol} ({n.doc.year})" for n in replacers)
+    elif doc.ceased:
+        status = status or "Hết hiệu lực"
+    issuer = corpus.issuers.get(doc.issuer)
+    text = checked.texts.get(doc.id, "")
+    return {"i": index, "id": doc.id, "symbol": doc.symbol, "type": vocab.DOC_TYPES[doc.type].label,
+            "date": doc.date.vietnamese() if doc.date else "chưa rõ ngày", "year": doc.year,
+            "issuer": issuer.name if issuer else doc.issuer, "title": doc.title, "status": status,
+            "aliases": list(doc.aliases), "unverified": list(doc.unverified),
+            # NFC with plain spaces: the browser folds it character by character for the snippet.
+            "text": normalise(text[:SNIPPET_TEXT]).text if text else ""}
+
+
+def _js(variable_call: str, payload) -> str:
+    return f"{variable_call}({json.dumps(payload, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def search_files(checked: "Checked") -> Iterator[tuple[str, str]]:
+    """(path, content) of every search file, for the build stage to write."""
+    corpus = checked.corpus
+    order = _order(checked)
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for index, doc_id in enumerate(order):
+        doc = corpus.documents[doc_id]
+        for token, score in _scores(_fields(checked, doc)).items():
+            postings[token].append((index, score))
+        yield f"{DIR}/d/{index}.js", _js("VB_SEARCH.doc", _result(checked, doc, index))
+    size = sum(len(t) + 8 * len(p) for t, p in postings.items())
+    buckets = 1 << max(4, math.ceil(math.log2(max(1, size / TARGET_BUCKET_BYTES))))
+    sharded: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for token, plist in postings.items():
+        flat, last = [], 0
+        for index, score in plist:  # indices ascend: store the gaps, they are small numbers
+            flat += [index - last, score]
+            last = index
+        sharded[fnv1a(token) % buckets][token] = flat
+    for bucket in range(buckets):
+        yield f"{DIR}/t/{bucket}.js", _js(f"VB_SEARCH.bucket", [bucket, sharded.get(bucket, {})])
+    yield f"{DIR}/meta.js", _js("VB_SEARCH.meta", {"documents": len(order), "buckets": buckets,
+                                                   "weights": WEIGHTS})
