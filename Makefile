@@ -20,9 +20,11 @@ check: setup
 test: setup-dev browser
 	$(PY) -m pytest
 
-bench: setup-dev
+bench: setup-dev browser
 	$(PY) benchmarks/build_bench.py --docs 1000
-	$(PY) benchmarks/build_bench.py --docs 10000
+	rm -rf build/bench10k
+	$(PY) benchmarks/build_bench.py --docs 10000 --keep build/bench10k
+	$(PY) benchmarks/search_bench.py --docs 10000 --site build/bench10k/site
 	$(PY) benchmarks/citation_bench.py
 	$(PY) benchmarks/citation_quality.py
 

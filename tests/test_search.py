@@ -126,3 +126,12 @@ def test_search_works_from_a_folder_opened_without_a_server(page, real_site, tmp
     found = results(page, copy.as_uri(), "dan van kheo")
     assert found == ["Báo cáo 160-BC/TU (2017)"]
     assert page.off_machine() == []
+
+
+def test_home_page_search_form(page, site_url):
+    p = page.page
+    p.goto(f"{site_url}/index.html")
+    p.locator(".vb-lead ~ form.vb-search-form input[name=q]").fill("Pháp lệnh 34")
+    p.keyboard.press("Enter")
+    p.wait_for_selector("#vb-search-page[data-state=done]")
+    assert p.locator(".vb-result").first.inner_text().startswith("Pháp lệnh 34/2007/PL-UBTVQH11 (2007)")

@@ -140,8 +140,12 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph, site_name: str) -> str:
         "chỉ thị, quyết định, luật, pháp lệnh — cùng các chương trình, kế hoạch, báo cáo, công văn của "
         "địa phương triển khai chúng. Mỗi văn bản có trang riêng cho biết nó căn cứ, thực hiện, thay thế "
         "văn bản nào và được văn bản nào thực hiện, để tra cứu nhanh một văn bản và mọi văn bản quanh nó.</p>\n\n"
-        f"<p>Hiện có {n_docs} văn bản và {n_rel} quan hệ. Tìm theo số ký hiệu (ví dụ 25-NQ/TW) bằng ô tìm "
-        "kiếm ở đầu trang, hoặc duyệt:</p>\n\n"
+        f"<p>Hiện có {n_docs} văn bản và {n_rel} quan hệ. Tìm theo số ký hiệu, cách gọi tắt, tên gọi hoặc "
+        "từ ngữ, có dấu hay không dấu:</p>\n\n"
+        f'<form class="vb-search-form" action="{e(href(page, "tim-kiem.md"))}" method="get" role="search">'
+        '<input name="q" type="search" placeholder="25-NQ/TW · NQ 25 · Pháp lệnh 34 · dân vận khéo" '
+        'aria-label="Tìm văn bản"><button type="submit" class="md-button md-button--primary">Tìm</button></form>\n\n'
+        "<p>hoặc duyệt:</p>\n\n"
         f'<ul class="vb-ways">{ways}</ul>\n\n'
         f"## Cây thực hiện các văn bản trung ương\n\n"
         "<p>Mỗi cây cho thấy các văn bản thực hiện, triển khai, tiếp tục thực hiện, hướng dẫn, báo cáo "
