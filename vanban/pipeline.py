@@ -1,6 +1,7 @@
 """The stages in order, as library calls. Raises on failure; never prints."""
 from __future__ import annotations
 
+import itertools
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from .graph import build_graph
 from .load import load_corpus, read_texts
 from .model import Corpus
 from .problems import DataError, Problem, WARNING, ERROR
-from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages
+from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages, vendor_files
 from .site.pages import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,8 +106,9 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAUL
     progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
     lap("graph")
     progress("Sinh trang")
+    vendor = list(vendor_files(ROOT))  # fails early, before any page is written
     pages = render_site(checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"))
-    report.pages = stage_pages(pages, ROOT / HAND_WRITTEN, staging)
+    report.pages = stage_pages(itertools.chain(pages, vendor), ROOT / HAND_WRITTEN, staging)
     lap("render")
     progress(f"Dựng trang web bằng MkDocs ({report.pages} trang)")
     run_mkdocs(Path(config_file), staging, Path(out_dir))

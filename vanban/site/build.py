@@ -15,6 +15,17 @@ from typing import Callable, Iterable
 from ..problems import BuildError
 
 HAND_WRITTEN = "docs"
+# Browser libraries installed from npm (package-lock.json), copied into the site at build time.
+VENDOR = {"assets/vendor/cytoscape.min.js": "node_modules/cytoscape/dist/cytoscape.min.js"}
+
+
+def vendor_files(root: Path) -> Iterable[tuple[str, str]]:
+    missing = [src for src in VENDOR.values() if not (root / src).is_file()]
+    if missing:
+        raise BuildError(f"thiếu thư viện {', '.join(missing)}: chạy `npm ci` trong {root} "
+                         "(lệnh `make serve` hoặc `make test` tự làm việc này)")
+    for target, src in VENDOR.items():
+        yield target, (root / src).read_text(encoding="utf-8")
 
 
 def stage_pages(pages: Iterable[tuple[str, str]], hand_written: Path, staging: Path) -> int:

@@ -14,6 +14,7 @@ from .html import (admonition, date_html, date_text, doc_label, doc_link, e, fro
                    mark_unverified, title_html)
 from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
 from .fulltext import render_full_text
+from .graph_pages import impl_section, local_section, neighbour_count, scripts
 from .tree import render_tree
 from .mdraw import keep_spaces, raw
 
@@ -37,6 +38,7 @@ def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text:
         front_matter(doc_label(doc), doc.title),
         raw("\n".join(head)),
         _relations(corpus, graph, doc, page),
+        _graph(graph, doc, page),
         _tree(corpus, graph, doc, page),
         _notes(corpus, doc),
         _full_text(page, corpus, text, citations),
@@ -192,12 +194,19 @@ def _rel_item(page: str, n) -> str:
     return "<li>" + " · ".join(bits) + (("<br>" + " · ".join(extra)) if extra else "") + "</li>"
 
 
+def _graph(graph, doc: Document, page: str) -> str:
+    section = local_section(doc, page, neighbour_count(graph, doc.id))
+    return "## Đồ thị quan hệ\n\n" + raw(section + "\n" + scripts(page)) if section else ""
+
+
 def _tree(corpus, graph, doc: Document, page: str) -> str:
     nodes = implementers(graph, corpus, doc.id)
     if not nodes:
         return ""
+    issuer = corpus.issuers.get(doc.issuer)
+    view = impl_section(doc) if issuer and issuer.level == "trung-uong" else ""
     return (f"## Cây thực hiện ({len(nodes)})\n\n"
-            + raw(render_tree(corpus, doc, nodes, page, MAX_TREE_NODES)))
+            + raw(render_tree(corpus, doc, nodes, page, MAX_TREE_NODES) + view))
 
 
 def _notes(corpus, doc: Document) -> str:

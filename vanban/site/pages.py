@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from .doc_page import render_document
 from .indexes import render_home, render_indexes
 from .paths import doc_path
+from .graph_data import graph_files
+from .graph_pages import GRAPH_PAGE, render_graph_page
 from .search_index import search_files
 
 if TYPE_CHECKING:
@@ -18,6 +20,7 @@ def render_site(checked: "Checked", site_name: str,
     corpus, graph = checked.corpus, checked.graph
     yield "index.md", render_home(corpus, graph, site_name)
     yield from render_indexes(corpus).items()
+    yield GRAPH_PAGE, render_graph_page(corpus)
     total = len(corpus.documents)
     for i, doc in enumerate(corpus.documents.values(), 1):
         yield doc_path(doc.id), render_document(corpus, graph, doc, checked.texts.get(doc.id, ""),
@@ -25,3 +28,4 @@ def render_site(checked: "Checked", site_name: str,
         if progress and (i % 1000 == 0 or i == total):
             progress(i, total)
     yield from search_files(checked)
+    yield from graph_files(checked)

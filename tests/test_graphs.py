@@ -1,0 +1,133 @@
+"""Link graphs in headless Chromium: neighbours, navigation, hover, the implementation view, the
+global page and its filters; and the build's use of the npm-installed library."""
+from __future__ import annotations
+
+import pytest
+
+from vanban.problems import BuildError
+from vanban.site.build import vendor_files
+
+DEPTH_1 = {"25-nq-tw-2013", "160-bc-tu-hau-giang-2017", "43-kl-tw-2019", "23-ctr-tu-ha-noi-khong-ro-nam"}
+DEPTH_2 = DEPTH_1 | {"114-kl-tw-2015", "04-nq-tw-2016", "34-2007-pl-ubtvqh11", "218-qd-tw-2013",
+                     "79-ct-tu-hau-giang-2017", "1185-ubnd-th-hau-giang-2017", "217-qd-tw-2013", "16-ct-ttg-2016",
+                     "02-cv-bdvtw-2017", "05-ct-tw-2016", "290-qd-tw-2010"}
+
+
+def open_graph(page, url: str, kind: str):
+    page.page.goto(url)
+    page.page.wait_for_selector(f".vb-graph[data-graph={kind}][data-state=ready]", timeout=15_000)
+    return page.page
+
+
+def node_ids(p, kind: str) -> set[str]:
+    return set(p.evaluate(f"VB_GRAPH.instances.{kind}.nodes().map(n => n.id())"))
+
+
+def click_node(p, kind: str, node_id: str, action="click"):
+    canvas = p.locator(f".vb-graph[data-graph={kind}] .vb-graph-canvas")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    x, y = p.evaluate("([kind, id]) => { const r = VB_GRAPH.instances[kind].getElementById(id).renderedPosition();"
+                      " return [r.x, r.y]; }", [kind, node_id])
+    if action == "click":
+        p.mouse.click(box["x"] + x, box["y"] + y)
+    else:
+        p.mouse.move(box["x"] + x, box["y"] + y)
+
+
+def test_graph_of_25_nq_tw_shows_its_neighbours_and_depth_can_change(page, site_url):
+    p = open_graph(page, f"{site_url}/van-ban/25-nq-tw-2013.html", "local")
+    assert node_ids(p, "local") == DEPTH_2
+    p.select_option(".vb-graph[data-graph=local] select[name=depth]", "1")
+    assert node_ids(p, "local") == DEPTH_1
+    edges = p.evaluate("VB_GRAPH.instances.local.edges().map(e => [e.source().id(), e.target().id(), e.data('type')])")
+    assert ["160-bc-tu-hau-giang-2017", "25-nq-tw-2013", "bao-cao-ket-qua"] in edges  # direction: acting → target
+    assert ["43-kl-tw-2019", "25-nq-tw-2013", "tiep-tuc-thuc-hien"] in edges
+    assert p.evaluate("VB_GRAPH.instances.local.getElementById('25-nq-tw-2013').hasClass('root')")
+    assert page.errors == [] and page.off_machine() == []
+
+
+def test_nodes_are_coloured_by_type_and_shaped_by_level(page, site_url):
+    p = open_graph(page, f"{site_url}/van-ban/25-nq-tw-2013.html", "local")
+    style = p.evaluate("""(() => { const g = VB_GRAPH.instances.local; const s = id => g.getElementById(id);
+        return [s('25-nq-tw-2013').style('shape'), s('160-bc-tu-hau-giang-2017').style('shape'),
+                s('25-nq-tw-2013').style('background-color'), s('43-kl-tw-2019').style('background-color'),
+                s('160-bc-tu-hau-giang-2017').style('background-color')]; })()""")
+    assert style[0] == "diamond" and style[1] == "ellipse"         # trung ương, tỉnh
+    assert len({style[2], style[3], style[4]}) == 3                  # Nghị quyết, Kết luận, Báo cáo
+    legend = p.locator(".vb-graph[data-graph=local] .vb-legend")
+    legend.locator("summary").click()
+    assert "Báo cáo kết quả thực hiện" in legend.inner_text() and "Trung ương" in legend.inner_text()
+
+
+def test_hovering_a_node_shows_symbol_date_and_title(page, site_url):
+    p = open_graph(page, f"{site_url}/van-ban/25-nq-tw-2013.html", "local")
+    click_node(p, "local", "160-bc-tu-hau-giang-2017", action="hover")
+    tip = p.locator(".vb-graph[data-graph=local] .vb-graph-tip")
+    tip.wait_for(state="visible")
+    assert tip.inner_text().startswith("160-BC/TU · 22/06/2017")
+    assert "Kết quả công tác dân vận" in tip.inner_text()
+
+
+def test_clicking_a_node_opens_its_page(page, site_url):
+    p = open_graph(page, f"{site_url}/van-ban/25-nq-tw-2013.html", "local")
+    click_node(p, "local", "160-bc-tu-hau-giang-2017")
+    p.wait_for_url("**/van-ban/160-bc-tu-hau-giang-2017.html")
+    assert p.locator("h1").first.inner_text().startswith("Báo cáo 160-BC/TU")
+    assert page.errors == [] and page.off_machine() == []
+
+
+def test_implementation_view_has_layers_and_days(page, site_url):
+    p = open_graph(page, f"{site_url}/van-ban/04-nq-tw-2016.html", "impl")
+    labels = dict(p.evaluate("VB_GRAPH.instances.impl.edges().map(e => [e.source().id(), e.data('label')])"))
+    assert labels["79-ct-tu-hau-giang-2017"] == "100 ngày · thực hiện, triển khai"
+    assert labels["160-bc-tu-hau-giang-2017"] == "235 ngày · báo cáo kết quả thực hiện"
+    assert labels["1185-ubnd-th-hau-giang-2017"] == "21 ngày · thực hiện, triển khai"
+    ys = p.evaluate("(() => { const g = VB_GRAPH.instances.impl; const y = id => g.getElementById(id).position('y');"
+                    " return [y('04-nq-tw-2016'), y('160-bc-tu-hau-giang-2017'), y('1185-ubnd-th-hau-giang-2017')]; })()")
+    assert ys[0] < ys[1] < ys[2]   # one layer per step down the chain
+    assert page.errors == []
+
+
+def test_global_graph_filters_focus_and_legend(page, site_url):
+    p = open_graph(page, f"{site_url}/do-thi.html", "global")
+    assert len(node_ids(p, "global")) == 25
+    assert p.locator("#vb-graph-status").inner_text().startswith("25 văn bản, 24 quan hệ")
+    p.locator("input[name=level][value=tinh]").uncheck()
+    assert "23-ctr-tu-ha-noi-khong-ro-nam" not in node_ids(p, "global")
+    assert len(node_ids(p, "global")) == 18  # 25 less the 7 provincial documents
+    p.locator("input[name=relation][value=thay-the]").uncheck()
+    edges = p.evaluate("VB_GRAPH.instances.global.edges().map(e => e.data('type'))")
+    assert "thay-the" not in edges
+    p.fill("input[name=from]", "2013")
+    p.fill("input[name=to]", "2013")
+    p.locator("input[name=to]").dispatch_event("change")
+    assert node_ids(p, "global") == {"25-nq-tw-2013", "217-qd-tw-2013", "218-qd-tw-2013"}
+    p.fill("input[name=focus]", "16/CT-TTg")
+    p.locator("#vb-graph-filters button[type=submit]").click()
+    p.wait_for_function("VB_GRAPH.instances.global.nodes('.focus').length === 1")
+    assert p.evaluate("VB_GRAPH.instances.global.nodes('.focus').id()") == "16-ct-ttg-2016"
+    assert "16/CT-TTg (2016)" in p.locator("#vb-graph-status").inner_text()
+    assert "Chú giải" in p.locator(".vb-legend").last.inner_text()
+    assert page.errors == [] and page.off_machine() == []
+
+
+def test_graphs_work_from_a_folder(page, real_site, tmp_path):
+    import shutil
+    copy = tmp_path / "copy"
+    shutil.copytree(real_site, copy)
+    p = open_graph(page, (copy / "van-ban" / "25-nq-tw-2013.html").as_uri(), "local")
+    assert node_ids(p, "local") == DEPTH_2
+    p = open_graph(page, (copy / "do-thi.html").as_uri(), "global")
+    assert len(node_ids(p, "global")) == 25
+    assert page.off_machine() == []
+
+
+def test_the_library_comes_from_node_modules_or_the_build_says_how(tmp_path):
+    with pytest.raises(BuildError, match="npm ci"):
+        list(vendor_files(tmp_path))
+
+
+def test_the_site_carries_its_own_copy_of_cytoscape(real_site):
+    copy = (real_site / "assets" / "vendor" / "cytoscape.min.js").read_text(encoding="utf-8")
+    assert "cytoscape" in copy[:2000].lower() and len(copy) > 100_000
