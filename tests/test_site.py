@@ -248,3 +248,15 @@ def test_citation_not_in_the_knowledge_base_is_marked(data_copy, tmp_path):
     html = (out / "van-ban" / "160-bc-tu-hau-giang-2017.html").read_text(encoding="utf-8")
     assert re.search(r'<span class="vb-cite vb-cite-missing"[^>]*>Nghị quyết số 18-NQ/TW</span>'
                      r'<span class="vb-cite-flag">không có trong cơ sở tri thức</span>', html)
+
+
+def test_failed_data_writing_leaves_previous_site(small_site, tmp_path):
+    from vanban.site.build import run_mkdocs, stage_pages
+    before = _digest(small_site)
+    stage = tmp_path / "stage"
+    stage_pages([("index.md", "# x\n")], ROOT / "docs", stage)
+    with pytest.raises(BuildError, match="nằm ngoài"):
+        run_mkdocs(ROOT / "mkdocs.yml", stage, small_site, lambda: iter([("../escape.js", "x")]))
+    assert _digest(small_site) == before
+    assert not (small_site.parent / "escape.js").exists()
+    assert not list(small_site.parent.glob(".vanban-data-*")) and not list(small_site.parent.glob(".site-new-*"))

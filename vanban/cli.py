@@ -248,8 +248,10 @@ def _citation_line(corpus: Corpus, c) -> str:
 def cmd_build(args) -> int:
     start = time.perf_counter()
     report = build_site(args.data, args.out, strict=args.strict, progress=_progress(start))
-    print(f"Xong: {report.documents} văn bản, {report.pages} trang, {time.perf_counter() - start:.1f} s "
-          f"→ {args.out}/index.html")
+    print(f"Xong: {report.documents} văn bản, {report.pages} trang, {report.data_files} tệp dữ liệu, "
+          f"{time.perf_counter() - start:.1f} s → {args.out}/index.html")
+    if report.data_peak_mb:
+        print(f"(tiến trình ghi dữ liệu: đỉnh bộ nhớ {report.data_peak_mb:.0f} MB)")
     return 0
 
 

@@ -19,7 +19,7 @@ from .load import load_corpus, read_texts
 from .model import Corpus
 from .problems import DataError, Problem, WARNING, ERROR
 from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages, vendor_files
-from .site.pages import render_site
+from .site.pages import render_data, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data"
@@ -71,6 +71,8 @@ def load_valid(data_dir: str | Path = DEFAULT_DATA, strict: bool = False, citati
 class BuildReport:
     documents: int = 0
     pages: int = 0
+    data_files: int = 0
+    data_peak_mb: float = 0.0  # peak memory of the process that wrote them, when separate
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -110,7 +112,8 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAUL
     pages = render_site(checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"))
     report.pages = stage_pages(itertools.chain(pages, vendor), ROOT / HAND_WRITTEN, staging)
     lap("render")
-    progress(f"Dựng trang web bằng MkDocs ({report.pages} trang)")
-    run_mkdocs(Path(config_file), staging, Path(out_dir))
+    progress(f"Dựng trang web bằng MkDocs ({report.pages} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
+    data = run_mkdocs(Path(config_file), staging, Path(out_dir), lambda: render_data(checked))
+    report.data_files, report.data_peak_mb = data.files, data.peak_mb
     lap("mkdocs")
     return report

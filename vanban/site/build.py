@@ -5,10 +5,14 @@ builds into a fresh folder that replaces the old site only once the build has su
 """
 from __future__ import annotations
 
+import json
 import logging
+import multiprocessing
 import os
+import resource
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -64,8 +68,21 @@ class _WarningCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError."""
+@dataclass
+class DataReport:
+    files: int = 0
+    peak_mb: float = 0.0   # the writer's own peak memory, when it ran as a separate process
+
+
+def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path,
+               data_files: Callable[[], Iterable[tuple[str, str]]] | None = None) -> DataReport:
+    """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError.
+
+    data_files() yields search and graph data: thousands of small scripts that MkDocs has
+    nothing to do with. They are computed and written by a second process while MkDocs builds
+    (two cores, and each job is single-threaded), then moved into the new site before it
+    replaces the old one.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -76,6 +93,7 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
     collector = _WarningCollector()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collector)
+    writer = _DataWriter(data_files, site_dir.parent) if data_files else None
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()), site_dir=str(fresh),
                              strict=True)
@@ -86,11 +104,87 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
             config.plugins.on_shutdown()
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(fresh, ignore_errors=True)
+        if writer:
+            writer.discard()
         detail = "; ".join(collector.messages[:10]) or str(exc)
         raise BuildError(f"MkDocs không dựng được trang: {detail}") from None
     finally:
         mkdocs_log.removeHandler(collector)
+    report = DataReport()
+    if writer:
+        try:
+            report = writer.finish_into(fresh)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
     _swap(fresh, site_dir)
+    return report
+
+
+def write_data(folder: Path, files: Iterable[tuple[str, str]]) -> int:
+    """Write (relative path, text) pairs under folder; no path may leave it."""
+    written, made = 0, set()
+    root = folder.resolve()
+    for rel, text in files:
+        target = (folder / rel).resolve()
+        if root not in target.parents:
+            raise BuildError(f"tệp dữ liệu '{rel}' nằm ngoài thư mục trang web")
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_text(text, encoding="utf-8")
+        written += 1
+    return written
+
+
+class _DataWriter:
+    """Computes and writes the data files in a forked process (or here, where fork is missing)."""
+
+    def __init__(self, files: Callable[[], Iterable[tuple[str, str]]], parent: Path):
+        self.folder = Path(tempfile.mkdtemp(prefix=".vanban-data-", dir=parent))
+        self.result = self.folder / ".result.json"
+        self.files = files
+        self.process = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            # fork: the child shares the corpus already in memory; nothing is pickled.
+            self.process = multiprocessing.get_context("fork").Process(target=self._run, daemon=True)
+            self.process.start()
+
+    def _run(self) -> None:
+        try:
+            count = write_data(self.folder, self.files())
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            self.result.write_text(json.dumps({"files": count, "peak_mb": peak}))
+        except BaseException as exc:  # reported to the parent, which raises it as a BuildError
+            self.result.write_text(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
+            raise SystemExit(1)
+
+    def finish_into(self, site: Path) -> DataReport:
+        if self.process is None:
+            self._run()
+        else:
+            self.process.join()
+        try:
+            outcome = json.loads(self.result.read_text())
+        except (OSError, ValueError):
+            outcome = {"error": f"tiến trình ghi dữ liệu dừng bất thường (mã {self.process.exitcode})"}
+        if "error" in outcome:
+            self.discard()
+            raise BuildError(f"không ghi được dữ liệu tìm kiếm và đồ thị: {outcome['error']}")
+        self.result.unlink()
+        for entry in self.folder.iterdir():
+            if (site / entry.name).exists():
+                self.discard()
+                raise BuildError(f"dữ liệu '{entry.name}' trùng với một thư mục MkDocs đã tạo")
+            entry.rename(site / entry.name)
+        self.discard()
+        return DataReport(outcome["files"], outcome["peak_mb"] if self.process else 0.0)
+
+    def discard(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _swap(fresh: Path, site_dir: Path) -> None:

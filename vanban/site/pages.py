@@ -27,5 +27,10 @@ def render_site(checked: "Checked", site_name: str,
                                                 checked.citations.get(doc.id, []))
         if progress and (i % 1000 == 0 or i == total):
             progress(i, total)
+
+
+
+def render_data(checked: "Checked") -> Iterator[tuple[str, str]]:
+    """Search and graph data: scripts the pages load, written next to the pages, not through MkDocs."""
     yield from search_files(checked)
     yield from graph_files(checked)
