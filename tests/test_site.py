@@ -251,10 +251,13 @@ def test_citation_not_in_the_knowledge_base_is_marked(data_copy, tmp_path):
 
 
 def test_failed_data_writing_leaves_previous_site(small_site, tmp_path):
-    from vanban.site.build import run_mkdocs, stage_pages
+    from vanban.pipeline import load_valid
+    from vanban.site.build import run_mkdocs, vendor_files
+    from vanban.site.pages import render_site
     before = _digest(small_site)
     stage = tmp_path / "stage"
-    stage_pages([("index.md", "# x\n")], ROOT / "docs", stage)
+    stage_pages(list(render_site(load_valid(DATA, citations=True), "x")) + list(vendor_files(ROOT)),
+                ROOT / "docs", stage)
     with pytest.raises(BuildError, match="nằm ngoài"):
         run_mkdocs(ROOT / "mkdocs.yml", stage, small_site, lambda: iter([("../escape.js", "x")]))
     assert _digest(small_site) == before
