@@ -6,7 +6,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build check test bench setup setup-dev browser clean
+.PHONY: serve build check test bench setup setup-dev system system-test clean
+
+# Debian packages: Pango and a Vietnamese-capable font for PDF study packs; for the tests, Debian's
+# chromium (browser tests never download a browser of their own) and pdftotext.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+TEST_PACKAGES := chromium poppler-utils
+APT_INSTALL = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; fi
 
 serve: setup
 	$(PY) build_graph.py serve
@@ -17,10 +26,10 @@ build: setup
 check: setup
 	$(PY) build_graph.py check
 
-test: setup-dev browser
+test: setup-dev system-test
 	$(PY) -m pytest
 
-bench: setup-dev browser
+bench: setup-dev system-test
 	$(PY) benchmarks/build_bench.py --docs 1000
 	rm -rf build/bench10k
 	$(PY) benchmarks/build_bench.py --docs 10000 --keep build/bench10k
@@ -29,9 +38,15 @@ bench: setup-dev browser
 	$(PY) benchmarks/citation_bench.py
 	$(PY) benchmarks/citation_quality.py
 
-setup: $(VENV)/.runtime
+setup: system $(VENV)/.runtime
 
-setup-dev: $(VENV)/.dev
+setup-dev: system $(VENV)/.dev
+
+system:
+	@$(call APT_INSTALL,$(SYSTEM_PACKAGES))
+
+system-test:
+	@$(call APT_INSTALL,$(TEST_PACKAGES))
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,12 +66,6 @@ node_modules/.installed: package.json package-lock.json
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
-
-# Debian's chromium: browser tests must not download a browser of their own.
-browser:
-	@test -x $(CHROMIUM) || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:
 	rm -rf build site .pytest_cache node_modules

@@ -284,6 +284,8 @@ def write_corpus(gen: Generator, out: Path, text_share: float = 0.3) -> None:
     dump = lambda data: yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,  # noqa: E731
                                   width=100)
     (out / "issuers.yaml").write_text(dump(gen.issuers), encoding="utf-8")
+    regions = {slug(n): (f"Thành phố {n}" if n in CITIES else f"Tỉnh {n}") for n in PROVINCES}
+    (out / "regions.yaml").write_text(dump(regions), encoding="utf-8")
     (out / "sources.yaml").write_text(dump({"synthetic": {"title": "Dữ liệu tổng hợp để đo hiệu năng"}}),
                                       encoding="utf-8")
     for doc_id, doc in gen.docs.items():

@@ -87,10 +87,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn")
     p.set_defaults(func=cmd_suggest)
 
+    p = sub.add_parser("pack", help="tài liệu học tập về một văn bản trung ương, dạng PDF hoặc HTML")
+    data_arg(p)
+    p.add_argument("ref", metavar="REF")
+    p.add_argument("--pdf", metavar="FILE", help="ghi bản PDF vào FILE")
+    p.add_argument("--html", metavar="FILE", help="ghi bản HTML vào FILE")
+    p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("report", help="những nơi có văn bản thực hiện REF, sau bao nhiêu ngày, nơi nào chưa có")
+    data_arg(p)
+    p.add_argument("ref", metavar="REF")
+    p.add_argument("--csv", metavar="FILE", help="ghi bảng CSV vào FILE (- : đầu ra chuẩn)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", help="văn bản và quan hệ ở dạng mở: csv, json, graphml, jsonld")
+    data_arg(p)
+    p.add_argument("--format", required=True, choices=["csv", "json", "graphml", "jsonld"])
+    p.add_argument("--out", metavar="FILE", help="tệp kết quả (mặc định: đầu ra chuẩn). Với csv: tiền tố, "
+                                                 "ghi FILE-documents.csv và FILE-relations.csv")
+    p.set_defaults(func=cmd_export)
+
     p = sub.add_parser("build", help="sinh trang và dựng trang web")
     data_arg(p)
     p.add_argument("--out", default=str(DEFAULT_SITE), help="thư mục trang web (mặc định: site/)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo dữ liệu là lỗi")
+    p.add_argument("--pdf-packs", type=int, default=20, metavar="N",
+                   help="số tài liệu học tập tạo sẵn bản PDF (những văn bản có nhiều văn bản thực hiện nhất; mặc định 20)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="dựng rồi phục vụ trang web tại http://127.0.0.1:8000/")
@@ -98,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(DEFAULT_SITE), help="thư mục trang web (mặc định: site/)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-build", action="store_true", help="phục vụ trang đã dựng, không dựng lại")
-    p.set_defaults(func=cmd_serve, strict=False)
+    p.set_defaults(func=cmd_serve, strict=False, pdf_packs=20)
     return parser
 
 
@@ -245,9 +267,89 @@ def _citation_line(corpus: Corpus, c) -> str:
     return f"{where:>14} {line}  {target}"
 
 
+def _central(args):
+    from .studypack import is_central_policy
+    checked = load_valid(args.data)
+    doc = RefIndex(checked.corpus).resolve(args.ref)
+    if not is_central_policy(checked.corpus, doc):
+        print(f"{doc.symbol} ({doc.year or 'chưa rõ năm'}) không phải văn bản trung ương loại nghị quyết, kết luận, "
+              "chỉ thị, quyết định, quy định, luật, pháp lệnh hay nghị định.", file=sys.stderr)
+        return checked, None
+    return checked, doc
+
+
+def cmd_pack(args) -> int:
+    from .site.packs import pack_pdf_html
+    from .site.pdf import render_pdf
+    from .studypack import study_pack
+
+    checked, doc = _central(args)
+    if doc is None:
+        return 1
+    pack = study_pack(checked.corpus, checked.graph, doc)
+    if not args.pdf and not args.html:
+        print(f"{doc.symbol}: {len(pack.chain)} văn bản trong chuỗi thực hiện. Dùng --pdf FILE hoặc --html FILE.")
+        return 0
+    if args.html:
+        Path(args.html).write_text(pack_pdf_html(pack), encoding="utf-8")
+        print(f"Đã ghi {args.html}")
+    if args.pdf:
+        Path(args.pdf).write_bytes(render_pdf(pack_pdf_html(pack)))
+        print(f"Đã ghi {args.pdf}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .site.packs import report_csv
+    from .studypack import implementation_report
+
+    checked, doc = _central(args)
+    if doc is None:
+        return 1
+    report = implementation_report(checked.corpus, checked.graph, doc)
+    if args.csv:
+        table = report_csv(report)
+        if args.csv == "-":
+            print(table, end="")
+        else:
+            Path(args.csv).write_text(table, encoding="utf-8")
+            print(f"Đã ghi {args.csv}")
+        return 0
+    print(_headline(checked.corpus, doc))
+    for row in report.rows:
+        first = row.documents[0]
+        days = f"sau {row.days} ngày" if row.days is not None else "chưa rõ số ngày"
+        print(f"  {row.place}: {len(row.documents)} văn bản; đầu tiên {first.symbol} {plain_date(first.date)} ({days})")
+    if report.missing:
+        print("  Chưa có văn bản trong cơ sở tri thức: " + ", ".join(report.missing))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from . import export
+
+    corpus = load_valid(args.data).corpus
+    if args.format == "csv":
+        if not args.out:
+            print("Dạng csv cần --out TIỀN_TỐ: ghi TIỀN_TỐ-documents.csv và TIỀN_TỐ-relations.csv.", file=sys.stderr)
+            return 1
+        documents, relations = export.to_csv(corpus)
+        for suffix, text in (("documents", documents), ("relations", relations)):
+            Path(f"{args.out}-{suffix}.csv").write_text(text, encoding="utf-8")
+        print(f"Đã ghi {args.out}-documents.csv, {args.out}-relations.csv")
+        return 0
+    text = {"json": export.to_json, "graphml": export.to_graphml, "jsonld": export.to_jsonld}[args.format](corpus)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"Đã ghi {args.out}")
+    else:
+        print(text)
+    return 0
+
+
 def cmd_build(args) -> int:
     start = time.perf_counter()
-    report = build_site(args.data, args.out, strict=args.strict, progress=_progress(start))
+    report = build_site(args.data, args.out, strict=args.strict, progress=_progress(start), pdf_packs=args.pdf_packs)
     print(f"Xong: {report.documents} văn bản, {report.pages} trang, {report.data_files} tệp dữ liệu, "
           f"{time.perf_counter() - start:.1f} s → {args.out}/index.html")
     if report.data_peak_mb:

@@ -19,6 +19,7 @@ from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 DOCUMENTS_DIR = "documents"
 TEXTS_DIR = "texts"
 ISSUERS_FILE = "issuers.yaml"
+REGIONS_FILE = "regions.yaml"
 SOURCES_FILE = "sources.yaml"
 
 # field -> (kind, required). Kinds are checked by _convert.
@@ -43,6 +44,8 @@ DOCUMENT_FIELDS: dict[str, tuple[str, bool]] = {
     "unverified": ("list-str", False),
     "known_from_citation": ("bool", False),
     "notes": ("list-str", False),
+    "key_points": ("list-str", False),
+    "questions": ("list-str", False),
     "acknowledged": ("map-str", False),
 }
 RELATION_FIELDS = {"type": ("str", True), "target": ("str", True), "note": ("str", False),
@@ -265,6 +268,21 @@ def load_issuers(path: Path, display: str, problems: Problems) -> dict[str, Issu
     return issuers
 
 
+def load_regions(path: Path, display: str, problems: Problems, issuers: dict[str, Issuer]) -> dict[str, str]:
+    """Province slug → its name ("hau-giang" → "Tỉnh Hậu Giang"); every issuer's region needs one."""
+    raw = read_yaml_file(path, display, problems) if path.exists() else {}
+    if raw is not None and not isinstance(raw, dict):
+        problems.add(Problem("wrong-type", "regions.yaml phải là một mục khóa: tên địa phương", "", display, 1))
+        raw = {}
+    regions = {str(k): str(v) for k, v in (raw or {}).items() if isinstance(v, str)}
+    for issuer in issuers.values():
+        if issuer.region and issuer.region not in regions:
+            problems.add(Problem("unknown-region", f"địa phương '{issuer.region}' chưa có trong regions.yaml",
+                                 f"thêm dòng `{issuer.region}: Tỉnh …` vào {display}", issuer.file, issuer.line,
+                                 f"{issuer.key}.region"))
+    return regions
+
+
 def load_named_sources(path: Path, display: str, problems: Problems) -> dict[str, Source]:
     if not path.exists():
         return {}
@@ -307,6 +325,7 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
     rel = display_path
     issuers = load_issuers(data_dir / ISSUERS_FILE, rel(data_dir / ISSUERS_FILE), problems)
     named = load_named_sources(data_dir / SOURCES_FILE, rel(data_dir / SOURCES_FILE), problems)
+    regions = load_regions(data_dir / REGIONS_FILE, rel(data_dir / REGIONS_FILE), problems, issuers)
     documents: dict[str, Document] = {}
     for path in document_files(data_dir):
         display, doc_id = rel(path), path.stem
@@ -327,7 +346,7 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
             continue
         documents[doc_id] = doc
     _attach_texts(data_dir, documents, problems)
-    return Corpus(documents, issuers, named, str(data_dir)), problems
+    return Corpus(documents, issuers, named, str(data_dir), regions), problems
 
 
 def _attach_texts(data_dir: Path, documents: dict[str, Document], problems: Problems) -> None:

@@ -76,6 +76,8 @@ class Document:
     unverified: tuple[str, ...] = ()   # names of fields whose values are not verified
     known_from_citation: bool = False  # only known through another document's text
     notes: tuple[str, ...] = ()
+    key_points: tuple[str, ...] = ()   # for study packs: the main content, sourced like any fact
+    questions: tuple[str, ...] = ()    # for study packs: questions for discussion
     acknowledged: dict[str, str] = field(default_factory=dict)  # warning code -> reason
     text_file: str = ""                # path of the full text, relative to the data dir
     file: str = ""
@@ -96,6 +98,7 @@ class Corpus:
     issuers: dict[str, Issuer]
     named_sources: dict[str, Source]
     data_dir: str = ""
+    regions: dict[str, str] = field(default_factory=dict)  # slug → "Tỉnh Hậu Giang"
 
     def relations(self):
         for doc in self.documents.values():

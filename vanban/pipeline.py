@@ -19,7 +19,7 @@ from .load import load_corpus, read_texts
 from .model import Corpus
 from .problems import DataError, Problem, WARNING, ERROR
 from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages, vendor_files
-from .site.pages import render_data, render_site
+from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data"
@@ -81,7 +81,8 @@ DEFAULT_SITE = ROOT / "site"
 
 def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAULT_SITE,
                config_file: str | Path = DEFAULT_CONFIG, staging: str | Path | None = None,
-               strict: bool = False, progress: Progress = lambda message: None) -> BuildReport:
+               strict: bool = False, progress: Progress = lambda message: None,
+               pdf_packs: int = DEFAULT_PDF_PACKS) -> BuildReport:
     """Validate, render, build. Raises DataError or BuildError; the old site then stays.
 
     The default site stages its pages in build/pages, where mkdocs.yml looks for them; any other
@@ -89,7 +90,7 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAUL
     """
     if staging is None and Path(out_dir).resolve() != DEFAULT_SITE:
         with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
-            return build_site(data_dir, out_dir, config_file, Path(tmp) / "pages", strict, progress)
+            return build_site(data_dir, out_dir, config_file, Path(tmp) / "pages", strict, progress, pdf_packs)
     staging = Path(staging or STAGING)
     report = BuildReport()
     clock = time.perf_counter()
@@ -109,11 +110,12 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAUL
     lap("graph")
     progress("Sinh trang")
     vendor = list(vendor_files(ROOT))  # fails early, before any page is written
-    pages = render_site(checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"))
+    pages = render_site(checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"),
+                        pdf_packs=pdf_packs)
     report.pages = stage_pages(itertools.chain(pages, vendor), ROOT / HAND_WRITTEN, staging)
     lap("render")
     progress(f"Dựng trang web bằng MkDocs ({report.pages} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
-    data = run_mkdocs(Path(config_file), staging, Path(out_dir), lambda: render_data(checked))
+    data = run_mkdocs(Path(config_file), staging, Path(out_dir), lambda: render_data(checked, pdf_packs))
     report.data_files, report.data_peak_mb = data.files, data.peak_mb
     lap("mkdocs")
     return report

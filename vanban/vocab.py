@@ -100,3 +100,11 @@ STATUSES: dict[str, str] = {
     "chua-co-hieu-luc": "Chưa có hiệu lực",
 }
 CEASED_STATUSES = frozenset({"het-hieu-luc", "ngung-hieu-luc"})
+
+# The European Legislation Identifier term for each relation, where one fits (shared/reference/
+# relations.md); exports keep the Vietnamese relation beside it. "applies" is ELI's word for a
+# local act that puts a higher act into practice; a replacing act repeals the one it replaces.
+ELI = {"can-cu": "based_on", "thuc-hien": "applies", "tiep-tuc-thuc-hien": "related_to",
+       "huong-dan": "applies", "bao-cao-ket-qua": "related_to", "tra-loi": "related_to",
+       "chuyen": "related_to", "dan-chieu": "cites", "sua-doi-bo-sung": "amends", "thay-the": "repeals",
+       "bai-bo": "repeals", "kien-nghi": "related_to"}

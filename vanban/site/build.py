@@ -54,7 +54,10 @@ def stage_pages(pages: Iterable[tuple[str, str]], hand_written: Path, staging: P
         if target.parent not in made_dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             made_dirs.add(target.parent)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
         written += 1
     return written
 
@@ -121,8 +124,8 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path,
     return report
 
 
-def write_data(folder: Path, files: Iterable[tuple[str, str]]) -> int:
-    """Write (relative path, text) pairs under folder; no path may leave it."""
+def write_data(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
+    """Write (relative path, text or bytes) pairs under folder; no path may leave it."""
     written, made = 0, set()
     root = folder.resolve()
     for rel, text in files:
@@ -132,9 +135,24 @@ def write_data(folder: Path, files: Iterable[tuple[str, str]]) -> int:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
         written += 1
     return written
+
+
+def _merge(source: Path, site: Path) -> None:
+    """Move every file of source into site: whole folders where site has none, else file by file."""
+    for entry in source.iterdir():
+        target = site / entry.name
+        if not target.exists():
+            entry.rename(target)
+        elif entry.is_dir() and target.is_dir():
+            _merge(entry, target)
+        else:
+            raise BuildError(f"tệp dữ liệu '{entry.name}' trùng với một tệp MkDocs đã tạo")
 
 
 class _DataWriter:
@@ -172,12 +190,10 @@ class _DataWriter:
             self.discard()
             raise BuildError(f"không ghi được dữ liệu tìm kiếm và đồ thị: {outcome['error']}")
         self.result.unlink()
-        for entry in self.folder.iterdir():
-            if (site / entry.name).exists():
-                self.discard()
-                raise BuildError(f"dữ liệu '{entry.name}' trùng với một thư mục MkDocs đã tạo")
-            entry.rename(site / entry.name)
-        self.discard()
+        try:
+            _merge(self.folder, site)
+        finally:
+            self.discard()
         return DataReport(outcome["files"], outcome["peak_mb"] if self.process else 0.0)
 
     def discard(self) -> None:

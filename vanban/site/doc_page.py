@@ -9,6 +9,8 @@ from .. import vocab
 from ..checks import acknowledged_notes
 from ..citations import Citation
 from ..graph import implementers, neighbours, replaced_by
+from ..studypack import is_central_policy
+from .packs import pack_path, report_path
 from ..model import Corpus, Document
 from .html import (admonition, date_html, date_text, doc_label, doc_link, e, front_matter,
                    mark_unverified, title_html)
@@ -33,6 +35,7 @@ def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text:
         _title(doc),
         *_banners(corpus, graph, doc, page),
         _card(corpus, doc, page),
+        _study_links(corpus, doc, page),
     ]
     parts = [
         front_matter(doc_label(doc), doc.title),
@@ -44,6 +47,13 @@ def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text:
         _full_text(page, corpus, text, citations),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _study_links(corpus: Corpus, doc: Document, page: str) -> str:
+    if not is_central_policy(corpus, doc):
+        return ""
+    return (f'<p class="vb-study-links"><a class="md-button" href="{e(href(page, pack_path(doc.id)))}">Tài liệu học tập</a> '
+            f'<a class="md-button" href="{e(href(page, report_path(doc.id)))}">Báo cáo tình hình thực hiện</a></p>')
 
 
 def _title(doc: Document) -> str:

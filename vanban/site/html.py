@@ -41,13 +41,13 @@ def doc_label(doc: Document) -> str:
     return f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol} ({year_text(doc)})"
 
 
-def doc_link(page: str, doc: Document, with_year: bool = True) -> str:
+def doc_link(page: str, doc: Document, with_year: bool = True, target: str | None = None) -> str:
     text = f"{doc.symbol} ({year_text(doc)})" if with_year else doc.symbol
     cls = "vb-doclink vb-citation-only" if doc.known_from_citation else "vb-doclink"
     title = f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol}: {doc.title}" if doc.title else doc_label(doc)
     if doc.unverified:
         title += " (có thông tin chưa xác minh)"
-    return f'<a class="{cls}" href="{e(href(page, doc_path(doc.id)))}" title="{e(title)}">{e(text)}</a>'
+    return f'<a class="{cls}" href="{e(href(page, target or doc_path(doc.id)))}" title="{e(title)}">{e(text)}</a>'
 
 
 def short(text: str, limit: int = 160) -> str:
@@ -69,12 +69,13 @@ def admonition(kind: str, title: str, body_html: str) -> str:
             f"{body_html}\n</div>")
 
 
-def doc_table(page: str, corpus: Corpus, docs: list[Document], columns=("date", "type", "issuer")) -> str:
-    """A listing of documents, one row each; used by every index page."""
+def doc_table(page: str, corpus: Corpus, docs: list[Document], columns=("date", "type", "issuer"),
+              link_to=doc_path) -> str:
+    """A listing of documents, one row each; used by every index page. link_to: where rows lead."""
     heads = {"date": "Ngày", "type": "Loại", "issuer": "Cơ quan ban hành"}
     rows = []
     for doc in docs:
-        cells = [doc_link(page, doc)]
+        cells = [doc_link(page, doc, target=link_to(doc.id))]
         for col in columns:
             if col == "date":
                 cells.append(date_html(doc))

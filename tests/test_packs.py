@@ -1,0 +1,152 @@
+"""Study packs (page and PDF), implementation reports (page and CSV), open exports that read back."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+
+import networkx as nx
+import pytest
+
+from tests.test_site import text_of
+from vanban.pipeline import load_valid
+
+
+def pdf_text(path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext not found: run `make test`, which installs poppler-utils")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_pack_pdf_keeps_vietnamese_and_lists_the_chain(cli, tmp_path):
+    out = tmp_path / "04.pdf"
+    code, _, _ = cli("pack", "Nghị quyết Trung ương 4 khóa XII", "--pdf", str(out))
+    assert code == 0 and out.read_bytes().startswith(b"%PDF")
+    text = pdf_text(out)
+    for words in ["Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)", "Về tăng cường xây dựng, chỉnh đốn Đảng",
+                  "Ban Chấp hành Trung ương Đảng", "Chuỗi văn bản thực hiện", "Nội dung chính", "27 biểu hiện suy thoái",
+                  "Câu hỏi thảo luận", "Đối chiếu 27 biểu hiện"]:
+        assert words in text, words
+    chain = text[text.index("Chuỗi văn bản thực hiện"):text.index("Câu hỏi thảo luận")]
+    order = [m[0] for m in re.finditer(r"79-CT/TU|160-BC/TU|1185/UBND-TH|21-KL/TW", chain)]
+    assert order == ["79-CT/TU", "160-BC/TU", "1185/UBND-TH", "21-KL/TW"]   # each under the one it carries out
+    for date, days in [("07/02/2017", "100"), ("22/06/2017", "235"), ("13/07/2017", "21"), ("25/10/2021", "1821")]:
+        assert re.search(rf"{date}.*\b{days}\b", chain), (date, days)
+
+
+def test_pack_of_a_replaced_ordinance_says_so(cli, tmp_path):
+    out = tmp_path / "pl34.pdf"
+    assert cli("pack", "Pháp lệnh 34", "--pdf", str(out))[0] == 0
+    assert "Được thay thế bởi 10/2022/QH15 (2022)" in pdf_text(out)
+
+
+def test_pack_refuses_a_document_that_is_not_central(cli):
+    code, _, err = cli("pack", "160-BC/TU", "--pdf", "/tmp/x.pdf")
+    assert code == 1 and "không phải văn bản trung ương" in err
+
+
+def test_site_offers_each_central_pack_and_its_pdf(real_site):
+    page = text_of(real_site / "hoc-tap" / "04-nq-tw-2016.html")
+    assert "Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)" in page and "Chuỗi văn bản thực hiện" in page
+    html = (real_site / "hoc-tap" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    assert 'href="04-nq-tw-2016.pdf" download' in html
+    assert "Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)" in pdf_text(real_site / "hoc-tap" / "04-nq-tw-2016.pdf")
+    listing = text_of(real_site / "hoc-tap" / "index.html")
+    for symbol in ["25-NQ/TW (2013)", "04-NQ/TW (2016)", "34/2007/PL-UBTVQH11 (2007)", "10/2022/QH15 (2022)"]:
+        assert symbol in listing
+    assert "160-BC/TU" not in listing  # a provincial report has no study pack
+    doc_page = (real_site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    assert 'href="../hoc-tap/04-nq-tw-2016.html"' in doc_page
+
+
+def test_pack_page_prints_without_the_site_chrome(page, site_url):
+    p = page.page
+    p.goto(f"{site_url}/hoc-tap/25-nq-tw-2013.html")
+    assert p.locator(".md-header").is_visible()
+    p.emulate_media(media="print")
+    assert not p.locator(".md-header").is_visible() and not p.locator(".vb-pack-actions").is_visible()
+    assert p.locator(".vb-pack h1").is_visible()
+    assert page.errors == [] and page.off_machine() == []
+
+
+def test_implementation_report_page_and_csv(real_site):
+    page = text_of(real_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.html")
+    assert "Tình hình thực hiện Kết luận 114-KL/TW (2015)" in page
+    assert re.search(r"Tỉnh Đắk Nông .*411/KH-UBND \(2015\) 21/09/2015 69 2", page)
+    assert "Chưa có văn bản trong cơ sở tri thức" in page and "Thành phố Hà Nội" in page
+    rows = list(csv.DictReader(io.StringIO((real_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.csv")
+                                           .read_text(encoding="utf-8"))))
+    assert [(r["noi"], r["van_ban_dau_tien"], r["so_ngay"]) for r in rows] == [
+        ("Tỉnh Đắk Nông", "411/KH-UBND", "69"), ("Tỉnh Hậu Giang", "160-BC/TU", "709"),
+        ("Thành phố Hà Nội", "", ""), ("Tỉnh Đắk Lắk", "", "")]
+    assert rows[2]["tinh_trang"] == "chưa có văn bản trong cơ sở tri thức"
+
+
+def test_report_cli(cli):
+    code, out, _ = cli("report", "04-NQ/TW")
+    assert code == 0
+    assert "Tỉnh Hậu Giang: 3 văn bản; đầu tiên 79-CT/TU 07/02/2017 (sau 100 ngày)" in out
+    assert "Trung ương: 1 văn bản; đầu tiên 21-KL/TW 25/10/2021 (sau 1821 ngày)" in out
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_valid().corpus
+
+
+def _expected(corpus):
+    docs = set(corpus.documents)
+    rels = sorted((r.source, r.target, r.type) for r in corpus.relations())
+    return docs, rels
+
+
+def test_graphml_export_reads_back_in_networkx(cli, corpus, tmp_path):
+    out = tmp_path / "vanban.graphml"
+    assert cli("export", "--format", "graphml", "--out", str(out))[0] == 0
+    graph = nx.read_graphml(out, force_multigraph=True)
+    docs, rels = _expected(corpus)
+    assert set(graph.nodes) == docs
+    assert sorted((u, v, d["relation"]) for u, v, d in graph.edges(data=True)) == rels
+    assert graph.nodes["25-nq-tw-2013"]["symbol"] == "25-NQ/TW" and graph.nodes["25-nq-tw-2013"]["date"] == "2013-06-03"
+
+
+def test_json_export_reads_back_in_networkx(cli, corpus, tmp_path):
+    out = tmp_path / "vanban.json"
+    assert cli("export", "--format", "json", "--out", str(out))[0] == 0
+    graph = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
+    docs, rels = _expected(corpus)
+    assert set(graph.nodes) == docs
+    assert sorted((u, v, d["relation"]) for u, v, d in graph.edges(data=True)) == rels
+    assert graph.nodes["1185-ubnd-th-hau-giang-2017"]["title"].startswith("V/v triển khai thực hiện")
+
+
+def test_csv_export_reads_back(cli, corpus, tmp_path):
+    assert cli("export", "--format", "csv", "--out", str(tmp_path / "vb"))[0] == 0
+    documents = list(csv.DictReader(open(tmp_path / "vb-documents.csv", encoding="utf-8")))
+    relations = list(csv.DictReader(open(tmp_path / "vb-relations.csv", encoding="utf-8")))
+    docs, rels = _expected(corpus)
+    assert {d["id"] for d in documents} == docs
+    assert sorted((r["source"], r["target"], r["relation"]) for r in relations) == rels
+    assert cli("export", "--format", "csv")[0] == 1  # CSV needs a file prefix
+
+
+def test_jsonld_export_uses_eli_terms_and_keeps_the_vietnamese_relation(cli, corpus, tmp_path):
+    code, out, _ = cli("export", "--format", "jsonld")
+    data = json.loads(out)
+    assert data["@context"]["eli"] == "http://data.europa.eu/eli/ontology#"
+    nodes = {n["@id"]: n for n in data["@graph"]}
+    docs, rels = _expected(corpus)
+    assert set(nodes) == docs
+    found = sorted((n["@id"], r["vb:target"]["@id"], r["vb:type"]) for n in nodes.values()
+                   for r in n.get("vb:relation", []))
+    assert found == rels
+    law = nodes["10-2022-qh15"]
+    assert {x["@id"] for x in law["eli:repeals"]} == {"34-2007-pl-ubtvqh11", "55-1998-nq-ubtvqh10"}
+    assert {r["vb:label"] for r in law["vb:relation"]} == {"Thay thế"}
+    assert nodes["01-qcph-ubnd-ubmttq-dak-lak-2017"]["eli:based_on"] == [{"@id": "217-qd-tw-2013"},
+                                                                        {"@id": "218-qd-tw-2013"}]
+    assert nodes["79-ct-tu-hau-giang-2017"]["eli:applies"] == [{"@id": "04-nq-tw-2016"}]
+    assert law["eli:date_document"] == {"@value": "2022-11-10", "@type": "xsd:date"}

@@ -1,0 +1,113 @@
+"""Study packs and implementation reports for central documents, as plain data.
+
+Rendering (site pages, PDF, CSV) lives elsewhere; these only gather what trainers and analysts
+need from the corpus and the graph.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from . import vocab
+from .dates import days_between
+from .graph import depth_first, implementers, neighbours, replaced_by
+from .model import Corpus, Document
+
+POLICY_TYPES = frozenset({"nghi-quyet", "ket-luan", "chi-thi", "quyet-dinh", "quy-dinh", "luat", "phap-lenh",
+                          "nghi-dinh"})
+BASIS = ("can-cu", "thuc-hien", "tiep-tuc-thuc-hien", "huong-dan", "sua-doi-bo-sung", "thay-the")
+
+
+def is_central_policy(corpus: Corpus, doc: Document) -> bool:
+    issuer = corpus.issuers.get(doc.issuer)
+    return bool(issuer and issuer.level == "trung-uong" and doc.type in POLICY_TYPES)
+
+
+def status_of(graph: nx.MultiDiGraph, corpus: Corpus, doc: Document) -> str:
+    """"" when nothing is known against it; otherwise replaced or ceased, said plainly."""
+    replacers = replaced_by(graph, corpus, doc.id)
+    if replacers:
+        return "; ".join(f"{vocab.RELATION_TYPES[n.relation.type].inverse_label} {n.doc.symbol} ({n.doc.year})"
+                         for n in replacers)
+    if doc.ceased:
+        return f"Hết hiệu lực từ {doc.ceased.vietnamese()}"
+    return vocab.STATUSES.get(doc.status, "") if doc.status in vocab.CEASED_STATUSES else ""
+
+
+@dataclass
+class ChainStep:
+    doc: Document
+    parent: Document
+    issuer: str
+    relation: str
+    depth: int
+    days: int | None
+    status: str
+    unverified: bool
+
+
+@dataclass
+class StudyPack:
+    doc: Document
+    issuer: str
+    status: str
+    basis: list[tuple[str, Document]]          # (relation label, document it stands on)
+    chain: list[ChainStep]
+    key_points: tuple[str, ...]
+    questions: tuple[str, ...]
+    sources: list[str]
+
+
+def study_pack(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> StudyPack:
+    basis = [(vocab.RELATION_TYPES[n.relation.type].label, n.doc)
+             for n in neighbours(graph, corpus, doc.id) if n.outgoing and n.relation.type in BASIS]
+    chain = []
+    for node in depth_first(implementers(graph, corpus, doc.id), doc.id):
+        parent = corpus.documents[node.via]
+        days = days_between(parent.date, node.doc.date) if parent.date and node.doc.date else None
+        issuer = corpus.issuers.get(node.doc.issuer)
+        chain.append(ChainStep(node.doc, parent, issuer.name if issuer else node.doc.issuer, node.relation, node.depth, days,
+                               status_of(graph, corpus, node.doc), node.unverified))
+    sources = []
+    for src in doc.sources:
+        named = corpus.named_sources.get(src.name)
+        sources.append(" ".join(x for x in (named.title if named else src.name, src.path, src.note) if x))
+    issuers = [corpus.issuers[k].name for k in (doc.issuer, *doc.co_issuers) if k in corpus.issuers]
+    return StudyPack(doc, " và ".join(issuers), status_of(graph, corpus, doc), basis, chain,
+                     doc.key_points, doc.questions, sources)
+
+
+@dataclass
+class ReportRow:
+    place: str                       # "Tỉnh Hậu Giang", or "Trung ương"
+    issuers: list[str]
+    documents: list[Document]        # carrying the document out, earliest first
+    days: int | None                 # from the central document to the first of them
+
+
+@dataclass
+class ImplementationReport:
+    doc: Document
+    rows: list[ReportRow]            # places with documents, fastest first
+    missing: list[str] = field(default_factory=list)   # provinces in the data with none
+
+
+def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> ImplementationReport:
+    by_place: dict[str, list[Document]] = defaultdict(list)
+    for node in implementers(graph, corpus, doc.id):
+        issuer = corpus.issuers.get(node.doc.issuer)
+        region = issuer.region if issuer else None
+        by_place[corpus.regions.get(region, region) if region else "Trung ương"].append(node.doc)
+    rows = []
+    for place, docs in by_place.items():
+        docs.sort(key=lambda d: (d.date is None, d.date.sort_key() if d.date else ()))
+        first = docs[0]
+        days = days_between(doc.date, first.date) if doc.date and first.date else None
+        issuers = sorted({corpus.issuers[d.issuer].name for d in docs if d.issuer in corpus.issuers})
+        rows.append(ReportRow(place, issuers, docs, days))
+    rows.sort(key=lambda r: (r.place == "Trung ương", r.days is None, r.days or 0, r.place))
+    covered = set(by_place)
+    missing = sorted(name for name in corpus.regions.values() if name not in covered)
+    return ImplementationReport(doc, rows, missing)
