@@ -14,15 +14,12 @@ Goal at 10,000 documents: interactive within 3 s, frames well under 50 ms.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.generate import generate  # noqa: E402
-from benchmarks.search_bench import serve  # noqa: E402
+from benchmarks.common import serve, synthetic_site  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ALL_LEVELS = """() => {
@@ -50,13 +47,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--site", type=Path)
     args = parser.parse_args()
-    site = args.site
-    if site is None:
-        work = Path(tempfile.mkdtemp(prefix="vanban-graph-bench-"))
-        generate(args.docs, work / "data")
-        site = work / "site"
-        subprocess.run([sys.executable, str(ROOT / "build_graph.py"), "build", "--data", str(work / "data"),
-                        "--out", str(site)], check=True, stdout=subprocess.DEVNULL)
+    site = synthetic_site(args.docs, args.site)
     base, server = serve(site)
     from playwright.sync_api import sync_playwright
 

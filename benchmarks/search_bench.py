@@ -12,18 +12,13 @@ search data it loaded. Goals at 10,000 documents: ≤ 300 ms and ≤ 1 MB.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks.common import serve, synthetic_site  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 QUERIES = ["25-NQ/TW", "16/CT-TTg", "NQ 25", "nghi quyet 25", "Nghị quyết Trung ương 7 khóa XI",
@@ -46,27 +41,12 @@ MEASURE = """async (q) => {
 }"""
 
 
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description="Search benchmark in headless Chromium.")
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--site", type=Path, help="a site already built from the synthetic corpus")
     args = parser.parse_args()
-    site = args.site
-    if site is None:
-        work = Path(tempfile.mkdtemp(prefix="vanban-search-bench-"))
-        generate(args.docs, work / "data")
-        site = work / "site"
-        subprocess.run([sys.executable, str(ROOT / "build_graph.py"), "build", "--data", str(work / "data"),
-                        "--out", str(site)], check=True, stdout=subprocess.DEVNULL)
+    site = synthetic_site(args.docs, args.site)
     base, server = serve(site)
     from playwright.sync_api import sync_playwright
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import html as html_module
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit

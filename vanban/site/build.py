@@ -42,24 +42,14 @@ def stage_pages(pages: Iterable[tuple[str, str]], hand_written: Path, staging: P
     if hand_written.is_dir():
         shutil.copytree(hand_written, staging)
     staging.mkdir(parents=True, exist_ok=True)
-    written = 0
-    made_dirs: set[Path] = set()
-    for rel, text in pages:
-        target = (staging / rel).resolve()
-        if staging.resolve() not in target.parents:
-            raise BuildError(f"trang '{rel}' nằm ngoài thư mục trang")
-        if (hand_written / rel).exists():
-            raise BuildError(f"trang sinh tự động '{rel}' trùng với tệp viết tay {hand_written / rel}; "
-                             "đổi tên tệp viết tay, trang sinh tự động không ghi đè lên nó")
-        if target.parent not in made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made_dirs.add(target.parent)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8")
-        written += 1
-    return written
+
+    def guarded():
+        for rel, text in pages:
+            if (hand_written / rel).exists():
+                raise BuildError(f"trang sinh tự động '{rel}' trùng với tệp viết tay {hand_written / rel}; "
+                                 "đổi tên tệp viết tay, trang sinh tự động không ghi đè lên nó")
+            yield rel, text
+    return write_files(staging, guarded())
 
 
 class _WarningCollector(logging.Handler):
@@ -124,21 +114,21 @@ def run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path,
     return report
 
 
-def write_data(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
     """Write (relative path, text or bytes) pairs under folder; no path may leave it."""
     written, made = 0, set()
     root = folder.resolve()
-    for rel, text in files:
+    for rel, content in files:
         target = (folder / rel).resolve()
         if root not in target.parents:
-            raise BuildError(f"tệp dữ liệu '{rel}' nằm ngoài thư mục trang web")
+            raise BuildError(f"tệp '{rel}' nằm ngoài thư mục {folder.name}")
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
         else:
-            target.write_text(text, encoding="utf-8")
+            target.write_text(content, encoding="utf-8")
         written += 1
     return written
 
@@ -170,7 +160,7 @@ class _DataWriter:
 
     def _run(self) -> None:
         try:
-            count = write_data(self.folder, self.files())
+            count = write_files(self.folder, self.files())
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             self.result.write_text(json.dumps({"files": count, "peak_mb": peak}))
         except BaseException as exc:  # reported to the parent, which raises it as a BuildError

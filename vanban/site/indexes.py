@@ -124,7 +124,9 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph, site_name: str) -> str:
     central = central_documents(corpus, graph)
     links = [("theo-loai/index.md", "Theo loại văn bản"), ("co-quan/index.md", "Theo cơ quan ban hành"),
              ("theo-nam/index.md", "Theo năm ban hành"), ("theo-khoa/index.md", "Theo khóa"),
-             ("chu-de/index.md", "Theo chủ đề")]
+             ("chu-de/index.md", "Theo chủ đề"), ("do-thi.md", "Đồ thị quan hệ giữa các văn bản"),
+             ("hoc-tap/index.md", "Tài liệu học tập về các văn bản trung ương"),
+             ("bao-cao-thuc-hien/index.md", "Tình hình thực hiện: nơi nào đã có văn bản triển khai")]
     ways = "".join(f'<li><a href="{e(href(page, p))}">{e(t)}</a></li>' for p, t in links)
     trees = []
     for doc, nodes in central[:HOME_TREES]:

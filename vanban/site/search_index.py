@@ -138,6 +138,6 @@ def search_files(checked: "Checked") -> Iterator[tuple[str, str]]:
             last = index
         sharded[fnv1a(token) % buckets][token] = flat
     for bucket in range(buckets):
-        yield f"{DIR}/t/{bucket}.js", _js(f"VB_SEARCH.bucket", [bucket, sharded.get(bucket, {})])
+        yield f"{DIR}/t/{bucket}.js", _js("VB_SEARCH.bucket", [bucket, sharded.get(bucket, {})])
     yield f"{DIR}/meta.js", _js("VB_SEARCH.meta", {"documents": len(order), "buckets": buckets,
                                                    "weights": WEIGHTS})

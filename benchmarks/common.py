@@ -1,0 +1,35 @@
+"""What the browser benchmarks share: a synthetic site, and a quiet local server for it."""
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.generate import generate  # noqa: E402
+
+
+def synthetic_site(docs: int, site: Path | None) -> Path:
+    """The given site, or a site built here from `docs` synthetic documents."""
+    if site is not None:
+        return site
+    work = Path(tempfile.mkdtemp(prefix="vanban-bench-"))
+    generate(docs, work / "data")
+    subprocess.run([sys.executable, str(ROOT / "build_graph.py"), "build", "--data", str(work / "data"),
+                    "--out", str(work / "site")], check=True, stdout=subprocess.DEVNULL)
+    return work / "site"
+
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve folder on 127.0.0.1, on a free port, from a background thread."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
