@@ -234,6 +234,8 @@ def test_citations_in_full_texts_link_to_their_pages(real_site):
 
 
 def test_wrong_date_in_a_citation_is_flagged_on_the_page(real_site):
+    notes = text_of(real_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html")
+    assert "trích dẫn ghi ngày 22/06/2016 nhưng 160-BC/TU ban hành ngày 22/06/2017 — đã ghi nhận" in notes
     html = (real_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html").read_text(encoding="utf-8")
     assert re.search(r'Báo cáo số 160-BC/TU</a><span class="vb-cite-flag"[^>]*>ngày trích dẫn khác ngày văn bản', html)
 

@@ -193,8 +193,3 @@ def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Prob
                               f"ghi nhận cảnh báo '{code}' nhưng không còn cảnh báo đó",
                               "xóa dòng này khỏi `acknowledged`", "acknowledged", WARNING))
     return out
-
-
-def acknowledged_notes(corpus: Corpus, doc: Document) -> list[Problem]:
-    """The acknowledged warnings of one document, for its page."""
-    return [p for p in _check_identity(corpus, doc) if p.code in doc.acknowledged]

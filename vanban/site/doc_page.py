@@ -6,7 +6,6 @@ from collections import defaultdict
 import networkx as nx
 
 from .. import vocab
-from ..checks import acknowledged_notes
 from ..citations import Citation
 from ..graph import implementers, neighbours, replaced_by
 from ..studypack import is_central_policy
@@ -27,7 +26,8 @@ MAX_TREE_NODES = 120
 
 
 def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text: str,
-                    citations: list[Citation]) -> str:
+                    citations: list[Citation], acknowledged: list[str] = ()) -> str:
+    """acknowledged: the messages of warnings the data acknowledges for this document."""
     page = doc_path(doc.id)
     head = [
         f'<h1 class="vb-h1">{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
@@ -43,7 +43,7 @@ def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text:
         _relations(corpus, graph, doc, page),
         _graph(graph, doc, page),
         _tree(corpus, graph, doc, page),
-        _notes(corpus, doc),
+        _notes(doc, acknowledged),
         _full_text(page, corpus, text, citations),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -219,8 +219,8 @@ def _tree(corpus, graph, doc: Document, page: str) -> str:
             + raw(render_tree(corpus, doc, nodes, page, MAX_TREE_NODES) + view))
 
 
-def _notes(corpus, doc: Document) -> str:
-    notes = list(doc.notes) + [p.message for p in acknowledged_notes(corpus, doc)]
+def _notes(doc: Document, acknowledged) -> str:
+    notes = list(doc.notes) + list(acknowledged)
     if not notes:
         return ""
     return "## Ghi chú\n\n" + raw('<ul class="vb-notes">' + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterator
 
+from collections import defaultdict
+
 from ..graph import implementers
+from ..problems import NOTE
 from ..studypack import implementation_report, is_central_policy, study_pack
 from .doc_page import render_document
 from .graph_data import graph_files
@@ -41,10 +44,14 @@ def render_site(checked: "Checked", site_name: str, progress: Callable[[int, int
     yield from render_indexes(corpus).items()
     yield GRAPH_PAGE, render_graph_page(corpus)
     yield from _pack_and_report_pages(checked, pdf_pack_ids(checked, pdf_packs))
+    acknowledged = defaultdict(list)
+    for problem in checked.problems:
+        if problem.severity == NOTE and problem.doc_id:
+            acknowledged[problem.doc_id].append(problem.message)
     total = len(corpus.documents)
     for i, doc in enumerate(corpus.documents.values(), 1):
         yield doc_path(doc.id), render_document(corpus, graph, doc, checked.texts.get(doc.id, ""),
-                                                checked.citations.get(doc.id, []))
+                                                checked.citations.get(doc.id, []), acknowledged[doc.id])
         if progress and (i % 1000 == 0 or i == total):
             progress(i, total)
 
