@@ -27,14 +27,16 @@ def click_node(p, kind: str, node_id: str, action="click"):
     canvas = p.locator(f".vb-graph[data-graph={kind}] .vb-graph-canvas")
     # Centred, so that Material's sticky header cannot lie over the node and take the click.
     canvas.evaluate("el => el.scrollIntoView({block: 'center', behavior: 'instant'})")  # measured after, not during, a scroll
+    # Cytoscape caches where its canvas is on screen and forgets it on the page's "scroll" event,
+    # which the browser dispatches with the next frame: let a frame pass before moving the mouse.
+    p.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     box = canvas.bounding_box()
     x, y = p.evaluate("([kind, id]) => { const r = VB_GRAPH.instances[kind].getElementById(id).renderedPosition();"
                       " return [r.x, r.y]; }", [kind, node_id])
     under = p.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.vb-graph-canvas') !== null",
                        [box["x"] + x, box["y"] + y])
     assert under, "the node is covered by something else on the page"
-    # As a person does: move onto the node, see its card, then click. (Cytoscape refreshes the
-    # position of its canvas after a scroll asynchronously; a click in the same instant misses.)
+    # As a person does: move onto the node, see its card, then click.
     p.mouse.move(box["x"] + x, box["y"] + y)
     p.locator(f".vb-graph[data-graph={kind}] .vb-graph-tip").wait_for(state="visible")
     if action == "click":

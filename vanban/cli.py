@@ -14,6 +14,7 @@ from .dates import show_date as plain_date
 from .model import Corpus, Document
 from .pipeline import DEFAULT_DATA, DEFAULT_SITE, build_site, check, load_valid
 from .problems import ERROR, NOTE, WARNING, AmbiguousRef, BuildError, DataError, Problem, RefNotFound
+from .export import FORMATS as EXPORT_FORMATS
 from .refs import RefIndex
 
 SEVERITY_LABEL = {ERROR: "LỖI", WARNING: "CẢNH BÁO", NOTE: "GHI NHẬN"}
@@ -102,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="văn bản và quan hệ ở dạng mở: csv, json, graphml, jsonld")
     data_arg(p)
-    p.add_argument("--format", required=True, choices=["csv", "json", "graphml", "jsonld"])
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("--out", metavar="FILE", help="tệp kết quả (mặc định: đầu ra chuẩn). Với csv: tiền tố, "
                                                  "ghi FILE-documents.csv và FILE-relations.csv")
     p.set_defaults(func=cmd_export)

@@ -14,10 +14,6 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
 
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
     def iso(self) -> str:
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
@@ -43,9 +39,6 @@ class PartialDate:
             nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
             return nxt - dt.timedelta(days=1)
         return dt.date(self.year, 12, 31)
-
-    def as_date(self) -> dt.date | None:
-        return self.earliest() if self.day else None
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)

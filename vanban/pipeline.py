@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import itertools
 import tempfile
-import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -73,7 +72,6 @@ class BuildReport:
     pages: int = 0
     data_files: int = 0
     data_peak_mb: float = 0.0  # peak memory of the process that wrote them, when separate
-    seconds: dict[str, float] = field(default_factory=dict)
 
 
 DEFAULT_SITE = ROOT / "site"
@@ -93,29 +91,17 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAUL
             return build_site(data_dir, out_dir, config_file, Path(tmp) / "pages", strict, progress, pdf_packs)
     staging = Path(staging or STAGING)
     report = BuildReport()
-    clock = time.perf_counter()
-
-    def lap(name):
-        nonlocal clock
-        now = time.perf_counter()
-        report.seconds[name] = round(now - clock, 2)
-        clock = now
-
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
     checked = load_valid(data_dir, strict, citations=True)
     corpus, graph = checked.corpus, checked.graph
     report.documents = len(corpus.documents)
-    lap("check")
     progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
-    lap("graph")
     progress("Sinh trang")
     vendor = list(vendor_files(ROOT))  # fails early, before any page is written
     pages = render_site(checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"),
                         pdf_packs=pdf_packs)
     report.pages = stage_pages(itertools.chain(pages, vendor), ROOT / HAND_WRITTEN, staging)
-    lap("render")
     progress(f"Dựng trang web bằng MkDocs ({report.pages} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
     data = run_mkdocs(Path(config_file), staging, Path(out_dir), lambda: render_data(checked, pdf_packs))
     report.data_files, report.data_peak_mb = data.files, data.peak_mb
-    lap("mkdocs")
     return report

@@ -40,18 +40,6 @@ class Problems:
     def extend(self, problems) -> None:
         self.items.extend(problems)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == WARNING]
-
-    @property
-    def notes(self) -> list[Problem]:
-        return [p for p in self.items if p.severity == NOTE]
-
 
 class VanbanError(Exception):
     """Base of every error the library raises on purpose."""

@@ -25,6 +25,7 @@ def draft_yaml(text: str, corpus: Corpus) -> tuple[str, str | None]:
         if head.symbol else None
     lines = ["# Bản nháp do `build_graph.py suggest` tạo từ toàn văn. Kiểm tra từng dòng trước khi lưu"]
     lines.append(f"# thành data/documents/{doc_id or '<id>'}.yaml, rồi chạy `build_graph.py check`.")
+    lines += [f"# Lưu ý: {note}" for note in head.notes]
     field = lambda name, value, note="": lines.append(  # noqa: E731
         f"{name}: {_value(value)}{note}" if value not in (None, "") else f"# {name}:{note or '  # chưa đọc được'}")
     field("symbol", head.symbol)

@@ -87,7 +87,8 @@ def local_payload(checked: "Checked", doc: Document) -> dict:
     """Compact: nodes as rows (NODE_FIELDS), edges and the tree by node index."""
     graph, corpus = checked.graph, checked.corpus
     depth = _neighbourhood(checked, doc.id)
-    tree = implementers(graph, corpus, doc.id)[:IMPL_MAX_NODES]
+    full_tree = implementers(graph, corpus, doc.id)
+    tree = full_tree[:IMPL_MAX_NODES]
     order = list(depth) + [n.doc.id for n in tree if n.doc.id not in depth]
     index = {d: i for i, d in enumerate(order)}
     rows = [_row(checked, corpus.documents[d], depth.get(d)) for d in order]
@@ -100,8 +101,7 @@ def local_payload(checked: "Checked", doc: Document) -> dict:
     neighbours = len(set(graph.predecessors(doc.id)) | set(graph.successors(doc.id)))
     return {"fields": NODE_FIELDS, "nodes": rows, "edges": edges, "neighbours": neighbours,
             "cut": len(depth) >= LOCAL_MAX_NODES,
-            "impl": {"edges": impl, "total": len(implementers(graph, corpus, doc.id)) if len(tree) == IMPL_MAX_NODES
-                     else len(tree)}}
+            "impl": {"edges": impl, "total": len(full_tree)}}
 
 
 def _timeline(checked: "Checked") -> dict[str, tuple[int, int]]:
