@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Thin command-line entry point; the code lives in the vanban package."""
+
 import sys
 
 from vanban.cli import main

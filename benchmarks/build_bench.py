@@ -9,6 +9,7 @@ check_s is `python build_graph.py check` on the same corpus. Targets on a 2-core
 machine: 10,000 documents in ≤ 60 s, ≤ 2 GB peak, largest document page ≤ 100 KB, and the
 10,000 time at most 12 times the 1,000 time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,9 @@ def run(args: list[str], log: Path) -> tuple[float, float]:
     """Wall seconds and peak resident MB of `build_graph.py ARGS` as a child process."""
     start = time.perf_counter()
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "build_graph.py"), *args],
-                                stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "build_graph.py"), *args], stdout=out, stderr=subprocess.STDOUT
+        )
         _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
@@ -55,8 +57,10 @@ def main() -> int:
     child = re.search(r"đỉnh bộ nhớ (\d+) MB", (work / "build.log").read_text(encoding="utf-8"))
     peak_mb += int(child[1]) if child else 0
     total, largest, _ = site_size(site)
-    print(f"docs={args.docs} wall_s={wall:.1f} peak_mb={peak_mb:.0f} site_mb={total / 2**20:.0f} "
-          f"largest_page_kb={largest / 1024:.0f} check_s={check_s:.1f}")
+    print(
+        f"docs={args.docs} wall_s={wall:.1f} peak_mb={peak_mb:.0f} site_mb={total / 2**20:.0f} "
+        f"largest_page_kb={largest / 1024:.0f} check_s={check_s:.1f}"
+    )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -8,6 +8,7 @@ digits, slashes, hyphens, "số" and type words, the input that makes careless p
 backtrack. Both run with resolution against the real corpus. Goals: ≥ 2 MB/s, adversarial at
 most 3 times slower, and 2 MB taking about twice as long as 1 MB.
 """
+
 from __future__ import annotations
 
 import random
@@ -35,10 +36,28 @@ def ordinary(size: int) -> str:
 
 def adversarial(size: int, seed: int = 7) -> str:
     rng = random.Random(seed)
-    pieces = ["1" * 200, "/" * 50, "-" * 50, "1/1/1/1/1/1/1/1/1/", "2-2-2-2-2-2-2-", "số số số số ",
-              "Nghị quyết Nghị quyết số ", "NQ/TW/NQ/TW/", "12-NQ/", "/2017/NĐ-", "ngày 1/1/ ngày ",
-              "Quyết định số 217 và 218, 219, 220, ", "khóa khóa XI XI ", "“", "”", "TƯ/TƯ-", "0" * 300,
-              "Nghị quyết Trung ương Trung ương 4 4 ", "123/UBND-" * 5, "\n"]
+    pieces = [
+        "1" * 200,
+        "/" * 50,
+        "-" * 50,
+        "1/1/1/1/1/1/1/1/1/",
+        "2-2-2-2-2-2-2-",
+        "số số số số ",
+        "Nghị quyết Nghị quyết số ",
+        "NQ/TW/NQ/TW/",
+        "12-NQ/",
+        "/2017/NĐ-",
+        "ngày 1/1/ ngày ",
+        "Quyết định số 217 và 218, 219, 220, ",
+        "khóa khóa XI XI ",
+        "“",
+        "”",
+        "TƯ/TƯ-",
+        "0" * 300,
+        "Nghị quyết Trung ương Trung ương 4 4 ",
+        "123/UBND-" * 5,
+        "\n",
+    ]
     out, n = [], 0
     while n < size:
         p = rng.choice(pieces)
@@ -61,8 +80,10 @@ def main() -> int:
     ord_rate, ord_s = rate(ordinary(MB), resolver)
     adv_rate, adv_s = rate(adversarial(MB), resolver)
     _, two_s = rate(adversarial(2 * MB), resolver)
-    print(f"ordinary_mb_s={ord_rate:.1f} adversarial_mb_s={adv_rate:.1f} "
-          f"adversarial_over_ordinary={adv_s / ord_s:.2f} linear_ratio_2mb_over_1mb={two_s / adv_s:.2f}")
+    print(
+        f"ordinary_mb_s={ord_rate:.1f} adversarial_mb_s={adv_rate:.1f} "
+        f"adversarial_over_ordinary={adv_s / ord_s:.2f} linear_ratio_2mb_over_1mb={two_s / adv_s:.2f}"
+    )
     return 0
 
 

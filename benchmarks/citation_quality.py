@@ -6,6 +6,7 @@ A found citation counts as right only when its span, type, number, symbol, date 
 
     forms=… expected=… found=… strict_precision=… strict_recall=… span_precision=… span_recall=…
 """
+
 from __future__ import annotations
 
 import sys
@@ -37,9 +38,11 @@ def evaluate(resolver: Resolver, table: list) -> tuple[str, list[str]]:
         if got != want:
             misses.append(f"{name}: got {got}")
     p = lambda hit, n: hit / n if n else 1.0  # noqa: E731
-    line = (f"forms={len(table)} expected={strict[2]} found={strict[1]} "
-            f"strict_precision={p(strict[0], strict[1]):.3f} strict_recall={p(strict[0], strict[2]):.3f} "
-            f"span_precision={p(span[0], span[1]):.3f} span_recall={p(span[0], span[2]):.3f}")
+    line = (
+        f"forms={len(table)} expected={strict[2]} found={strict[1]} "
+        f"strict_precision={p(strict[0], strict[1]):.3f} strict_recall={p(strict[0], strict[2]):.3f} "
+        f"span_precision={p(span[0], span[1]):.3f} span_recall={p(span[0], span[2]):.3f}"
+    )
     return line, misses
 
 

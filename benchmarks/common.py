@@ -1,4 +1,5 @@
 """What the browser benchmarks share: a synthetic site, and a quiet local server for it."""
+
 from __future__ import annotations
 
 import functools
@@ -20,16 +21,29 @@ def synthetic_site(docs: int, site: Path | None) -> Path:
         return site
     work = Path(tempfile.mkdtemp(prefix="vanban-bench-"))
     generate(docs, work / "data")
-    subprocess.run([sys.executable, str(ROOT / "build_graph.py"), "build", "--data", str(work / "data"),
-                    "--out", str(work / "site")], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build_graph.py"),
+            "build",
+            "--data",
+            str(work / "data"),
+            "--out",
+            str(work / "site"),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return work / "site"
 
 
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve folder on 127.0.0.1, on a free port, from a background thread."""
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server

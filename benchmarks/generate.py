@@ -10,6 +10,7 @@ for measuring, never for reading as policy.
 
     python benchmarks/generate.py --docs 10000 --out /tmp/corpus
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,30 +24,91 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from vanban.symbols import expected_id, slug  # noqa: E402
+from vanban.symbols import expected_id, slug
 
 PROVINCES = [
-    "Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "An Giang", "Bà Rịa - Vũng Tàu",
-    "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương",
-    "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
-    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang",
-    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
-    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
-    "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
-    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
-    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "Hà Nội",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Hồ Chí Minh",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cao Bằng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 ]
 CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh"}
 
 SUBJECTS = [
-    ("công tác dân vận", "dân vận"), ("xây dựng, chỉnh đốn Đảng", "xây dựng Đảng"),
-    ("thực hiện dân chủ ở cơ sở", "dân chủ ở cơ sở"), ("cải cách hành chính", "cải cách hành chính"),
-    ("chuyển đổi số quốc gia", "chuyển đổi số"), ("phòng, chống tham nhũng, lãng phí", "phòng, chống tham nhũng"),
-    ("công tác tôn giáo", "tôn giáo"), ("công tác thanh niên", "thanh niên"),
-    ("xây dựng nông thôn mới", "nông thôn mới"), ("giám sát và phản biện xã hội", "giám sát và phản biện xã hội"),
+    ("công tác dân vận", "dân vận"),
+    ("xây dựng, chỉnh đốn Đảng", "xây dựng Đảng"),
+    ("thực hiện dân chủ ở cơ sở", "dân chủ ở cơ sở"),
+    ("cải cách hành chính", "cải cách hành chính"),
+    ("chuyển đổi số quốc gia", "chuyển đổi số"),
+    ("phòng, chống tham nhũng, lãng phí", "phòng, chống tham nhũng"),
+    ("công tác tôn giáo", "tôn giáo"),
+    ("công tác thanh niên", "thanh niên"),
+    ("xây dựng nông thôn mới", "nông thôn mới"),
+    ("giám sát và phản biện xã hội", "giám sát và phản biện xã hội"),
     ("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "học tập và làm theo Bác"),
-    ("bảo vệ môi trường", "môi trường"), ("phát triển văn hóa, con người Việt Nam", "văn hóa"),
-    ("công tác cán bộ", "công tác cán bộ"), ("bảo đảm an sinh xã hội", "an sinh xã hội"),
+    ("bảo vệ môi trường", "môi trường"),
+    ("phát triển văn hóa, con người Việt Nam", "văn hóa"),
+    ("công tác cán bộ", "công tác cán bộ"),
+    ("bảo đảm an sinh xã hội", "an sinh xã hội"),
 ]
 VERBS = ["tăng cường", "đổi mới", "nâng cao hiệu quả", "đẩy mạnh", "tiếp tục thực hiện"]
 TERMS = [(1998, "VIII"), (2001, "IX"), (2006, "X"), (2011, "XI"), (2016, "XII"), (2021, "XIII")]
@@ -64,11 +126,16 @@ CENTRAL_ISSUERS = {
 }
 # Share of central documents by (type, issuer, symbol family).
 CENTRAL_KINDS = [
-    ("nghi-quyet", "bch-tw", "party", "NQ", 5), ("ket-luan", "bo-chinh-tri", "party", "KL", 5),
-    ("ket-luan", "ban-bi-thu", "party", "KL", 4), ("chi-thi", "ban-bi-thu", "party", "CT", 4),
-    ("quyet-dinh", "bo-chinh-tri", "party", "QĐ", 3), ("luat", "quoc-hoi", "qh", None, 2),
-    ("phap-lenh", "ubtvqh", "normative", "PL", 1), ("nghi-dinh", "chinh-phu", "normative", "NĐ", 3),
-    ("chi-thi", "thu-tuong", "admin", "CT", 3), ("cong-van", "ban-dan-van-tw", "party", "CV", 2),
+    ("nghi-quyet", "bch-tw", "party", "NQ", 5),
+    ("ket-luan", "bo-chinh-tri", "party", "KL", 5),
+    ("ket-luan", "ban-bi-thu", "party", "KL", 4),
+    ("chi-thi", "ban-bi-thu", "party", "CT", 4),
+    ("quyet-dinh", "bo-chinh-tri", "party", "QĐ", 3),
+    ("luat", "quoc-hoi", "qh", None, 2),
+    ("phap-lenh", "ubtvqh", "normative", "PL", 1),
+    ("nghi-dinh", "chinh-phu", "normative", "NĐ", 3),
+    ("chi-thi", "thu-tuong", "admin", "CT", 3),
+    ("cong-van", "ban-dan-van-tw", "party", "CV", 2),
 ]
 
 
@@ -80,23 +147,33 @@ class Generator:
         self.n = n
         self.rng = random.Random(seed)
         self.docs: dict[str, dict] = {}
-        self.meta: dict[str, tuple] = {}        # id -> (date, symbol, type, issuer name, term)
+        self.meta: dict[str, tuple] = {}  # id -> (date, symbol, type, issuer name, term)
         self.counters = defaultdict(int)
         self.issuers = self._issuers()
 
     def _issuers(self) -> dict:
-        issuers = {k: {"name": n, "level": "trung-uong", "system": s, **({"parent": p} if p else {})}
-                   for k, (n, s, p) in CENTRAL_ISSUERS.items()}
+        issuers = {
+            k: {"name": n, "level": "trung-uong", "system": s, **({"parent": p} if p else {})}
+            for k, (n, s, p) in CENTRAL_ISSUERS.items()
+        }
         for name in PROVINCES:
             region = slug(name)
             unit = "Thành ủy" if name in CITIES else "Tỉnh ủy"
             place = f"thành phố {name}" if name in CITIES else f"tỉnh {name}"
-            issuers[f"tu-{region}"] = {"name": f"{unit} {name}", "level": "tinh", "system": "dang",
-                                       "region": region}
-            issuers[f"btv-{region}"] = {"name": f"Ban Thường vụ {unit} {name}", "level": "tinh",
-                                        "system": "dang", "region": region, "parent": f"tu-{region}"}
-            issuers[f"ubnd-{region}"] = {"name": f"Ủy ban nhân dân {place}", "level": "tinh",
-                                         "system": "nha-nuoc", "region": region}
+            issuers[f"tu-{region}"] = {"name": f"{unit} {name}", "level": "tinh", "system": "dang", "region": region}
+            issuers[f"btv-{region}"] = {
+                "name": f"Ban Thường vụ {unit} {name}",
+                "level": "tinh",
+                "system": "dang",
+                "region": region,
+                "parent": f"tu-{region}",
+            }
+            issuers[f"ubnd-{region}"] = {
+                "name": f"Ủy ban nhân dân {place}",
+                "level": "tinh",
+                "system": "nha-nuoc",
+                "region": region,
+            }
         return issuers
 
     # -- symbols: numbers restart per term (Party) or per year (State) ---------------------
@@ -136,8 +213,15 @@ class Generator:
         doc_id = expected_id(symbol, date.year, region)
         if doc_id in self.docs:
             return None
-        doc = {"symbol": symbol, "type": type_, "issuer": issuer, "date": date.isoformat(),
-               "title": title, "topics": list(topics), "sources": ["synthetic"]}
+        doc = {
+            "symbol": symbol,
+            "type": type_,
+            "issuer": issuer,
+            "date": date.isoformat(),
+            "title": title,
+            "topics": list(topics),
+            "sources": ["synthetic"],
+        }
         if term:
             doc["term"] = term
         if aliases:
@@ -154,7 +238,9 @@ class Generator:
         ids, meetings = [], defaultdict(int)
         for _ in range(count):
             type_, issuer, family, code, _w = self.rng.choices(CENTRAL_KINDS, weights)[0]
-            date = dt.date(1998, 1, 1) + dt.timedelta(days=self.rng.randrange(0, (LAST_DATE - dt.date(1998, 1, 1)).days))
+            date = dt.date(1998, 1, 1) + dt.timedelta(
+                days=self.rng.randrange(0, (LAST_DATE - dt.date(1998, 1, 1)).days)
+            )
             term = next(t for y, t in reversed(TERMS) if y <= date.year)
             if family in ("qh", "normative"):
                 term = {10: "X", 11: "XI", 12: "XII", 13: "XIII", 14: "XIV", 15: "XV"}[self._qh_term(date)]
@@ -167,8 +253,9 @@ class Generator:
                 meetings[term] += 1
                 aliases = (f"Nghị quyết Trung ương {meetings[term]} khóa {term}",)
             relations = self._central_relations(type_, date, ids)
-            doc_id = self.add(type_, issuer, date, self._symbol(family, code, issuer, date), title,
-                              [topic], relations, aliases, term)
+            doc_id = self.add(
+                type_, issuer, date, self._symbol(family, code, issuer, date), title, [topic], relations, aliases, term
+            )
             if doc_id:
                 ids.append(doc_id)
         return ids
@@ -194,8 +281,9 @@ class Generator:
     def provincial(self, central_ids: list[str]) -> None:
         """Chains like the seed: programme → plan → report → dispatch forwarding the report."""
         rng = self.rng
-        hubs = [i for i in central_ids if self.meta[i][2] in ("nghi-quyet", "ket-luan", "chi-thi",
-                                                               "quyet-dinh", "luat")]
+        hubs = [
+            i for i in central_ids if self.meta[i][2] in ("nghi-quyet", "ket-luan", "chi-thi", "quyet-dinh", "luat")
+        ]
         while len(self.docs) < self.n:
             target = rng.choice(hubs)
             region = slug(rng.choice(PROVINCES))
@@ -210,44 +298,79 @@ class Generator:
         topics = self.docs[target]["topics"]
         d1 = t_date + dt.timedelta(days=rng.randint(20, 200))
         label = f"{TYPE_WORD[t_type]} số {t_symbol}"
-        prog = self.add("chuong-trinh", f"tu-{region}", d1, self._symbol("party", "CTr", f"tu-{region}", d1),
-                        f"Thực hiện {label} về {subject}", topics,
-                        [{"type": "thuc-hien", "target": target}])
+        prog = self.add(
+            "chuong-trinh",
+            f"tu-{region}",
+            d1,
+            self._symbol("party", "CTr", f"tu-{region}", d1),
+            f"Thực hiện {label} về {subject}",
+            topics,
+            [{"type": "thuc-hien", "target": target}],
+        )
         if not prog or len(self.docs) >= self.n:
             return prog
         d2 = d1 + dt.timedelta(days=rng.randint(10, 120))
-        plan = self.add("ke-hoach", f"ubnd-{region}", d2, self._symbol("admin", "KH", f"ubnd-{region}", d2),
-                        f"Triển khai thực hiện {label} và Chương trình hành động của Tỉnh ủy", topics,
-                        [{"type": "thuc-hien", "target": prog}, {"type": "can-cu", "target": target}])
+        plan = self.add(
+            "ke-hoach",
+            f"ubnd-{region}",
+            d2,
+            self._symbol("admin", "KH", f"ubnd-{region}", d2),
+            f"Triển khai thực hiện {label} và Chương trình hành động của Tỉnh ủy",
+            topics,
+            [{"type": "thuc-hien", "target": prog}, {"type": "can-cu", "target": target}],
+        )
         if not plan or len(self.docs) >= self.n:
             return plan
         d3 = d2 + dt.timedelta(days=rng.randint(180, 900))
-        report = self.add("bao-cao", f"btv-{region}", d3, self._symbol("party", "BC", f"btv-{region}", d3),
-                          f"Kết quả thực hiện {label} về {subject}", topics,
-                          [{"type": "bao-cao-ket-qua", "target": target, "place": "Mục II"},
-                           {"type": "bao-cao-ket-qua", "target": prog}])
+        report = self.add(
+            "bao-cao",
+            f"btv-{region}",
+            d3,
+            self._symbol("party", "BC", f"btv-{region}", d3),
+            f"Kết quả thực hiện {label} về {subject}",
+            topics,
+            [
+                {"type": "bao-cao-ket-qua", "target": target, "place": "Mục II"},
+                {"type": "bao-cao-ket-qua", "target": prog},
+            ],
+        )
         if not report or len(self.docs) >= self.n:
             return report
         d4 = d3 + dt.timedelta(days=rng.randint(5, 40))
         unit = rng.choice(["TH", "NC", "KGVX", "KT"])
-        return self.add("cong-van", f"ubnd-{region}", d4,
-                        self._symbol("admin", None, f"ubnd-{region}", d4, unit),
-                        f"V/v triển khai thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy về {subject}", topics,
-                        [{"type": "thuc-hien", "target": report}, {"type": "chuyen", "target": report}])
+        return self.add(
+            "cong-van",
+            f"ubnd-{region}",
+            d4,
+            self._symbol("admin", None, f"ubnd-{region}", d4, unit),
+            f"V/v triển khai thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy về {subject}",
+            topics,
+            [{"type": "thuc-hien", "target": report}, {"type": "chuyen", "target": report}],
+        )
 
     def text_for(self, doc_id) -> str:
         """A full text that cites every relation target in a real citation form."""
         doc = self.docs[doc_id]
         date, symbol, type_, issuer_name, _ = self.meta[doc_id]
-        lines = [issuer_name.upper(), "", f"Số: {symbol}", "",
-                 f"ngày {date.day} tháng {date.month} năm {date.year}", "", TYPE_WORD[type_].upper(),
-                 doc["title"], ""]
+        lines = [
+            issuer_name.upper(),
+            "",
+            f"Số: {symbol}",
+            "",
+            f"ngày {date.day} tháng {date.month} năm {date.year}",
+            "",
+            TYPE_WORD[type_].upper(),
+            doc["title"],
+            "",
+        ]
         for rel in doc.get("relations", []):
             t_date, t_symbol, t_type, t_issuer, t_term = self.meta[rel["target"]]
             term = f" (khóa {t_term})" if t_term else ""
-            lines.append(f"Thực hiện {TYPE_WORD[t_type]} số {t_symbol}, ngày {t_date.day:02d}/{t_date.month}/"
-                         f"{t_date.year} của {t_issuer}{term} về \u201c{self.docs[rel['target']]['title']}\u201d, "
-                         f"{issuer_name} {self.rng.choice(PARAGRAPHS)}")
+            lines.append(
+                f"Thực hiện {TYPE_WORD[t_type]} số {t_symbol}, ngày {t_date.day:02d}/{t_date.month}/"
+                f"{t_date.year} của {t_issuer}{term} về \u201c{self.docs[rel['target']]['title']}\u201d, "
+                f"{issuer_name} {self.rng.choice(PARAGRAPHS)}"
+            )
             lines.append("")
         for _ in range(self.rng.randint(4, 14)):
             lines.append(self.rng.choice(PARAGRAPHS))
@@ -256,10 +379,19 @@ class Generator:
         return "\n".join(lines)
 
 
-TYPE_WORD = {"nghi-quyet": "Nghị quyết", "ket-luan": "Kết luận", "chi-thi": "Chỉ thị",
-             "quyet-dinh": "Quyết định", "luat": "Luật", "phap-lenh": "Pháp lệnh", "nghi-dinh": "Nghị định",
-             "cong-van": "Công văn", "chuong-trinh": "Chương trình hành động", "ke-hoach": "Kế hoạch",
-             "bao-cao": "Báo cáo"}
+TYPE_WORD = {
+    "nghi-quyet": "Nghị quyết",
+    "ket-luan": "Kết luận",
+    "chi-thi": "Chỉ thị",
+    "quyet-dinh": "Quyết định",
+    "luat": "Luật",
+    "phap-lenh": "Pháp lệnh",
+    "nghi-dinh": "Nghị định",
+    "cong-van": "Công văn",
+    "chuong-trinh": "Chương trình hành động",
+    "ke-hoach": "Kế hoạch",
+    "bao-cao": "Báo cáo",
+}
 PARAGRAPHS = [
     "Các cấp ủy, tổ chức đảng xây dựng kế hoạch triển khai kịp thời đến cán bộ, đảng viên và Nhân dân, "
     "gắn với phong trào thi đua \u201cDân vận khéo\u201d ở cơ sở.",
@@ -281,13 +413,16 @@ def write_corpus(gen: Generator, out: Path, text_share: float = 0.3) -> None:
         shutil.rmtree(out)
     (out / "documents").mkdir(parents=True)
     (out / "texts").mkdir()
-    dump = lambda data: yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,  # noqa: E731
-                                  width=100)
+
+    def dump(data: object) -> str:
+        return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100)
+
     (out / "issuers.yaml").write_text(dump(gen.issuers), encoding="utf-8")
     regions = {slug(n): (f"Thành phố {n}" if n in CITIES else f"Tỉnh {n}") for n in PROVINCES}
     (out / "regions.yaml").write_text(dump(regions), encoding="utf-8")
-    (out / "sources.yaml").write_text(dump({"synthetic": {"title": "Dữ liệu tổng hợp để đo hiệu năng"}}),
-                                      encoding="utf-8")
+    (out / "sources.yaml").write_text(
+        dump({"synthetic": {"title": "Dữ liệu tổng hợp để đo hiệu năng"}}), encoding="utf-8"
+    )
     for doc_id, doc in gen.docs.items():
         (out / "documents" / f"{doc_id}.yaml").write_text(dump(doc), encoding="utf-8")
         if gen.rng.random() < text_share:

@@ -11,6 +11,7 @@ Goal at 10,000 documents: interactive within 3 s, frames well under 50 ms.
 
     python benchmarks/graph_bench.py --docs 10000 [--site DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,10 @@ def main() -> int:
         browser.close()
     server.shutdown()
     p95 = frames[int(len(frames) * 0.95) - 1]
-    print(f"docs={args.docs} global_interactive_ms={ready:.0f} nodes_shown={shown} "
-          f"all_levels_render_ms={render_ms:.0f} all_levels_nodes={all_nodes} frame_ms_p95={p95:.0f}")
+    print(
+        f"docs={args.docs} global_interactive_ms={ready:.0f} nodes_shown={shown} "
+        f"all_levels_render_ms={render_ms:.0f} all_levels_nodes={all_nodes} frame_ms_p95={p95:.0f}"
+    )
     return 0
 
 

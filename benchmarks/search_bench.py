@@ -9,6 +9,7 @@ search data it loaded. Goals at 10,000 documents: ≤ 300 ms and ≤ 1 MB.
 
     python benchmarks/search_bench.py --docs 10000 [--site DIR]   # DIR: a site built already
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,9 +22,20 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import serve, synthetic_site  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-QUERIES = ["25-NQ/TW", "16/CT-TTg", "NQ 25", "nghi quyet 25", "Nghị quyết Trung ương 7 khóa XI",
-           "dan van kheo", "Dân vận khéo", "chuyển đổi số", "Pháp lệnh 3", "ke hoach trien khai",
-           "01-CTr/TU", "Tỉnh ủy Hậu Giang 2017"]
+QUERIES = [
+    "25-NQ/TW",
+    "16/CT-TTg",
+    "NQ 25",
+    "nghi quyet 25",
+    "Nghị quyết Trung ương 7 khóa XI",
+    "dan van kheo",
+    "Dân vận khéo",
+    "chuyển đổi số",
+    "Pháp lệnh 3",
+    "ke hoach trien khai",
+    "01-CTr/TU",
+    "Tỉnh ủy Hậu Giang 2017",
+]
 
 MEASURE = """async (q) => {
   const input = document.querySelector('#vb-q');
@@ -65,8 +77,10 @@ def main() -> int:
             context.close()
         browser.close()
     server.shutdown()
-    print(f"docs={args.docs} queries={len(QUERIES)} first_result_ms_median={statistics.median(times):.0f} "
-          f"first_result_ms_max={max(times):.0f} first_query_kb_max={max(sizes) / 1024:.0f}")
+    print(
+        f"docs={args.docs} queries={len(QUERIES)} first_result_ms_median={statistics.median(times):.0f} "
+        f"first_result_ms_max={max(times):.0f} first_query_kb_max={max(sizes) / 1024:.0f}"
+    )
     return 0
 
 

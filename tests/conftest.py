@@ -1,4 +1,5 @@
 """Shared fixtures: the real corpus, a real MkDocs build, a local HTTP server, real Chromium."""
+
 from __future__ import annotations
 
 import functools
@@ -18,18 +19,28 @@ DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seeds" / "000_f682da75d18faad0.txt"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Chromium on a closed network: no sandbox as root, none of its own background traffic.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 "--disable-default-apps", "--disable-extensions"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
 
 
 @pytest.fixture
 def cli(capsys):
     """Run the CLI in-process; return (exit code, stdout, stderr)."""
+
     def run(*args: str):
         code = cli_main(list(args))
         out = capsys.readouterr()
         return code, out.out, out.err
+
     return run
 
 
@@ -44,13 +55,17 @@ def data_copy(tmp_path) -> Path:
 @pytest.fixture
 def site_with_title(data_copy, tmp_path):
     """Build the real corpus with 114-KL/TW's title starting with `prefix` (markup, say)."""
+
     def build(prefix: str) -> Path:
         doc = data_copy / "documents" / "114-kl-tw-2015.yaml"
-        doc.write_text(doc.read_text(encoding="utf-8").replace("title: Về nâng cao", f"title: {prefix} Về nâng cao"),
-                       encoding="utf-8")
+        doc.write_text(
+            doc.read_text(encoding="utf-8").replace("title: Về nâng cao", f"title: {prefix} Về nâng cao"),
+            encoding="utf-8",
+        )
         out = tmp_path / "site"
         build_site(data_copy, out)
         return out
+
     return build
 
 

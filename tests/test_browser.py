@@ -1,8 +1,8 @@
 """What a reader sees and does, in headless Chromium against the site served on 127.0.0.1."""
+
 from __future__ import annotations
 
 import shutil
-
 
 
 def test_document_page_reads_and_navigates_without_leaving_the_machine(page, site_url):

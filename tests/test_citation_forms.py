@@ -1,4 +1,5 @@
 """The table of citation forms: every phenomenon of the reference, each with its parse."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,11 @@ def resolver():
 
 def parse(resolver, text, date):
     found = extract(text, resolver, date=parse_date(date) if date else None)
-    return [(c.text, c.type, c.number, c.symbol, c.date.iso() if c.date else None, c.resolved)
-            + ((tuple(c.candidates),) if c.candidates else ()) for c in found]
+    return [
+        (c.text, c.type, c.number, c.symbol, c.date.iso() if c.date else None, c.resolved)
+        + ((tuple(c.candidates),) if c.candidates else ())
+        for c in found
+    ]
 
 
 def expected_rows(expected):
@@ -38,4 +42,4 @@ def test_citation_form(resolver, phenomenon, text, date, expected):
 def test_offsets_point_into_the_original(resolver):
     for _, text, date, _ in FORMS + HELDOUT:
         for c in extract(text, resolver):
-            assert text[c.start:c.end] == c.text
+            assert text[c.start : c.end] == c.text

@@ -1,4 +1,5 @@
 """The seed as a whole: every citation found and resolved, nothing else reported."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,7 @@ from vanban.citations import Resolver, extract
 from vanban.pipeline import check, load_valid
 
 # Every citation of the two seed documents, in order: (span, resolved id).
-DISPATCH = [("Báo cáo số 160-BC/TU", "160-bc-tu-hau-giang-2017"),
-            ("Báo cáo số 160-BC/TU", "160-bc-tu-hau-giang-2017")]
+DISPATCH = [("Báo cáo số 160-BC/TU", "160-bc-tu-hau-giang-2017"), ("Báo cáo số 160-BC/TU", "160-bc-tu-hau-giang-2017")]
 REPORT = [
     ("Công văn số 02-CV/BDVTW", "02-cv-bdvtw-2017"),
     ("Nghị quyết Trung ương 4 (khóa XII)", "04-nq-tw-2016"),
@@ -44,13 +44,14 @@ def checked():
     return check(DATA)
 
 
-@pytest.mark.parametrize("doc_id,expected", [("1185-ubnd-th-hau-giang-2017", DISPATCH),
-                                             ("160-bc-tu-hau-giang-2017", REPORT)])
+@pytest.mark.parametrize(
+    "doc_id,expected", [("1185-ubnd-th-hau-giang-2017", DISPATCH), ("160-bc-tu-hau-giang-2017", REPORT)]
+)
 def test_seed_documents_every_citation_found_and_resolved(checked, doc_id, expected):
     found = checked.citations[doc_id]
     assert [(c.text, c.resolved) for c in found] == expected
     text = checked.texts[doc_id]
-    assert all(text[c.start:c.end] == c.text for c in found)
+    assert all(text[c.start : c.end] == c.text for c in found)
 
 
 def test_seed_stamp_page_numbers_and_own_numbers_are_not_citations(checked):
@@ -80,9 +81,12 @@ def test_whole_seed_file_through_the_cli(cli):
 
 def test_check_reports_citations_without_relations_with_the_relation_to_add(data_copy, cli):
     doc = data_copy / "documents" / "160-bc-tu-hau-giang-2017.yaml"
-    doc.write_text(doc.read_text(encoding="utf-8").replace(
-        "  - type: bao-cao-ket-qua\n    target: 114-kl-tw-2015\n    place: Mục II.1.2 và III\n", ""),
-        encoding="utf-8")
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace(
+            "  - type: bao-cao-ket-qua\n    target: 114-kl-tw-2015\n    place: Mục II.1.2 và III\n", ""
+        ),
+        encoding="utf-8",
+    )
     code, out, _ = cli("check", "--data", str(data_copy))
     line = next(l for l in out.splitlines() if "không có quan hệ nào" in l)
     assert "160-bc-tu-hau-giang-2017.txt:48" in line and "114-KL/TW (2015)" in line
@@ -91,8 +95,9 @@ def test_check_reports_citations_without_relations_with_the_relation_to_add(data
 
 def test_check_reports_citations_that_resolve_to_nothing(data_copy, cli):
     text = data_copy / "texts" / "160-bc-tu-hau-giang-2017.txt"
-    text.write_text(text.read_text(encoding="utf-8") + "\nThực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017.\n",
-                    encoding="utf-8")
+    text.write_text(
+        text.read_text(encoding="utf-8") + "\nThực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017.\n", encoding="utf-8"
+    )
     code, out, _ = cli("check", "--data", str(data_copy))
     assert "«Nghị quyết số 18-NQ/TW» không có trong cơ sở tri thức" in out
 
@@ -100,9 +105,15 @@ def test_check_reports_citations_that_resolve_to_nothing(data_copy, cli):
 def test_suggest_drafts_header_and_relations(cli):
     code, out, _ = cli("suggest", str(DATA / "texts" / "1185-ubnd-th-hau-giang-2017.txt"))
     assert code == 0
-    for line in ["symbol: 1185/UBND-TH", "issuer: ubnd-hau-giang", "date: 2017-07-13", "place: Hậu Giang",
-                 "  name: Đông Văn Thanh", "  capacity: KT. Chủ tịch, Phó Chủ tịch",
-                 "    target: 160-bc-tu-hau-giang-2017"]:
+    for line in [
+        "symbol: 1185/UBND-TH",
+        "issuer: ubnd-hau-giang",
+        "date: 2017-07-13",
+        "place: Hậu Giang",
+        "  name: Đông Văn Thanh",
+        "  capacity: KT. Chủ tịch, Phó Chủ tịch",
+        "    target: 160-bc-tu-hau-giang-2017",
+    ]:
         assert line in out.splitlines(), line
     assert "title: V/v triển khai thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy về công tác dân vận" in out
     assert "# «Báo cáo số 160-BC/TU»: văn bản ghi ngày 22/06/2016, khác ngày của 160-BC/TU (22/06/2017)" in out
@@ -118,16 +129,21 @@ def resolver():
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.sampled_from(list("0123456789/-–., :()\n“”\"&sốSỐốnqNQTWƯtưQĐđcCKLkl"
-                                             "ngàythángnămkhóaXIV")) | st.characters(), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('0123456789/-–., :()\n“”"&sốSỐốnqNQTWƯtưQĐđcCKLklngàythángnămkhóaXIV'))
+        | st.characters(),
+        max_size=300,
+    )
+)
 def test_extractor_never_raises_and_spans_stay_in_the_text(resolver, text):
     for c in extract(text, resolver):
         assert 0 <= c.start <= c.end <= len(text)
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400))
 def test_extractor_without_corpus_never_raises(text):
     for c in extract(text):
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text

@@ -1,5 +1,6 @@
 """Link graphs in headless Chromium: neighbours, navigation, hover, the implementation view, the
 global page and its filters; and the build's use of the npm-installed library."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,9 +9,19 @@ from vanban.problems import BuildError
 from vanban.site.build import vendor_files
 
 DEPTH_1 = {"25-nq-tw-2013", "160-bc-tu-hau-giang-2017", "43-kl-tw-2019", "23-ctr-tu-ha-noi-khong-ro-nam"}
-DEPTH_2 = DEPTH_1 | {"114-kl-tw-2015", "04-nq-tw-2016", "34-2007-pl-ubtvqh11", "218-qd-tw-2013",
-                     "79-ct-tu-hau-giang-2017", "1185-ubnd-th-hau-giang-2017", "217-qd-tw-2013", "16-ct-ttg-2016",
-                     "02-cv-bdvtw-2017", "05-ct-tw-2016", "290-qd-tw-2010"}
+DEPTH_2 = DEPTH_1 | {
+    "114-kl-tw-2015",
+    "04-nq-tw-2016",
+    "34-2007-pl-ubtvqh11",
+    "218-qd-tw-2013",
+    "79-ct-tu-hau-giang-2017",
+    "1185-ubnd-th-hau-giang-2017",
+    "217-qd-tw-2013",
+    "16-ct-ttg-2016",
+    "02-cv-bdvtw-2017",
+    "05-ct-tw-2016",
+    "290-qd-tw-2010",
+}
 
 
 def open_graph(page, url: str, kind: str):
@@ -26,15 +37,21 @@ def node_ids(p, kind: str) -> set[str]:
 def click_node(p, kind: str, node_id: str, action="click"):
     canvas = p.locator(f".vb-graph[data-graph={kind}] .vb-graph-canvas")
     # Centred, so that Material's sticky header cannot lie over the node and take the click.
-    canvas.evaluate("el => el.scrollIntoView({block: 'center', behavior: 'instant'})")  # measured after, not during, a scroll
+    canvas.evaluate(
+        "el => el.scrollIntoView({block: 'center', behavior: 'instant'})"
+    )  # measured after, not during, a scroll
     # Cytoscape caches where its canvas is on screen and forgets it on the page's "scroll" event,
     # which the browser dispatches with the next frame: let a frame pass before moving the mouse.
     p.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     box = canvas.bounding_box()
-    x, y = p.evaluate("([kind, id]) => { const r = VB_GRAPH.instances[kind].getElementById(id).renderedPosition();"
-                      " return [r.x, r.y]; }", [kind, node_id])
-    under = p.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.vb-graph-canvas') !== null",
-                       [box["x"] + x, box["y"] + y])
+    x, y = p.evaluate(
+        "([kind, id]) => { const r = VB_GRAPH.instances[kind].getElementById(id).renderedPosition();"
+        " return [r.x, r.y]; }",
+        [kind, node_id],
+    )
+    under = p.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('.vb-graph-canvas') !== null", [box["x"] + x, box["y"] + y]
+    )
     assert under, "the node is covered by something else on the page"
     # As a person does: move onto the node, see its card, then click.
     p.mouse.move(box["x"] + x, box["y"] + y)
@@ -61,8 +78,8 @@ def test_nodes_are_coloured_by_type_and_shaped_by_level(page, site_url):
         return [s('25-nq-tw-2013').style('shape'), s('160-bc-tu-hau-giang-2017').style('shape'),
                 s('25-nq-tw-2013').style('background-color'), s('43-kl-tw-2019').style('background-color'),
                 s('160-bc-tu-hau-giang-2017').style('background-color')]; })()""")
-    assert style[0] == "diamond" and style[1] == "ellipse"         # trung ương, tỉnh
-    assert len({style[2], style[3], style[4]}) == 3                  # Nghị quyết, Kết luận, Báo cáo
+    assert style[0] == "diamond" and style[1] == "ellipse"  # trung ương, tỉnh
+    assert len({style[2], style[3], style[4]}) == 3  # Nghị quyết, Kết luận, Báo cáo
     legend = p.locator(".vb-graph[data-graph=local] .vb-legend")
     legend.locator("summary").click()
     assert "Báo cáo kết quả thực hiện" in legend.inner_text() and "Trung ương" in legend.inner_text()
@@ -91,9 +108,11 @@ def test_implementation_view_has_layers_and_days(page, site_url):
     assert labels["79-ct-tu-hau-giang-2017"] == "100 ngày · thực hiện, triển khai"
     assert labels["160-bc-tu-hau-giang-2017"] == "235 ngày · báo cáo kết quả thực hiện"
     assert labels["1185-ubnd-th-hau-giang-2017"] == "21 ngày · thực hiện, triển khai"
-    ys = p.evaluate("(() => { const g = VB_GRAPH.instances.impl; const y = id => g.getElementById(id).position('y');"
-                    " return [y('04-nq-tw-2016'), y('160-bc-tu-hau-giang-2017'), y('1185-ubnd-th-hau-giang-2017')]; })()")
-    assert ys[0] < ys[1] < ys[2]   # one layer per step down the chain
+    ys = p.evaluate(
+        "(() => { const g = VB_GRAPH.instances.impl; const y = id => g.getElementById(id).position('y');"
+        " return [y('04-nq-tw-2016'), y('160-bc-tu-hau-giang-2017'), y('1185-ubnd-th-hau-giang-2017')]; })()"
+    )
+    assert ys[0] < ys[1] < ys[2]  # one layer per step down the chain
     assert page.errors == []
 
 
@@ -122,6 +141,7 @@ def test_global_graph_filters_focus_and_legend(page, site_url):
 
 def test_graphs_work_from_a_folder(page, real_site, tmp_path):
     import shutil
+
     copy = tmp_path / "copy"
     shutil.copytree(real_site, copy)
     p = open_graph(page, (copy / "van-ban" / "25-nq-tw-2013.html").as_uri(), "local")

@@ -1,4 +1,5 @@
 """Whatever a data file holds, loading reports problems and never raises."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -8,10 +9,19 @@ from vanban.load import DOCUMENT_FIELDS, load_document
 from vanban.problems import Problems
 from vanban.yamlio import YamlSyntaxError, load_yaml
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
-                    st.sampled_from(["2013-06-03", "2017-02-30", "nghi-quyet", "bch-tw", "thuc-hien"]))
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=10), inner, max_size=4), max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from(["2013-06-03", "2017-02-30", "nghi-quyet", "bch-tw", "thuc-hien"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
 documents = st.dictionaries(st.sampled_from(list(DOCUMENT_FIELDS) + ["titel", "x"]), values, max_size=12)
 
 

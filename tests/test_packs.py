@@ -1,4 +1,5 @@
 """Study packs (page and PDF), implementation reports (page and CSV), open exports that read back."""
+
 from __future__ import annotations
 
 import csv
@@ -26,13 +27,20 @@ def test_pack_pdf_keeps_vietnamese_and_lists_the_chain(cli, tmp_path):
     code, _, _ = cli("pack", "Nghị quyết Trung ương 4 khóa XII", "--pdf", str(out))
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
     text = pdf_text(out)
-    for words in ["Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)", "Về tăng cường xây dựng, chỉnh đốn Đảng",
-                  "Ban Chấp hành Trung ương Đảng", "Chuỗi văn bản thực hiện", "Nội dung chính", "27 biểu hiện suy thoái",
-                  "Câu hỏi thảo luận", "Đối chiếu 27 biểu hiện"]:
+    for words in [
+        "Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)",
+        "Về tăng cường xây dựng, chỉnh đốn Đảng",
+        "Ban Chấp hành Trung ương Đảng",
+        "Chuỗi văn bản thực hiện",
+        "Nội dung chính",
+        "27 biểu hiện suy thoái",
+        "Câu hỏi thảo luận",
+        "Đối chiếu 27 biểu hiện",
+    ]:
         assert words in text, words
-    chain = text[text.index("Chuỗi văn bản thực hiện"):text.index("Câu hỏi thảo luận")]
+    chain = text[text.index("Chuỗi văn bản thực hiện") : text.index("Câu hỏi thảo luận")]
     order = [m[0] for m in re.finditer(r"79-CT/TU|160-BC/TU|1185/UBND-TH|21-KL/TW", chain)]
-    assert order == ["79-CT/TU", "160-BC/TU", "1185/UBND-TH", "21-KL/TW"]   # each under the one it carries out
+    assert order == ["79-CT/TU", "160-BC/TU", "1185/UBND-TH", "21-KL/TW"]  # each under the one it carries out
     for date, days in [("07/02/2017", "100"), ("22/06/2017", "235"), ("13/07/2017", "21"), ("25/10/2021", "1821")]:
         assert re.search(rf"{date}.*\b{days}\b", chain), (date, days)
 
@@ -77,11 +85,17 @@ def test_implementation_report_page_and_csv(real_site):
     assert "Tình hình thực hiện Kết luận 114-KL/TW (2015)" in page
     assert re.search(r"Tỉnh Đắk Nông .*411/KH-UBND \(2015\) 21/09/2015 69 2", page)
     assert "Chưa có văn bản trong cơ sở tri thức" in page and "Thành phố Hà Nội" in page
-    rows = list(csv.DictReader(io.StringIO((real_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.csv")
-                                           .read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO((real_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.csv").read_text(encoding="utf-8"))
+        )
+    )
     assert [(r["noi"], r["van_ban_dau_tien"], r["so_ngay"]) for r in rows] == [
-        ("Tỉnh Đắk Nông", "411/KH-UBND", "69"), ("Tỉnh Hậu Giang", "160-BC/TU", "709"),
-        ("Thành phố Hà Nội", "", ""), ("Tỉnh Đắk Lắk", "", "")]
+        ("Tỉnh Đắk Nông", "411/KH-UBND", "69"),
+        ("Tỉnh Hậu Giang", "160-BC/TU", "709"),
+        ("Thành phố Hà Nội", "", ""),
+        ("Tỉnh Đắk Lắk", "", ""),
+    ]
     assert rows[2]["tinh_trang"] == "chưa có văn bản trong cơ sở tri thức"
 
 
@@ -140,13 +154,16 @@ def test_jsonld_export_uses_eli_terms_and_keeps_the_vietnamese_relation(cli, cor
     nodes = {n["@id"]: n for n in data["@graph"]}
     docs, rels = _expected(corpus)
     assert set(nodes) == docs
-    found = sorted((n["@id"], r["vb:target"]["@id"], r["vb:type"]) for n in nodes.values()
-                   for r in n.get("vb:relation", []))
+    found = sorted(
+        (n["@id"], r["vb:target"]["@id"], r["vb:type"]) for n in nodes.values() for r in n.get("vb:relation", [])
+    )
     assert found == rels
     law = nodes["10-2022-qh15"]
     assert {x["@id"] for x in law["eli:repeals"]} == {"34-2007-pl-ubtvqh11", "55-1998-nq-ubtvqh10"}
     assert {r["vb:label"] for r in law["vb:relation"]} == {"Thay thế"}
-    assert nodes["01-qcph-ubnd-ubmttq-dak-lak-2017"]["eli:based_on"] == [{"@id": "217-qd-tw-2013"},
-                                                                        {"@id": "218-qd-tw-2013"}]
+    assert nodes["01-qcph-ubnd-ubmttq-dak-lak-2017"]["eli:based_on"] == [
+        {"@id": "217-qd-tw-2013"},
+        {"@id": "218-qd-tw-2013"},
+    ]
     assert nodes["79-ct-tu-hau-giang-2017"]["eli:applies"] == [{"@id": "04-nq-tw-2016"}]
     assert law["eli:date_document"] == {"@value": "2022-11-10", "@type": "xsd:date"}

@@ -1,4 +1,5 @@
 """`show`, `implementers`, `sources` on the real corpus, as a user types references."""
+
 from __future__ import annotations
 
 import json
@@ -16,22 +17,25 @@ def index():
     return RefIndex(corpus)
 
 
-@pytest.mark.parametrize("ref,doc_id", [
-    ("25-nq-tw-2013", "25-nq-tw-2013"),                       # id
-    ("25-NQ/TW 2013", "25-nq-tw-2013"),                       # symbol with year
-    ("25-NQ/TW (2013)", "25-nq-tw-2013"),
-    ("25-nq/tư 2013", "25-nq-tw-2013"),                       # case, TƯ for TW
-    ("Nghị quyết Trung ương 7 khóa XI", "25-nq-tw-2013"),     # alias
-    ("nghi quyet trung uong 7 khoa XI", "25-nq-tw-2013"),     # alias typed without diacritics
-    ("Nghị quyết Trung ương 7 khoá XI", "25-nq-tw-2013"),     # khoá / khóa
-    ("16/CT-TTg 2020", "16-ct-ttg-2020"),
-    ("16/CT-TTg năm 2016", "16-ct-ttg-2016"),
-    ("Pháp lệnh 34", "34-2007-pl-ubtvqh11"),
-    ("34/2007/PL-UBTVQH11", "34-2007-pl-ubtvqh11"),
-    ("290-QD/TW", "290-qd-tw-2010"),                          # ASCII transliteration of QĐ
-    ("1185/UBND-TH", "1185-ubnd-th-hau-giang-2017"),
-    ("Nghi\u0323 quye\u0302\u0301t Trung u\u031bo\u031bng 4 kho\u0301a XII", "04-nq-tw-2016"),  # NFD
-])
+@pytest.mark.parametrize(
+    "ref,doc_id",
+    [
+        ("25-nq-tw-2013", "25-nq-tw-2013"),  # id
+        ("25-NQ/TW 2013", "25-nq-tw-2013"),  # symbol with year
+        ("25-NQ/TW (2013)", "25-nq-tw-2013"),
+        ("25-nq/tư 2013", "25-nq-tw-2013"),  # case, TƯ for TW
+        ("Nghị quyết Trung ương 7 khóa XI", "25-nq-tw-2013"),  # alias
+        ("nghi quyet trung uong 7 khoa XI", "25-nq-tw-2013"),  # alias typed without diacritics
+        ("Nghị quyết Trung ương 7 khoá XI", "25-nq-tw-2013"),  # khoá / khóa
+        ("16/CT-TTg 2020", "16-ct-ttg-2020"),
+        ("16/CT-TTg năm 2016", "16-ct-ttg-2016"),
+        ("Pháp lệnh 34", "34-2007-pl-ubtvqh11"),
+        ("34/2007/PL-UBTVQH11", "34-2007-pl-ubtvqh11"),
+        ("290-QD/TW", "290-qd-tw-2010"),  # ASCII transliteration of QĐ
+        ("1185/UBND-TH", "1185-ubnd-th-hau-giang-2017"),
+        ("Nghi\u0323 quye\u0302\u0301t Trung u\u031bo\u031bng 4 kho\u0301a XII", "04-nq-tw-2016"),  # NFD
+    ],
+)
 def test_references_resolve(index, ref, doc_id):
     assert index.resolve(ref).id == doc_id
 
@@ -92,16 +96,16 @@ def test_implementers_of_04_nq_tw(cli):
     # Transitive: the dispatch that carries the report out hangs from the report.
     dispatch = rows["1185-ubnd-th-hau-giang-2017"]
     assert dispatch["depth"] == 2 and dispatch["via"] == "160-bc-tu-hau-giang-2017"
-    assert all(r["depth"] == 1 and r["via"] == "04-nq-tw-2016"
-               for k, r in rows.items() if k != "1185-ubnd-th-hau-giang-2017")
+    assert all(
+        r["depth"] == 1 and r["via"] == "04-nq-tw-2016" for k, r in rows.items() if k != "1185-ubnd-th-hau-giang-2017"
+    )
 
 
 def test_implementers_of_160_bc_tu(cli):
     code, out, _ = cli("implementers", "160-BC/TU", "--json")
     rows = json.loads(out)
     assert code == 0
-    assert [(r["id"], r["relation"], r["depth"]) for r in rows] == [
-        ("1185-ubnd-th-hau-giang-2017", "thuc-hien", 1)]
+    assert [(r["id"], r["relation"], r["depth"]) for r in rows] == [("1185-ubnd-th-hau-giang-2017", "thuc-hien", 1)]
 
 
 def test_implementers_text_tree_nests_children_under_parents(cli):
@@ -128,5 +132,4 @@ def test_sources_goes_upward(cli):
 
 def test_sources_include_legal_basis(cli):
     code, out, _ = cli("sources", "01/QCPH/UBND-UBMTTQ", "--json")
-    assert {r["id"]: r["relation"] for r in json.loads(out)} == {
-        "217-qd-tw-2013": "can-cu", "218-qd-tw-2013": "can-cu"}
+    assert {r["id"]: r["relation"] for r in json.loads(out)} == {"217-qd-tw-2013": "can-cu", "218-qd-tw-2013": "can-cu"}

@@ -1,4 +1,5 @@
 """Search as Vietnamese users type it, in headless Chromium against the built site."""
+
 from __future__ import annotations
 
 import shutil
@@ -30,20 +31,30 @@ def test_recurring_state_symbol_shows_both_years(page, site_url):
     assert results(page, site_url, "16/CT-TTg 2020")[0] == "Chỉ thị 16/CT-TTg (2020)"
 
 
-@pytest.mark.parametrize("query", ["NQ 25", "nghi quyet 25", "nghị quyết 25", "Nghị quyết Trung ương 7 khóa XI",
-                                   "25 - NQ/TƯ", unicodedata.normalize("NFD", "Nghị quyết Trung ương 7 khóa XI")])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "NQ 25",
+        "nghi quyet 25",
+        "nghị quyết 25",
+        "Nghị quyết Trung ương 7 khóa XI",
+        "25 - NQ/TƯ",
+        unicodedata.normalize("NFD", "Nghị quyết Trung ương 7 khóa XI"),
+    ],
+)
 def test_short_forms_and_names_put_25_nq_tw_2013_in_the_top_3(page, site_url, query):
     assert "Nghị quyết 25-NQ/TW (2013)" in results(page, site_url, query)[:3]
 
 
-@pytest.mark.parametrize("query", ["dan van kheo", "dân vận khéo", unicodedata.normalize("NFD", "dân vận khéo"),
-                                   "DÂN VẬN KHÉO"])
+@pytest.mark.parametrize(
+    "query", ["dan van kheo", "dân vận khéo", unicodedata.normalize("NFD", "dân vận khéo"), "DÂN VẬN KHÉO"]
+)
 def test_words_with_or_without_diacritics_and_in_nfd_find_dan_van_kheo(page, site_url, query):
     found = results(page, site_url, query)
     assert found and found[0] == "Báo cáo 160-BC/TU (2017)"
     snippet = page.page.locator(".vb-result .vb-r-snippet").first
     marked = [m.inner_text() for m in snippet.locator("mark").all()]
-    assert ["Dân", "vận", "khéo"] == marked[marked.index("Dân"):marked.index("Dân") + 3]
+    assert marked[marked.index("Dân") : marked.index("Dân") + 3] == ["Dân", "vận", "khéo"]
 
 
 def test_ordinance_by_name_shows_its_replaced_status(page, site_url):
@@ -104,9 +115,20 @@ def test_data_in_results_is_text_not_markup(page, serve, site_with_title):
     assert page.page.evaluate("window.pwned") is None
 
 
-@pytest.mark.parametrize("text", ["25-NQ/TW", "25 - NQ/TƯ", "Nghị quyết Trung ương 7 khoá XI", "dan van kheo",
-                                  unicodedata.normalize("NFD", "Đảng ủy khối Tỉnh ủy"), "16/CT-TTg 2020",
-                                  "34/2007/PL-UBTVQH11", "QĐ 290 – QĐi 218", "“tự diễn biến”, 1185/UBND-TH"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "25-NQ/TW",
+        "25 - NQ/TƯ",
+        "Nghị quyết Trung ương 7 khoá XI",
+        "dan van kheo",
+        unicodedata.normalize("NFD", "Đảng ủy khối Tỉnh ủy"),
+        "16/CT-TTg 2020",
+        "34/2007/PL-UBTVQH11",
+        "QĐ 290 – QĐi 218",
+        "“tự diễn biến”, 1185/UBND-TH",
+    ],
+)
 def test_browser_tokens_equal_python_tokens(page, site_url, text):
     page.page.goto(f"{site_url}/tim-kiem.html")
     assert page.page.evaluate("t => VB_SEARCH.tokens(t)", text) == tokens(text)

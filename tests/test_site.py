@@ -1,4 +1,5 @@
 """The real MkDocs build of the real corpus: what the pages show, links, safety, atomicity."""
+
 from __future__ import annotations
 
 import hashlib
@@ -66,7 +67,7 @@ def test_no_asset_is_loaded_from_off_the_machine(real_site):
     for page in real_site.rglob("*.html"):
         for tag, attr, url in parse(page).links:
             loads = (tag in ("script", "img", "iframe") and attr == "src") or tag == "link"
-            if loads and urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+            if (loads and urlsplit(url).scheme in ("http", "https")) or url.startswith("//"):
                 offenders.append(f"{page.name}: <{tag} {attr}={url}>")
     assert not offenders, offenders[:10]
     index = (real_site / "index.html").read_text(encoding="utf-8")
@@ -76,10 +77,21 @@ def test_no_asset_is_loaded_from_off_the_machine(real_site):
 def test_document_page_shows_card_relations_tree_and_text(real_site):
     page = real_site / "van-ban" / "160-bc-tu-hau-giang-2017.html"
     text = text_of(page)
-    for shown in ["Báo cáo 160-BC/TU (2017)", "Ban Thường vụ Tỉnh ủy Hậu Giang", "22/06/2017", "Vị Thanh",
-                  "Đặng Thế Vinh", "Quan hệ (13)", "Văn bản này tác động tới (11)",
-                  "Báo cáo kết quả thực hiện (8)", "Được chuyển, đính kèm bởi (1)", "Cây thực hiện (1)",
-                  "Toàn văn", "Dân vận khéo", "hợp nhất với thành phố Cần Thơ"]:
+    for shown in [
+        "Báo cáo 160-BC/TU (2017)",
+        "Ban Thường vụ Tỉnh ủy Hậu Giang",
+        "22/06/2017",
+        "Vị Thanh",
+        "Đặng Thế Vinh",
+        "Quan hệ (13)",
+        "Văn bản này tác động tới (11)",
+        "Báo cáo kết quả thực hiện (8)",
+        "Được chuyển, đính kèm bởi (1)",
+        "Cây thực hiện (1)",
+        "Toàn văn",
+        "Dân vận khéo",
+        "hợp nhất với thành phố Cần Thơ",
+    ]:
         assert shown in text, shown
     links = {url for _, _, url in parse(page).links}
     assert "25-nq-tw-2013.html" in links and "1185-ubnd-th-hau-giang-2017.html" in links
@@ -124,10 +136,13 @@ def test_index_pages_and_home(real_site):
     assert "04-NQ/TW (2016)" in home and "1185/UBND-TH (2017)" in home
     assert "sau 100 ngày" in home  # 04-NQ/TW of 30/10/2016 → 79-CT/TU of 07/02/2017
     assert "25 văn bản" in home or "Hiện có 25 văn bản" in home
-    for index, shown in [("theo-loai/nghi-quyet.html", "25-NQ/TW (2003)"),
-                         ("co-quan/ubnd-hau-giang.html", "1185/UBND-TH"),
-                         ("theo-nam/2017.html", "160-BC/TU"), ("theo-khoa/xi.html", "217-QĐ/TW"),
-                         ("chu-de/dan-van.html", "114-KL/TW")]:
+    for index, shown in [
+        ("theo-loai/nghi-quyet.html", "25-NQ/TW (2003)"),
+        ("co-quan/ubnd-hau-giang.html", "1185/UBND-TH"),
+        ("theo-nam/2017.html", "160-BC/TU"),
+        ("theo-khoa/xi.html", "217-QĐ/TW"),
+        ("chu-de/dan-van.html", "114-KL/TW"),
+    ]:
         assert shown in text_of(real_site / index), index
     issuer = text_of(real_site / "co-quan" / "ban-dan-van-tw.html")
     assert "Ban Tuyên giáo và Dân vận Trung ương" in issuer and "chưa xác minh" in issuer
@@ -136,7 +151,7 @@ def test_index_pages_and_home(real_site):
 def test_document_pages_stay_out_of_the_navigation(real_site):
     html = (real_site / "van-ban" / "25-nq-tw-2013.html").read_text(encoding="utf-8")
     start = html.index('<nav class="md-nav md-nav--primary')
-    nav = html[start:html.index('<nav class="md-nav md-nav--secondary', start)]
+    nav = html[start : html.index('<nav class="md-nav md-nav--secondary', start)]
     assert "Theo loại" in nav and "Hướng dẫn biên soạn" in nav
     assert "van-ban/" not in nav and "16/CT-TTg" not in nav
 
@@ -145,8 +160,9 @@ def test_seed_texts_are_split_out_unchanged():
     if not SEED.exists():
         pytest.skip(f"seed not present at {SEED}")
     texts = DATA / "texts"
-    joined = ((texts / "1185-ubnd-th-hau-giang-2017.txt").read_text(encoding="utf-8")
-              + (texts / "160-bc-tu-hau-giang-2017.txt").read_text(encoding="utf-8"))
+    joined = (texts / "1185-ubnd-th-hau-giang-2017.txt").read_text(encoding="utf-8") + (
+        texts / "160-bc-tu-hau-giang-2017.txt"
+    ).read_text(encoding="utf-8")
     assert joined == SEED.read_text(encoding="utf-8")
 
 
@@ -176,10 +192,14 @@ def test_failed_build_on_bad_data_leaves_previous_site(small_site, data_copy):
 def test_failed_mkdocs_build_leaves_previous_site(small_site, tmp_path):
     before = _digest(small_site)
     config = tmp_path / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-                      .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-                      + "\nvalidation:\n  nav:\n    omitted_files: warn\n"
-                      + "nav_extra: oops\n", encoding="utf-8")
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+        + "\nvalidation:\n  nav:\n    omitted_files: warn\n"
+        + "nav_extra: oops\n",
+        encoding="utf-8",
+    )
     with pytest.raises(BuildError):
         build_site(DATA, small_site, config_file=config)
     assert _digest(small_site) == before
@@ -200,12 +220,17 @@ def test_data_is_escaped_wherever_a_page_shows_it(data_copy, tmp_path):
     evil = '<script>alert("x")</script> & <b>đậm</b>'
     doc = data_copy / "documents" / "114-kl-tw-2015.yaml"
     text = doc.read_text(encoding="utf-8").replace(
-        "title: Về nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp", f"title: '{evil}'")
+        "title: Về nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp", f"title: '{evil}'"
+    )
     doc.write_text(text + "aliases: ['<img src=x onerror=alert(1)>']\n", encoding="utf-8")
     out = tmp_path / "site"
     build_site(data_copy, out)
-    for page in [out / "van-ban" / "114-kl-tw-2015.html", out / "van-ban" / "411-kh-ubnd-dak-nong-2015.html",
-                 out / "theo-nam" / "2015.html", out / "index.html"]:
+    for page in [
+        out / "van-ban" / "114-kl-tw-2015.html",
+        out / "van-ban" / "411-kh-ubnd-dak-nong-2015.html",
+        out / "theo-nam" / "2015.html",
+        out / "index.html",
+    ]:
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html, page
         assert "<img src=x" not in html and "<b>đậm</b>" not in html, page
@@ -222,15 +247,18 @@ def test_staging_never_writes_outside_its_folder(tmp_path):
 
 def test_citations_in_full_texts_link_to_their_pages(real_site):
     html = (real_site / "van-ban" / "160-bc-tu-hau-giang-2017.html").read_text(encoding="utf-8")
-    text = html[html.index('<div class="vb-fulltext">'):]
+    text = html[html.index('<div class="vb-fulltext">') :]
     links = re.findall(r'<a class="vb-cite" href="([^"]+)"[^>]*>(.*?)</a>', text, re.S)
     assert ("25-nq-tw-2013.html", "Nghị quyết số 25-NQ/TW") in links
     assert ("04-nq-tw-2016.html", "Nghị quyết TW 4 (khóa XII)") in links
     assert ("217-qd-tw-2013.html", "Quyết định số 217") in links and ("218-qd-tw-2013.html", "218-QĐ/TW") in links
     assert len(links) == 21
     # The wording stays as the source has it: remove the markup and the text is the original.
-    plain = html_module.unescape(re.sub(r"<[^>]+>", "", text[:text.index("</div>")]))
-    assert plain.strip() == (DATA / "texts" / "160-bc-tu-hau-giang-2017.txt").read_text(encoding="utf-8").strip("\n").strip()
+    plain = html_module.unescape(re.sub(r"<[^>]+>", "", text[: text.index("</div>")]))
+    assert (
+        plain.strip()
+        == (DATA / "texts" / "160-bc-tu-hau-giang-2017.txt").read_text(encoding="utf-8").strip("\n").strip()
+    )
 
 
 def test_wrong_date_in_a_citation_is_flagged_on_the_page(real_site):
@@ -242,23 +270,29 @@ def test_wrong_date_in_a_citation_is_flagged_on_the_page(real_site):
 
 def test_citation_not_in_the_knowledge_base_is_marked(data_copy, tmp_path):
     text = data_copy / "texts" / "160-bc-tu-hau-giang-2017.txt"
-    text.write_text(text.read_text(encoding="utf-8") + "\nThực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017.\n",
-                    encoding="utf-8")
+    text.write_text(
+        text.read_text(encoding="utf-8") + "\nThực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017.\n", encoding="utf-8"
+    )
     out = tmp_path / "site"
     build_site(data_copy, out)
     html = (out / "van-ban" / "160-bc-tu-hau-giang-2017.html").read_text(encoding="utf-8")
-    assert re.search(r'<span class="vb-cite vb-cite-missing"[^>]*>Nghị quyết số 18-NQ/TW</span>'
-                     r'<span class="vb-cite-flag">không có trong cơ sở tri thức</span>', html)
+    assert re.search(
+        r'<span class="vb-cite vb-cite-missing"[^>]*>Nghị quyết số 18-NQ/TW</span>'
+        r'<span class="vb-cite-flag">không có trong cơ sở tri thức</span>',
+        html,
+    )
 
 
 def test_failed_data_writing_leaves_previous_site(small_site, tmp_path):
     from vanban.pipeline import load_valid
     from vanban.site.build import run_mkdocs, vendor_files
     from vanban.site.pages import render_site
+
     before = _digest(small_site)
     stage = tmp_path / "stage"
-    stage_pages(list(render_site(load_valid(DATA, citations=True), "x")) + list(vendor_files(ROOT)),
-                ROOT / "docs", stage)
+    stage_pages(
+        list(render_site(load_valid(DATA, citations=True), "x")) + list(vendor_files(ROOT)), ROOT / "docs", stage
+    )
     with pytest.raises(BuildError, match="nằm ngoài"):
         run_mkdocs(ROOT / "mkdocs.yml", stage, small_site, lambda: iter([("../escape.js", "x")]))
     assert _digest(small_site) == before

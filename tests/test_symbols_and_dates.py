@@ -1,4 +1,5 @@
 """Symbols of the three families, ids that encode the year, partial dates."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,7 @@ SYMBOLS = [
     ("36-HD/VPTW", "party", "36", "HD", "VPTW", None),
     ("16/CT-TTg", "state-admin", "16", "CT", "TTg", None),
     ("411/KH-UBND", "state-admin", "411", "KH", "UBND", None),
-    ("1185/UBND-TH", "state-admin", "1185", None, "UBND-TH", None),     # công văn: no type code
+    ("1185/UBND-TH", "state-admin", "1185", None, "UBND-TH", None),  # công văn: no type code
     ("1613/UBND-KGVX", "state-admin", "1613", None, "UBND-KGVX", None),
     ("34/2007/PL-UBTVQH11", "state-normative", "34", "PL", "UBTVQH11", 2007),
     ("59/2023/NĐ-CP", "state-normative", "59", "NĐ", "CP", 2023),
@@ -31,15 +32,18 @@ def test_parse_symbol(raw, family, number, code, issuer, year):
     assert (s.family, s.number, s.type_code, s.issuer_code, s.year) == (family, number, code, issuer, year)
 
 
-@pytest.mark.parametrize("symbol,year,region,expected", [
-    ("25-NQ/TW", 2013, None, "25-nq-tw-2013"),
-    ("25-NQ/TW", 2003, None, "25-nq-tw-2003"),
-    ("16/CT-TTg", 2020, None, "16-ct-ttg-2020"),
-    ("160-BC/TU", 2017, "hau-giang", "160-bc-tu-hau-giang-2017"),
-    ("34/2007/PL-UBTVQH11", 2007, None, "34-2007-pl-ubtvqh11"),
-    ("290-QĐ/TW", 2010, None, "290-qd-tw-2010"),
-    ("23-CTr/TU", None, "ha-noi", "23-ctr-tu-ha-noi-khong-ro-nam"),
-])
+@pytest.mark.parametrize(
+    "symbol,year,region,expected",
+    [
+        ("25-NQ/TW", 2013, None, "25-nq-tw-2013"),
+        ("25-NQ/TW", 2003, None, "25-nq-tw-2003"),
+        ("16/CT-TTg", 2020, None, "16-ct-ttg-2020"),
+        ("160-BC/TU", 2017, "hau-giang", "160-bc-tu-hau-giang-2017"),
+        ("34/2007/PL-UBTVQH11", 2007, None, "34-2007-pl-ubtvqh11"),
+        ("290-QĐ/TW", 2010, None, "290-qd-tw-2010"),
+        ("23-CTr/TU", None, "ha-noi", "23-ctr-tu-ha-noi-khong-ro-nam"),
+    ],
+)
 def test_ids_encode_year_and_region(symbol, year, region, expected):
     assert expected_id(symbol, year, region) == expected
 
@@ -49,9 +53,14 @@ def test_symbol_key_ignores_case_spaces_and_tu_variants(typed):
     assert symbol_key(typed) == symbol_key("25-NQ/TW")
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("2013-06-03", PartialDate(2013, 6, 3)), (2018, PartialDate(2018)), ("2018-05", PartialDate(2018, 5)),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2013-06-03", PartialDate(2013, 6, 3)),
+        (2018, PartialDate(2018)),
+        ("2018-05", PartialDate(2018, 5)),
+    ],
+)
 def test_partial_dates(value, expected):
     assert parse_date(value) == expected
 

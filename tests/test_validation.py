@@ -1,4 +1,5 @@
 """`check`: every kind of bad input gives a clear problem with file, line, field and a fix."""
+
 from __future__ import annotations
 
 import textwrap
@@ -32,49 +33,153 @@ def only(problems, code, file=None):
 
 # (case, file name, YAML, code, line, field, words the message must contain)
 CASES = [
-    ("YAML syntax", "99-nq-tw-2014.yaml", GOOD + "aliases: [chưa đóng\n", "yaml-syntax", 9, "",
-     "cú pháp YAML"),
-    ("unknown field, with the likely intended name", "99-nq-tw-2014.yaml", GOOD + "titel: x\n",
-     "unknown-field", 8, "titel", "không có trong mô hình"),
-    ("missing required field", "99-nq-tw-2014.yaml", GOOD.replace("type: nghi-quyet\n", ""),
-     "missing-field", 1, "type", "thiếu trường bắt buộc 'type'"),
-    ("wrong type", "99-nq-tw-2014.yaml", GOOD + "aliases: {a: b}\n", "wrong-type", 8, "aliases",
-     "cần một danh sách chuỗi"),
-    ("impossible date", "99-nq-tw-2014.yaml", GOOD.replace("2014-05-10", "2014-02-30"), "bad-date",
-     4, "date", "ngày không hợp lệ: '2014-02-30'"),
-    ("unknown issuer", "99-nq-tw-2014.yaml", GOOD.replace("bch-tw", "bch-tu"), "unknown-issuer", 3,
-     "issuer", "'bch-tu'"),
-    ("unknown type", "99-nq-tw-2014.yaml", GOOD.replace("nghi-quyet", "nghi-quyết"), "unknown-type",
-     2, "type", "loại văn bản không có trong danh mục"),
-    ("unknown relation", "99-nq-tw-2014.yaml",
-     GOOD + "relations:\n  - {type: thuc-hien-x, target: 25-nq-tw-2013}\n", "unknown-relation", 9,
-     "relations[0].type", "'thuc-hien-x'"),
-    ("relation to an unknown id", "99-nq-tw-2014.yaml",
-     GOOD + "relations:\n  - type: thuc-hien\n    target: 25-nq-tw-2031\n", "unknown-target", 9,
-     "relations[0].target", "id không có: '25-nq-tw-2031'"),
-    ("carries out a later document", "99-nq-tw-2014.yaml",
-     GOOD.replace("2014-05-10", "2014-01-01") + "relations:\n  - {type: thuc-hien, target: 04-nq-tw-2016}\n",
-     "relation-date-order", 9, "relations[0].target", "ban hành sau nó"),
-    ("reports on a later document", "99-nq-tw-2014.yaml",
-     GOOD + "relations:\n  - {type: bao-cao-ket-qua, target: 21-kl-tw-2021}\n", "relation-date-order", 9,
-     "relations[0].target", "21-KL/TW"),
-    ("id that leaves its folder", "99-nq-tw-2014.yaml",
-     GOOD + "relations:\n  - {type: dan-chieu, target: ../x}\n", "bad-id", 9, "relations[0].target",
-     "id đích '../x' không hợp lệ"),
+    ("YAML syntax", "99-nq-tw-2014.yaml", GOOD + "aliases: [chưa đóng\n", "yaml-syntax", 9, "", "cú pháp YAML"),
+    (
+        "unknown field, with the likely intended name",
+        "99-nq-tw-2014.yaml",
+        GOOD + "titel: x\n",
+        "unknown-field",
+        8,
+        "titel",
+        "không có trong mô hình",
+    ),
+    (
+        "missing required field",
+        "99-nq-tw-2014.yaml",
+        GOOD.replace("type: nghi-quyet\n", ""),
+        "missing-field",
+        1,
+        "type",
+        "thiếu trường bắt buộc 'type'",
+    ),
+    (
+        "wrong type",
+        "99-nq-tw-2014.yaml",
+        GOOD + "aliases: {a: b}\n",
+        "wrong-type",
+        8,
+        "aliases",
+        "cần một danh sách chuỗi",
+    ),
+    (
+        "impossible date",
+        "99-nq-tw-2014.yaml",
+        GOOD.replace("2014-05-10", "2014-02-30"),
+        "bad-date",
+        4,
+        "date",
+        "ngày không hợp lệ: '2014-02-30'",
+    ),
+    (
+        "unknown issuer",
+        "99-nq-tw-2014.yaml",
+        GOOD.replace("bch-tw", "bch-tu"),
+        "unknown-issuer",
+        3,
+        "issuer",
+        "'bch-tu'",
+    ),
+    (
+        "unknown type",
+        "99-nq-tw-2014.yaml",
+        GOOD.replace("nghi-quyet", "nghi-quyết"),
+        "unknown-type",
+        2,
+        "type",
+        "loại văn bản không có trong danh mục",
+    ),
+    (
+        "unknown relation",
+        "99-nq-tw-2014.yaml",
+        GOOD + "relations:\n  - {type: thuc-hien-x, target: 25-nq-tw-2013}\n",
+        "unknown-relation",
+        9,
+        "relations[0].type",
+        "'thuc-hien-x'",
+    ),
+    (
+        "relation to an unknown id",
+        "99-nq-tw-2014.yaml",
+        GOOD + "relations:\n  - type: thuc-hien\n    target: 25-nq-tw-2031\n",
+        "unknown-target",
+        9,
+        "relations[0].target",
+        "id không có: '25-nq-tw-2031'",
+    ),
+    (
+        "carries out a later document",
+        "99-nq-tw-2014.yaml",
+        GOOD.replace("2014-05-10", "2014-01-01") + "relations:\n  - {type: thuc-hien, target: 04-nq-tw-2016}\n",
+        "relation-date-order",
+        9,
+        "relations[0].target",
+        "ban hành sau nó",
+    ),
+    (
+        "reports on a later document",
+        "99-nq-tw-2014.yaml",
+        GOOD + "relations:\n  - {type: bao-cao-ket-qua, target: 21-kl-tw-2021}\n",
+        "relation-date-order",
+        9,
+        "relations[0].target",
+        "21-KL/TW",
+    ),
+    (
+        "id that leaves its folder",
+        "99-nq-tw-2014.yaml",
+        GOOD + "relations:\n  - {type: dan-chieu, target: ../x}\n",
+        "bad-id",
+        9,
+        "relations[0].target",
+        "id đích '../x' không hợp lệ",
+    ),
     ("file name that is no id", "Bad Name.yaml", GOOD, "bad-id", None, "", "không dùng được làm id"),
-    ("id that does not encode the year", "99-nq-tw.yaml", GOOD, "id-mismatch", 1, "symbol",
-     "cần '99-nq-tw-2014'"),
-    ("same symbol, same year", "25-nq-tw-2013-ban-sao.yaml",
-     GOOD.replace("99-NQ/TW", "25-NQ/TW").replace("2014-05-10", "2013-07-01"), "duplicate-symbol", 1,
-     "symbol", "'25-NQ/TW' năm 2013 đã có"),
-    ("duplicate key", "99-nq-tw-2014.yaml", GOOD + "title: lần hai\n", "duplicate-key", 8, "title",
-     "xuất hiện hai lần"),
-    ("signer written as plain text", "99-nq-tw-2014.yaml", GOOD + "signer: Ông A\n", "wrong-type", 8,
-     "signer", "(với name, capacity)"),
-    ("term not in Roman numerals", "99-nq-tw-2014.yaml", GOOD.replace("term: XI", "term: 11"), "bad-term",
-     5, "term", "không phải số La Mã"),
-    ("unknown named source", "99-nq-tw-2014.yaml", GOOD.replace("[reference]", "[refrence]"),
-     "unknown-source", 7, "sources[0]", "'refrence'"),
+    ("id that does not encode the year", "99-nq-tw.yaml", GOOD, "id-mismatch", 1, "symbol", "cần '99-nq-tw-2014'"),
+    (
+        "same symbol, same year",
+        "25-nq-tw-2013-ban-sao.yaml",
+        GOOD.replace("99-NQ/TW", "25-NQ/TW").replace("2014-05-10", "2013-07-01"),
+        "duplicate-symbol",
+        1,
+        "symbol",
+        "'25-NQ/TW' năm 2013 đã có",
+    ),
+    (
+        "duplicate key",
+        "99-nq-tw-2014.yaml",
+        GOOD + "title: lần hai\n",
+        "duplicate-key",
+        8,
+        "title",
+        "xuất hiện hai lần",
+    ),
+    (
+        "signer written as plain text",
+        "99-nq-tw-2014.yaml",
+        GOOD + "signer: Ông A\n",
+        "wrong-type",
+        8,
+        "signer",
+        "(với name, capacity)",
+    ),
+    (
+        "term not in Roman numerals",
+        "99-nq-tw-2014.yaml",
+        GOOD.replace("term: XI", "term: 11"),
+        "bad-term",
+        5,
+        "term",
+        "không phải số La Mã",
+    ),
+    (
+        "unknown named source",
+        "99-nq-tw-2014.yaml",
+        GOOD.replace("[reference]", "[refrence]"),
+        "unknown-source",
+        7,
+        "sources[0]",
+        "'refrence'",
+    ),
 ]
 
 
@@ -89,13 +194,17 @@ def test_each_problem_is_reported_with_place_and_fix(data_copy, case, name, text
 
 
 def test_type_code_contradicting_type_is_a_warning_that_strict_makes_fail(data_copy, cli):
-    write(data_copy, "80-ct-tu-hau-giang-2017.yaml", """\
+    write(
+        data_copy,
+        "80-ct-tu-hau-giang-2017.yaml",
+        """\
         symbol: 80-CT/TU
         type: chuong-trinh
         issuer: tinh-uy-hau-giang
         date: 2017-03-01
         sources: [seed]
-        """)
+        """,
+    )
     problem = only(check(data_copy).problems, "symbol-type-mismatch", "80-ct-tu-hau-giang-2017.yaml")
     assert problem.severity == "warning"
     assert "mang mã CT (Chỉ thị)" in problem.message and "Chương trình hành động" in problem.message
@@ -113,8 +222,11 @@ def test_real_corpus_flags_79_ct_tu_as_acknowledged_not_silenced(cli):
 
 
 def test_cycle_in_replacements(data_copy):
-    write(data_copy, "98-nq-tw-2014.yaml", GOOD.replace("99-NQ", "98-NQ") +
-          "relations:\n  - {type: thay-the, target: 99-nq-tw-2014}\n")
+    write(
+        data_copy,
+        "98-nq-tw-2014.yaml",
+        GOOD.replace("99-NQ", "98-NQ") + "relations:\n  - {type: thay-the, target: 99-nq-tw-2014}\n",
+    )
     write(data_copy, "99-nq-tw-2014.yaml", GOOD + "relations:\n  - {type: bai-bo, target: 98-nq-tw-2014}\n")
     problem = only(check(data_copy).problems, "relation-cycle")
     assert "98-NQ/TW" in problem.message and "99-NQ/TW" in problem.message

@@ -1,4 +1,5 @@
 """Stage 2: checks across documents, on a Corpus that ``load`` has read field by field."""
+
 from __future__ import annotations
 
 import difflib
@@ -29,8 +30,16 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
 
 
 def _p(doc: Document, code, message, hint="", field="", severity=ERROR, line=None) -> Problem:
-    return Problem(code, message, hint, doc.file, line or doc.line_of.get(field.split("[")[0].split(".")[0]),
-                   field, severity, doc.id)
+    return Problem(
+        code,
+        message,
+        hint,
+        doc.file,
+        line or doc.line_of.get(field.split("[")[0].split(".")[0]),
+        field,
+        severity,
+        doc.id,
+    )
 
 
 def _check_references(corpus: Corpus, doc: Document) -> list[Problem]:
@@ -39,16 +48,28 @@ def _check_references(corpus: Corpus, doc: Document) -> list[Problem]:
         if key not in corpus.issuers:
             close = difflib.get_close_matches(key, corpus.issuers, n=1)
             hint = f"có phải '{close[0]}'?" if close else "thêm cơ quan vào data/issuers.yaml"
-            out.append(_p(doc, "unknown-issuer", f"cơ quan ban hành không có trong issuers.yaml: '{key}'",
-                          hint, field))
+            out.append(_p(doc, "unknown-issuer", f"cơ quan ban hành không có trong issuers.yaml: '{key}'", hint, field))
     for i, src in enumerate(doc.sources):
         if not src.path and not src.note and "." not in src.name and src.name not in corpus.named_sources:
-            out.append(_p(doc, "unknown-source", f"nguồn '{src.name}' không có trong data/sources.yaml",
-                          "dùng một khóa của sources.yaml, hoặc `- site: tên-trang.vn` kèm `path:`",
-                          f"sources[{i}]"))
+            out.append(
+                _p(
+                    doc,
+                    "unknown-source",
+                    f"nguồn '{src.name}' không có trong data/sources.yaml",
+                    "dùng một khóa của sources.yaml, hoặc `- site: tên-trang.vn` kèm `path:`",
+                    f"sources[{i}]",
+                )
+            )
     if not doc.sources:
-        out.append(_p(doc, "missing-field", "văn bản không có nguồn nào",
-                      "ghi ít nhất một nguồn cho các thông tin về văn bản", "sources"))
+        out.append(
+            _p(
+                doc,
+                "missing-field",
+                "văn bản không có nguồn nào",
+                "ghi ít nhất một nguồn cho các thông tin về văn bản",
+                "sources",
+            )
+        )
     return out
 
 
@@ -56,53 +77,103 @@ def _check_identity(corpus: Corpus, doc: Document) -> list[Problem]:
     out = []
     sym = parse_symbol(doc.symbol)
     if sym.family == OTHER:
-        out.append(_p(doc, "unusual-symbol",
-                      f"ký hiệu '{doc.symbol}' không theo mẫu của Đảng (25-NQ/TW), hành chính "
-                      "(16/CT-TTg, 1185/UBND-TH) hay quy phạm (59/2023/NĐ-CP)",
-                      "kiểm tra lại ký hiệu trên văn bản gốc; nếu đúng như vậy thì giữ nguyên",
-                      "symbol", WARNING))
+        out.append(
+            _p(
+                doc,
+                "unusual-symbol",
+                f"ký hiệu '{doc.symbol}' không theo mẫu của Đảng (25-NQ/TW), hành chính "
+                "(16/CT-TTg, 1185/UBND-TH) hay quy phạm (59/2023/NĐ-CP)",
+                "kiểm tra lại ký hiệu trên văn bản gốc; nếu đúng như vậy thì giữ nguyên",
+                "symbol",
+                WARNING,
+            )
+        )
     doc_type = vocab.DOC_TYPES.get(doc.type)
     if sym.type_code and doc_type and sym.type_code not in doc_type.codes:
         meaning = vocab.CODE_MEANING.get(sym.type_code, "không rõ")
         usual = ", ".join(doc_type.codes) or "không có mã"
-        out.append(_p(doc, "symbol-type-mismatch",
-                      f"ký hiệu '{doc.symbol}' mang mã {sym.type_code} ({meaning}) nhưng loại văn bản "
-                      f"là {doc_type.label} (mã thường dùng: {usual})",
-                      "kiểm tra loại và ký hiệu trên văn bản gốc; nếu nguồn ghi như vậy, giữ nguyên và "
-                      "ghi lý do dưới `acknowledged: {symbol-type-mismatch: …}`", "symbol", WARNING))
+        out.append(
+            _p(
+                doc,
+                "symbol-type-mismatch",
+                f"ký hiệu '{doc.symbol}' mang mã {sym.type_code} ({meaning}) nhưng loại văn bản "
+                f"là {doc_type.label} (mã thường dùng: {usual})",
+                "kiểm tra loại và ký hiệu trên văn bản gốc; nếu nguồn ghi như vậy, giữ nguyên và "
+                "ghi lý do dưới `acknowledged: {symbol-type-mismatch: …}`",
+                "symbol",
+                WARNING,
+            )
+        )
     issuer = corpus.issuers.get(doc.issuer)
     if issuer is not None and sym.year and doc.year and sym.year != doc.year:
-        out.append(_p(doc, "symbol-year-mismatch",
-                      f"năm trong ký hiệu ({sym.year}) khác năm ban hành ({doc.year})",
-                      "sửa ngày ban hành hoặc ký hiệu", "date"))
+        out.append(
+            _p(
+                doc,
+                "symbol-year-mismatch",
+                f"năm trong ký hiệu ({sym.year}) khác năm ban hành ({doc.year})",
+                "sửa ngày ban hành hoặc ký hiệu",
+                "date",
+            )
+        )
     if issuer is not None:
         want = expected_id(doc.symbol, doc.year, issuer.region)
         if doc.id != want:
-            out.append(_p(doc, "id-mismatch",
-                          f"id '{doc.id}' không khớp ký hiệu, cơ quan và năm (cần '{want}')",
-                          f"đổi tên tệp thành {want}.yaml và sửa các quan hệ trỏ tới nó", "symbol"))
+            out.append(
+                _p(
+                    doc,
+                    "id-mismatch",
+                    f"id '{doc.id}' không khớp ký hiệu, cơ quan và năm (cần '{want}')",
+                    f"đổi tên tệp thành {want}.yaml và sửa các quan hệ trỏ tới nó",
+                    "symbol",
+                )
+            )
     if doc.term and not _ROMAN.match(doc.term):
-        out.append(_p(doc, "bad-term", f"khóa '{doc.term}' không phải số La Mã",
-                      "viết khóa bằng số La Mã: XI, XII, XIII", "term", WARNING))
+        out.append(
+            _p(
+                doc,
+                "bad-term",
+                f"khóa '{doc.term}' không phải số La Mã",
+                "viết khóa bằng số La Mã: XI, XII, XIII",
+                "term",
+                WARNING,
+            )
+        )
     return out
 
 
 def _check_dates(doc: Document) -> list[Problem]:
     out = []
     if doc.date and doc.effective and definitely_before(doc.effective, doc.date):
-        out.append(_p(doc, "date-order", "ngày có hiệu lực trước ngày ban hành",
-                      "kiểm tra `effective` và `date`", "effective"))
+        out.append(
+            _p(doc, "date-order", "ngày có hiệu lực trước ngày ban hành", "kiểm tra `effective` và `date`", "effective")
+        )
     start = doc.effective or doc.date
     if start and doc.ceased and definitely_before(doc.ceased, start):
-        out.append(_p(doc, "date-order", "ngày hết hiệu lực trước ngày ban hành/có hiệu lực",
-                      "kiểm tra `ceased`", "ceased"))
+        out.append(
+            _p(doc, "date-order", "ngày hết hiệu lực trước ngày ban hành/có hiệu lực", "kiểm tra `ceased`", "ceased")
+        )
     if doc.status in vocab.CEASED_STATUSES and not doc.ceased:
-        out.append(_p(doc, "missing-field", "văn bản hết hiệu lực nhưng không ghi ngày hết hiệu lực",
-                      "thêm `ceased: YYYY-MM-DD`, hoặc đánh dấu `unverified: [ceased]`", "status", WARNING))
+        out.append(
+            _p(
+                doc,
+                "missing-field",
+                "văn bản hết hiệu lực nhưng không ghi ngày hết hiệu lực",
+                "thêm `ceased: YYYY-MM-DD`, hoặc đánh dấu `unverified: [ceased]`",
+                "status",
+                WARNING,
+            )
+        )
     if doc.date is None and "date" not in doc.unverified:
-        out.append(_p(doc, "missing-field", "văn bản không có ngày ban hành",
-                      "thêm `date:`; nếu chưa biết, ghi `unverified: [date]` và `date_note:`", "date",
-                      WARNING))
+        out.append(
+            _p(
+                doc,
+                "missing-field",
+                "văn bản không có ngày ban hành",
+                "thêm `date:`; nếu chưa biết, ghi `unverified: [date]` và `date_note:`",
+                "date",
+                WARNING,
+            )
+        )
     return out
 
 
@@ -112,31 +183,59 @@ def _check_relations(corpus: Corpus, doc: Document) -> list[Problem]:
         field = f"relations[{i}].target"
         rtype = vocab.RELATION_TYPES[rel.type]
         if not ID_PATTERN.match(rel.target):
-            out.append(_p(doc, "bad-id", f"id đích '{rel.target}' không hợp lệ",
-                          "id chỉ gồm chữ thường không dấu, số và '-', như 25-nq-tw-2013", field,
-                          line=rel.line))
+            out.append(
+                _p(
+                    doc,
+                    "bad-id",
+                    f"id đích '{rel.target}' không hợp lệ",
+                    "id chỉ gồm chữ thường không dấu, số và '-', như 25-nq-tw-2013",
+                    field,
+                    line=rel.line,
+                )
+            )
             continue
         target = corpus.documents.get(rel.target)
         if target is None:
             close = difflib.get_close_matches(rel.target, corpus.documents, n=1)
-            hint = f"có phải '{close[0]}'?" if close else \
-                "thêm văn bản đó (có thể chỉ với `known_from_citation: true`) rồi trỏ tới id của nó"
-            out.append(_p(doc, "unknown-target", f"quan hệ trỏ tới id không có: '{rel.target}'", hint,
-                          field, line=rel.line))
+            hint = (
+                f"có phải '{close[0]}'?"
+                if close
+                else "thêm văn bản đó (có thể chỉ với `known_from_citation: true`) rồi trỏ tới id của nó"
+            )
+            out.append(
+                _p(doc, "unknown-target", f"quan hệ trỏ tới id không có: '{rel.target}'", hint, field, line=rel.line)
+            )
             continue
         if rel.target == doc.id:
-            out.append(_p(doc, "self-relation", "văn bản có quan hệ với chính nó", "xóa quan hệ này",
-                          field, line=rel.line))
+            out.append(
+                _p(doc, "self-relation", "văn bản có quan hệ với chính nó", "xóa quan hệ này", field, line=rel.line)
+            )
         if (rel.type, rel.target) in seen:
-            out.append(_p(doc, "duplicate-relation", f"quan hệ '{rel.type}' tới '{rel.target}' ghi hai lần",
-                          "xóa một dòng", field, WARNING, line=rel.line))
+            out.append(
+                _p(
+                    doc,
+                    "duplicate-relation",
+                    f"quan hệ '{rel.type}' tới '{rel.target}' ghi hai lần",
+                    "xóa một dòng",
+                    field,
+                    WARNING,
+                    line=rel.line,
+                )
+            )
         seen.add((rel.type, rel.target))
         if rtype.chronological and doc.date and target.date and definitely_before(doc.date, target.date):
-            out.append(_p(doc, "relation-date-order",
-                          f"'{rtype.label.lower()}' một văn bản ban hành sau nó: {target.symbol} "
-                          f"({target.date.vietnamese()}) sau {doc.symbol} ({doc.date.vietnamese()})",
-                          "kiểm tra ngày của hai văn bản, hoặc quan hệ có trỏ nhầm năm không "
-                          "(ký hiệu lặp lại qua các khóa, các năm)", field, line=rel.line))
+            out.append(
+                _p(
+                    doc,
+                    "relation-date-order",
+                    f"'{rtype.label.lower()}' một văn bản ban hành sau nó: {target.symbol} "
+                    f"({target.date.vietnamese()}) sau {doc.symbol} ({doc.date.vietnamese()})",
+                    "kiểm tra ngày của hai văn bản, hoặc quan hệ có trỏ nhầm năm không "
+                    "(ký hiệu lặp lại qua các khóa, các năm)",
+                    field,
+                    line=rel.line,
+                )
+            )
     return out
 
 
@@ -153,9 +252,15 @@ def _check_duplicate_symbols(corpus: Corpus) -> list[Problem]:
             continue
         for doc in docs:
             others = ", ".join(d.file for d in docs if d is not doc)
-            out.append(_p(doc, "duplicate-symbol", f"ký hiệu '{doc.symbol}' năm {year} đã có ở {others}",
-                          "hai văn bản cùng ký hiệu, cùng năm, cùng địa phương: kiểm tra ngày hoặc "
-                          "gộp làm một", "symbol"))
+            out.append(
+                _p(
+                    doc,
+                    "duplicate-symbol",
+                    f"ký hiệu '{doc.symbol}' năm {year} đã có ở {others}",
+                    "hai văn bản cùng ký hiệu, cùng năm, cùng địa phương: kiểm tra ngày hoặc gộp làm một",
+                    "symbol",
+                )
+            )
     return out
 
 
@@ -168,9 +273,15 @@ def _check_cycles(corpus: Corpus) -> list[Problem]:
     for cycle in nx.simple_cycles(graph):
         doc = corpus.documents[cycle[0]]
         path = " → ".join(corpus.documents[d].symbol for d in cycle + cycle[:1])
-        out.append(_p(doc, "relation-cycle", f"vòng lặp thay thế/bãi bỏ/sửa đổi: {path}",
-                      "một văn bản không thể (trực tiếp hay gián tiếp) thay thế chính nó; "
-                      "xóa hoặc đảo chiều một quan hệ", "relations"))
+        out.append(
+            _p(
+                doc,
+                "relation-cycle",
+                f"vòng lặp thay thế/bãi bỏ/sửa đổi: {path}",
+                "một văn bản không thể (trực tiếp hay gián tiếp) thay thế chính nó; xóa hoặc đảo chiều một quan hệ",
+                "relations",
+            )
+        )
     return out
 
 
@@ -183,13 +294,19 @@ def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Prob
         reason = doc.acknowledged.get(p.code) if doc and p.severity == WARNING else None
         if reason:
             used.add((doc.id, p.code))
-            p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE,
-                        p.doc_id)
+            p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE, p.doc_id)
         out.append(p)
     for doc in corpus.documents.values():
         for code in doc.acknowledged:
             if (doc.id, code) not in used:
-                out.append(_p(doc, "stale-acknowledgement",
-                              f"ghi nhận cảnh báo '{code}' nhưng không còn cảnh báo đó",
-                              "xóa dòng này khỏi `acknowledged`", "acknowledged", WARNING))
+                out.append(
+                    _p(
+                        doc,
+                        "stale-acknowledgement",
+                        f"ghi nhận cảnh báo '{code}' nhưng không còn cảnh báo đó",
+                        "xóa dòng này khỏi `acknowledged`",
+                        "acknowledged",
+                        WARNING,
+                    )
+                )
     return out

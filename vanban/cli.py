@@ -1,4 +1,5 @@
 """Command line: the only place that prints or exits."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,12 +10,12 @@ import time
 from pathlib import Path
 
 from . import vocab
-from .graph import TreeNode, depth_first, implementers, neighbours, sources
 from .dates import show_date as plain_date
+from .export import FORMATS as EXPORT_FORMATS
+from .graph import TreeNode, depth_first, implementers, neighbours, sources
 from .model import Corpus, Document
 from .pipeline import DEFAULT_DATA, DEFAULT_SITE, build_site, check, load_valid
 from .problems import ERROR, NOTE, WARNING, AmbiguousRef, BuildError, DataError, Problem, RefNotFound
-from .export import FORMATS as EXPORT_FORMATS
 from .refs import RefIndex
 
 SEVERITY_LABEL = {ERROR: "LỖI", WARNING: "CẢNH BÁO", NOTE: "GHI NHẬN"}
@@ -26,14 +27,19 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except DataError as exc:
         _print_problems(exc.problems)
-        print(f"\nDừng lại: {len(exc.problems)} vấn đề phải sửa trước "
-              "(chạy `python build_graph.py check` để xem mọi vấn đề).", file=sys.stderr)
+        print(
+            f"\nDừng lại: {len(exc.problems)} vấn đề phải sửa trước "
+            "(chạy `python build_graph.py check` để xem mọi vấn đề).",
+            file=sys.stderr,
+        )
         return 1
     except AmbiguousRef as exc:
         print(f"'{exc.ref}' ứng với {len(exc.candidates)} văn bản; hãy nêu rõ năm hoặc dùng id:", file=sys.stderr)
         for doc in exc.candidates:
-            print(f"  {doc.id:40} {doc.symbol} ({doc.year or 'chưa rõ năm'}) {plain_date(doc.date)}  "
-                  f"{doc.title[:70]}", file=sys.stderr)
+            print(
+                f"  {doc.id:40} {doc.symbol} ({doc.year or 'chưa rõ năm'}) {plain_date(doc.date)}  {doc.title[:70]}",
+                file=sys.stderr,
+            )
         return 2
     except RefNotFound as exc:
         hint = f" Có phải: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
@@ -45,13 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `check | head`: the reader has gone, which is no error of ours
-        sys.stdout = open(os.devnull, "w")
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stays open until exit
         return 0
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build_graph.py",
-                                     description="Cơ sở tri thức văn bản Đảng và Nhà nước.")
+    parser = argparse.ArgumentParser(prog="build_graph.py", description="Cơ sở tri thức văn bản Đảng và Nhà nước.")
     sub = parser.add_subparsers(required=True, metavar="LỆNH")
 
     def data_arg(p):
@@ -67,8 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="REF", help="id, ký hiệu (25-NQ/TW), ký hiệu kèm năm (16/CT-TTg 2020) hoặc tên gọi")
     p.set_defaults(func=cmd_show)
 
-    for name, helptext in (("implementers", "cây văn bản thực hiện REF (đi xuống)"),
-                           ("sources", "văn bản mà REF thực hiện hoặc căn cứ (đi lên)")):
+    for name, helptext in (
+        ("implementers", "cây văn bản thực hiện REF (đi xuống)"),
+        ("sources", "văn bản mà REF thực hiện hoặc căn cứ (đi lên)"),
+    ):
         p = sub.add_parser(name, help=helptext)
         data_arg(p)
         p.add_argument("ref", metavar="REF")
@@ -79,8 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     data_arg(p)
     p.add_argument("file", metavar="FILE", help="tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn")
     p.add_argument("--json", action="store_true", help="in mảng JSON")
-    p.add_argument("--date", help="ngày của văn bản trích dẫn (YYYY-MM-DD): không văn bản nào trích dẫn "
-                                  "văn bản ban hành sau nó")
+    p.add_argument(
+        "--date", help="ngày của văn bản trích dẫn (YYYY-MM-DD): không văn bản nào trích dẫn văn bản ban hành sau nó"
+    )
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("suggest", help="bản nháp YAML cho một văn bản mới từ toàn văn của nó")
@@ -104,16 +112,24 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="văn bản và quan hệ ở dạng mở: csv, json, graphml, jsonld")
     data_arg(p)
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    p.add_argument("--out", metavar="FILE", help="tệp kết quả (mặc định: đầu ra chuẩn). Với csv: tiền tố, "
-                                                 "ghi FILE-documents.csv và FILE-relations.csv")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="tệp kết quả (mặc định: đầu ra chuẩn). Với csv: tiền tố, ghi FILE-documents.csv và FILE-relations.csv",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("build", help="sinh trang và dựng trang web")
     data_arg(p)
     p.add_argument("--out", default=str(DEFAULT_SITE), help="thư mục trang web (mặc định: site/)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo dữ liệu là lỗi")
-    p.add_argument("--pdf-packs", type=int, default=20, metavar="N",
-                   help="số tài liệu học tập tạo sẵn bản PDF (những văn bản có nhiều văn bản thực hiện nhất; mặc định 20)")
+    p.add_argument(
+        "--pdf-packs",
+        type=int,
+        default=20,
+        metavar="N",
+        help="số tài liệu học tập tạo sẵn bản PDF (những văn bản có nhiều văn bản thực hiện nhất; mặc định 20)",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="dựng rồi phục vụ trang web tại http://127.0.0.1:8000/")
@@ -140,8 +156,10 @@ def cmd_check(args) -> int:
     errors = sum(p.severity == ERROR for p in checked.problems)
     warnings = sum(p.severity == WARNING for p in checked.problems)
     notes = sum(p.severity == NOTE for p in checked.problems)
-    print(f"\n{len(checked.corpus.documents)} văn bản, {len(checked.corpus.issuers)} cơ quan: "
-          f"{errors} lỗi, {warnings} cảnh báo, {notes} ghi nhận.")
+    print(
+        f"\n{len(checked.corpus.documents)} văn bản, {len(checked.corpus.issuers)} cơ quan: "
+        f"{errors} lỗi, {warnings} cảnh báo, {notes} ghi nhận."
+    )
     return 1 if checked.failing(args.strict) else 0
 
 
@@ -162,8 +180,10 @@ def cmd_show(args) -> int:
     if doc.status or doc.ceased or replacers:
         status = vocab.STATUSES.get(doc.status, "Hết hiệu lực" if doc.ceased else "Bị thay thế")
         when = f" từ {plain_date(doc.ceased)}" if doc.ceased else ""
-        by = "; ".join(f"{vocab.RELATION_TYPES[n.relation.type].inverse_label.lower()} {n.doc.symbol} "
-                       f"({n.doc.year})" for n in replacers)
+        by = "; ".join(
+            f"{vocab.RELATION_TYPES[n.relation.type].inverse_label.lower()} {n.doc.symbol} ({n.doc.year})"
+            for n in replacers
+        )
         print(f"  tình trạng: {status}{when}" + (f"; {by}" if by else ""))
     for outgoing, heading in ((True, "Văn bản này tác động tới"), (False, "Văn bản khác tác động tới văn bản này")):
         group = [n for n in items if n.outgoing == outgoing]
@@ -172,8 +192,9 @@ def cmd_show(args) -> int:
             rtype = vocab.RELATION_TYPES[n.relation.type]
             label = rtype.label if outgoing else rtype.inverse_label
             flag = " [chưa xác minh]" if n.relation.unverified else ""
-            print(f"  {label}: {n.doc.symbol} ({n.doc.year or 'chưa rõ năm'}) {plain_date(n.doc.date)} "
-                  f"[{n.doc.id}]{flag}")
+            print(
+                f"  {label}: {n.doc.symbol} ({n.doc.year or 'chưa rõ năm'}) {plain_date(n.doc.date)} [{n.doc.id}]{flag}"
+            )
     return 0
 
 
@@ -199,16 +220,26 @@ def cmd_tree(args) -> int:
         rtype = vocab.RELATION_TYPES[n.relation]
         label = rtype.label if args.direction == "sources" else rtype.label.lower()
         flag = " [chưa xác minh]" if n.unverified else ""
-        print(f"{'  ' * n.depth}└ {label}: {n.doc.symbol} ({n.doc.year or 'chưa rõ năm'}) "
-              f"{plain_date(n.doc.date)} — {corpus.issuers[n.doc.issuer].name} [{n.doc.id}]{flag}")
+        print(
+            f"{'  ' * n.depth}└ {label}: {n.doc.symbol} ({n.doc.year or 'chưa rõ năm'}) "
+            f"{plain_date(n.doc.date)} — {corpus.issuers[n.doc.issuer].name} [{n.doc.id}]{flag}"
+        )
     return 0
 
 
 def _tree_json(n: TreeNode) -> dict:
-    return {"id": n.doc.id, "symbol": n.doc.symbol, "type": n.doc.type,
-            "date": n.doc.date.iso() if n.doc.date else None, "issuer": n.doc.issuer,
-            "title": n.doc.title, "relation": n.relation, "depth": n.depth, "via": n.via,
-            "unverified": n.unverified}
+    return {
+        "id": n.doc.id,
+        "symbol": n.doc.symbol,
+        "type": n.doc.type,
+        "date": n.doc.date.iso() if n.doc.date else None,
+        "issuer": n.doc.issuer,
+        "title": n.doc.title,
+        "relation": n.relation,
+        "depth": n.depth,
+        "via": n.via,
+        "unverified": n.unverified,
+    }
 
 
 def cmd_extract(args) -> int:
@@ -270,11 +301,15 @@ def _citation_line(corpus: Corpus, c) -> str:
 
 def _central(args):
     from .studypack import is_central_policy
+
     checked = load_valid(args.data)
     doc = RefIndex(checked.corpus).resolve(args.ref)
     if not is_central_policy(checked.corpus, doc):
-        print(f"{doc.symbol} ({doc.year or 'chưa rõ năm'}) không phải văn bản trung ương loại nghị quyết, kết luận, "
-              "chỉ thị, quyết định, quy định, luật, pháp lệnh hay nghị định.", file=sys.stderr)
+        print(
+            f"{doc.symbol} ({doc.year or 'chưa rõ năm'}) không phải văn bản trung ương loại nghị quyết, kết luận, "
+            "chỉ thị, quyết định, quy định, luật, pháp lệnh hay nghị định.",
+            file=sys.stderr,
+        )
         return checked, None
     return checked, doc
 
@@ -351,8 +386,10 @@ def cmd_export(args) -> int:
 def cmd_build(args) -> int:
     start = time.perf_counter()
     report = build_site(args.data, args.out, strict=args.strict, progress=_progress(start), pdf_packs=args.pdf_packs)
-    print(f"Xong: {report.documents} văn bản, {report.pages} trang, {report.data_files} tệp dữ liệu, "
-          f"{time.perf_counter() - start:.1f} s → {args.out}/index.html")
+    print(
+        f"Xong: {report.documents} văn bản, {report.pages} trang, {report.data_files} tệp dữ liệu, "
+        f"{time.perf_counter() - start:.1f} s → {args.out}/index.html"
+    )
     if report.data_peak_mb:
         print(f"(tiến trình ghi dữ liệu: đỉnh bộ nhớ {report.data_peak_mb:.0f} MB)")
     return 0
@@ -361,6 +398,7 @@ def cmd_build(args) -> int:
 def _progress(start: float):
     def show(message: str) -> None:
         print(f"[{time.perf_counter() - start:6.1f} s] {message}", flush=True)
+
     return show
 
 

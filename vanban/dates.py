@@ -1,4 +1,5 @@
 """Dates that may be known only to the year or the month."""
+
 from __future__ import annotations
 
 import datetime as dt

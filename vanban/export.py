@@ -2,6 +2,7 @@
 
 Each function returns text; the CLI decides where it goes.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,26 +15,60 @@ from . import vocab
 from .model import Corpus, Document
 
 FORMATS = ("csv", "json", "graphml", "jsonld")
-DOC_COLUMNS = ["id", "symbol", "type", "type_label", "issuer", "issuer_name", "date", "term", "title",
-               "status", "effective", "ceased", "aliases", "topics", "unverified", "known_from_citation"]
+DOC_COLUMNS = [
+    "id",
+    "symbol",
+    "type",
+    "type_label",
+    "issuer",
+    "issuer_name",
+    "date",
+    "term",
+    "title",
+    "status",
+    "effective",
+    "ceased",
+    "aliases",
+    "topics",
+    "unverified",
+    "known_from_citation",
+]
 REL_COLUMNS = ["source", "target", "relation", "relation_label", "eli", "note", "place", "unverified"]
 
 
 def _doc_record(corpus: Corpus, doc: Document) -> dict:
     issuer = corpus.issuers.get(doc.issuer)
-    return {"id": doc.id, "symbol": doc.symbol, "type": doc.type, "type_label": vocab.DOC_TYPES[doc.type].label,
-            "issuer": doc.issuer, "issuer_name": issuer.name if issuer else "",
-            "date": doc.date.iso() if doc.date else "", "term": doc.term, "title": doc.title,
-            "status": doc.status, "effective": doc.effective.iso() if doc.effective else "",
-            "ceased": doc.ceased.iso() if doc.ceased else "", "aliases": "; ".join(doc.aliases),
-            "topics": "; ".join(doc.topics), "unverified": "; ".join(doc.unverified),
-            "known_from_citation": doc.known_from_citation}
+    return {
+        "id": doc.id,
+        "symbol": doc.symbol,
+        "type": doc.type,
+        "type_label": vocab.DOC_TYPES[doc.type].label,
+        "issuer": doc.issuer,
+        "issuer_name": issuer.name if issuer else "",
+        "date": doc.date.iso() if doc.date else "",
+        "term": doc.term,
+        "title": doc.title,
+        "status": doc.status,
+        "effective": doc.effective.iso() if doc.effective else "",
+        "ceased": doc.ceased.iso() if doc.ceased else "",
+        "aliases": "; ".join(doc.aliases),
+        "topics": "; ".join(doc.topics),
+        "unverified": "; ".join(doc.unverified),
+        "known_from_citation": doc.known_from_citation,
+    }
 
 
 def _rel_record(rel) -> dict:
-    return {"source": rel.source, "target": rel.target, "relation": rel.type,
-            "relation_label": vocab.RELATION_TYPES[rel.type].label, "eli": vocab.ELI[rel.type],
-            "note": rel.note, "place": rel.place, "unverified": rel.unverified}
+    return {
+        "source": rel.source,
+        "target": rel.target,
+        "relation": rel.type,
+        "relation_label": vocab.RELATION_TYPES[rel.type].label,
+        "eli": vocab.ELI[rel.type],
+        "note": rel.note,
+        "place": rel.place,
+        "unverified": rel.unverified,
+    }
 
 
 def _documents(corpus: Corpus) -> list[Document]:
@@ -42,14 +77,18 @@ def _documents(corpus: Corpus) -> list[Document]:
 
 def to_csv(corpus: Corpus) -> tuple[str, str]:
     """(documents CSV, relations CSV)."""
+
     def table(columns, rows):
         out = io.StringIO()
         writer = csv.DictWriter(out, columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
-    return (table(DOC_COLUMNS, [_doc_record(corpus, d) for d in _documents(corpus)]),
-            table(REL_COLUMNS, [_rel_record(r) for r in corpus.relations()]))
+
+    return (
+        table(DOC_COLUMNS, [_doc_record(corpus, d) for d in _documents(corpus)]),
+        table(REL_COLUMNS, [_rel_record(r) for r in corpus.relations()]),
+    )
 
 
 def to_graph(corpus: Corpus) -> nx.MultiDiGraph:
@@ -72,17 +111,27 @@ def to_graphml(corpus: Corpus) -> str:
 
 
 def to_jsonld(corpus: Corpus) -> str:
-    context = {"eli": "http://data.europa.eu/eli/ontology#", "vb": "urn:vanban:vocab#",
-               "@base": "urn:vanban:doc:", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+    context = {
+        "eli": "http://data.europa.eu/eli/ontology#",
+        "vb": "urn:vanban:vocab#",
+        "@base": "urn:vanban:doc:",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    }
     graph = []
     outgoing: dict[str, list] = {}
     for rel in corpus.relations():
         outgoing.setdefault(rel.source, []).append(rel)
     for doc in _documents(corpus):
         issuer = corpus.issuers.get(doc.issuer)
-        node = {"@id": doc.id, "@type": "eli:LegalResource", "eli:id_local": doc.symbol,
-                "eli:type_document": vocab.DOC_TYPES[doc.type].label, "vb:type": doc.type,
-                "eli:passed_by": issuer.name if issuer else doc.issuer, "eli:title": doc.title}
+        node = {
+            "@id": doc.id,
+            "@type": "eli:LegalResource",
+            "eli:id_local": doc.symbol,
+            "eli:type_document": vocab.DOC_TYPES[doc.type].label,
+            "vb:type": doc.type,
+            "eli:passed_by": issuer.name if issuer else doc.issuer,
+            "eli:title": doc.title,
+        }
         if doc.date and doc.date.day:
             node["eli:date_document"] = {"@value": doc.date.iso(), "@type": "xsd:date"}
         elif doc.date:
@@ -97,9 +146,16 @@ def to_jsonld(corpus: Corpus) -> str:
         for eli in sorted({vocab.ELI[r.type] for r in rels}):
             node[f"eli:{eli}"] = [{"@id": r.target} for r in rels if vocab.ELI[r.type] == eli]
         if rels:  # the Vietnamese relation, which ELI's terms only approximate
-            node["vb:relation"] = [{"vb:type": r.type, "vb:label": vocab.RELATION_TYPES[r.type].label,
-                                    "vb:target": {"@id": r.target}, "vb:eli": f"eli:{vocab.ELI[r.type]}",
-                                    **({"vb:note": r.note} if r.note else {}),
-                                    **({"vb:unverified": True} if r.unverified else {})} for r in rels]
+            node["vb:relation"] = [
+                {
+                    "vb:type": r.type,
+                    "vb:label": vocab.RELATION_TYPES[r.type].label,
+                    "vb:target": {"@id": r.target},
+                    "vb:eli": f"eli:{vocab.ELI[r.type]}",
+                    **({"vb:note": r.note} if r.note else {}),
+                    **({"vb:unverified": True} if r.unverified else {}),
+                }
+                for r in rels
+            ]
         graph.append(node)
     return json.dumps({"@context": context, "@graph": graph}, ensure_ascii=False, indent=1)

@@ -4,6 +4,7 @@ Edges go from the acting document to its target, as stored; the inverse is read 
 edge. A MultiDiGraph because two documents may stand in several relations (1185/UBND-TH both
 carries out and forwards 160-BC/TU).
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -27,20 +28,18 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
 @dataclass(frozen=True)
 class TreeNode:
     doc: Document
-    relation: str      # the relation type linking it to `via`
+    relation: str  # the relation type linking it to `via`
     depth: int
-    via: str           # id of the document it hangs from
+    via: str  # id of the document it hangs from
     unverified: bool = False
 
 
-def implementers(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str,
-                 types=vocab.IMPLEMENTING) -> list[TreeNode]:
+def implementers(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str, types=vocab.IMPLEMENTING) -> list[TreeNode]:
     """Documents that carry doc_id out, transitively, breadth first; each listed once."""
     return _walk(graph, corpus, doc_id, types, downward=True)
 
 
-def sources(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str,
-            types=vocab.UPWARD) -> list[TreeNode]:
+def sources(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str, types=vocab.UPWARD) -> list[TreeNode]:
     """What doc_id carries out or stands on, transitively upward."""
     return _walk(graph, corpus, doc_id, types, downward=False)
 
@@ -82,20 +81,17 @@ def _date_key(doc: Document):
 class Neighbour:
     doc: Document
     relation: Relation
-    outgoing: bool     # True: this document acts on doc; False: doc acts on this one
+    outgoing: bool  # True: this document acts on doc; False: doc acts on this one
 
 
 def neighbours(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str) -> list[Neighbour]:
-    out = [Neighbour(corpus.documents[v], d["relation"], True)
-           for _, v, d in graph.out_edges(doc_id, data=True)]
-    out += [Neighbour(corpus.documents[u], d["relation"], False)
-            for u, _, d in graph.in_edges(doc_id, data=True)]
+    out = [Neighbour(corpus.documents[v], d["relation"], True) for _, v, d in graph.out_edges(doc_id, data=True)]
+    out += [Neighbour(corpus.documents[u], d["relation"], False) for u, _, d in graph.in_edges(doc_id, data=True)]
     return out
 
 
 def replaced_by(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str) -> list[Neighbour]:
-    return [n for n in neighbours(graph, corpus, doc_id)
-            if not n.outgoing and n.relation.type in vocab.REPLACING]
+    return [n for n in neighbours(graph, corpus, doc_id) if not n.outgoing and n.relation.type in vocab.REPLACING]
 
 
 def depth_first(nodes: list[TreeNode], root: str) -> list[TreeNode]:

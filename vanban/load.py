@@ -3,6 +3,7 @@
 Returns a Corpus of what could be read, and every problem found. Checks that need the whole
 corpus (relations, duplicates, dates across documents) live in ``checks``.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -48,23 +49,43 @@ DOCUMENT_FIELDS: dict[str, tuple[str, bool]] = {
     "questions": ("list-str", False),
     "acknowledged": ("map-str", False),
 }
-RELATION_FIELDS = {"type": ("str", True), "target": ("str", True), "note": ("str", False),
-                   "place": ("str", False), "unverified": ("bool", False)}
+RELATION_FIELDS = {
+    "type": ("str", True),
+    "target": ("str", True),
+    "note": ("str", False),
+    "place": ("str", False),
+    "unverified": ("bool", False),
+}
 SIGNER_FIELDS = {"name": ("str", False), "capacity": ("str", False)}
 SOURCE_FIELDS = {"site": ("str", True), "path": ("str", False), "note": ("str", False)}
-ISSUER_FIELDS = {"name": ("str", True), "short": ("str", False), "level": ("str", True),
-                 "system": ("str", True), "parent": ("str", False), "region": ("str", False),
-                 "became": ("change", False)}
-CHANGE_FIELDS = {"text": ("str", True), "date": ("date", False),
-                 "date_unverified": ("bool", False), "source": ("str", False)}
+ISSUER_FIELDS = {
+    "name": ("str", True),
+    "short": ("str", False),
+    "level": ("str", True),
+    "system": ("str", True),
+    "parent": ("str", False),
+    "region": ("str", False),
+    "became": ("change", False),
+}
+CHANGE_FIELDS = {
+    "text": ("str", True),
+    "date": ("date", False),
+    "date_unverified": ("bool", False),
+    "source": ("str", False),
+}
 NAMED_SOURCE_FIELDS = {"title": ("str", True), "note": ("str", False)}
 # Fields that may be listed under `unverified:`.
-VERIFIABLE = {"date", "title", "signer", "issuer", "term", "effective", "ceased", "status",
-              "place", "type"}
+VERIFIABLE = {"date", "title", "signer", "issuer", "term", "effective", "ceased", "status", "place", "type"}
 
-KIND_NAMES = {"str": "một chuỗi", "list-str": "một danh sách chuỗi", "date": "một ngày",
-              "bool": "true hoặc false", "sources": "một danh sách nguồn",
-              "relations": "một danh sách quan hệ", "map-str": "một mục khóa: chuỗi"}
+KIND_NAMES = {
+    "str": "một chuỗi",
+    "list-str": "một danh sách chuỗi",
+    "date": "một ngày",
+    "bool": "true hoặc false",
+    "sources": "một danh sách nguồn",
+    "relations": "một danh sách quan hệ",
+    "map-str": "một mục khóa: chuỗi",
+}
 
 
 class _Reader:
@@ -82,23 +103,43 @@ class _Reader:
         out = {}
         if not isinstance(raw, dict):
             wanted = ", ".join(k for k, (_, required) in spec.items() if required) or ", ".join(spec)
-            self.error("wrong-type", f"cần một mục khóa: giá trị (với {wanted}), gặp {_shown(raw)}",
-                       "viết dạng `khóa: giá trị`, mỗi khóa một dòng", line, prefix.rstrip("."))
+            self.error(
+                "wrong-type",
+                f"cần một mục khóa: giá trị (với {wanted}), gặp {_shown(raw)}",
+                "viết dạng `khóa: giá trị`, mỗi khóa một dòng",
+                line,
+                prefix.rstrip("."),
+            )
             return out
         for key, line in getattr(raw, "duplicates", []):
-            self.error("duplicate-key", f"khóa '{key}' xuất hiện hai lần; giá trị trước bị ghi đè",
-                       "xóa một trong hai dòng", line, prefix + str(key))
+            self.error(
+                "duplicate-key",
+                f"khóa '{key}' xuất hiện hai lần; giá trị trước bị ghi đè",
+                "xóa một trong hai dòng",
+                line,
+                prefix + str(key),
+            )
         for key in raw:
             if key not in spec:
                 close = difflib.get_close_matches(str(key), spec, n=1)
                 hint = f"có phải '{close[0]}'?" if close else "các trường hợp lệ: " + ", ".join(spec)
-                self.error("unknown-field", f"trường không có trong mô hình: '{key}'", hint,
-                           line_of(raw, key), prefix + str(key))
+                self.error(
+                    "unknown-field",
+                    f"trường không có trong mô hình: '{key}'",
+                    hint,
+                    line_of(raw, key),
+                    prefix + str(key),
+                )
         for key, (kind, required) in spec.items():
             if key not in raw or raw[key] is None:
                 if required:
-                    self.error("missing-field", f"thiếu trường bắt buộc '{key}'",
-                               f"thêm dòng `{key}: …`", line_of(raw, None), prefix + key)
+                    self.error(
+                        "missing-field",
+                        f"thiếu trường bắt buộc '{key}'",
+                        f"thêm dòng `{key}: …`",
+                        line_of(raw, None),
+                        prefix + key,
+                    )
                 continue
             value = self.convert(raw[key], kind, line_of(raw, key), prefix + key)
             if value is not None:
@@ -131,9 +172,14 @@ class _Reader:
             try:
                 return parse_date(value)
             except ValueError:
-                self.error("bad-date", f"ngày không hợp lệ: {_shown(value)}",
-                           "viết YYYY-MM-DD (2013-06-03), hoặc YYYY-MM, hoặc YYYY nếu chỉ biết năm; "
-                           "kiểm tra ngày có thật trong tháng", line, field)
+                self.error(
+                    "bad-date",
+                    f"ngày không hợp lệ: {_shown(value)}",
+                    "viết YYYY-MM-DD (2013-06-03), hoặc YYYY-MM, hoặc YYYY nếu chỉ biết năm; "
+                    "kiểm tra ngày có thật trong tháng",
+                    line,
+                    field,
+                )
                 return None
         if kind == "signer":
             got = self.fields(value, SIGNER_FIELDS, field + ".", line)
@@ -144,24 +190,32 @@ class _Reader:
         if kind in ("sources", "relations"):
             if not isinstance(value, list):
                 return wrong("mỗi mục một dòng bắt đầu bằng '- '")
-            return tuple(v for v in (getattr(self, kind[:-1])(item, line, f"{field}[{i}]")
-                                     for i, item in enumerate(value)) if v is not None)
+            return tuple(
+                v
+                for v in (getattr(self, kind[:-1])(item, line, f"{field}[{i}]") for i, item in enumerate(value))
+                if v is not None
+            )
         raise AssertionError(kind)
 
     def source(self, item, line, field):
         if isinstance(item, str):
             return Source(name=item.strip())
         got = self.fields(item, SOURCE_FIELDS, field + ".", line)
-        return Source(name=got["site"], path=got.get("path", ""), note=got.get("note", "")) \
-            if "site" in got else None
+        return Source(name=got["site"], path=got.get("path", ""), note=got.get("note", "")) if "site" in got else None
 
     def relation(self, item, line, field):
         got = self.fields(item, RELATION_FIELDS, field + ".", line)
         if "type" not in got or "target" not in got:
             return None
-        return Relation(type=got["type"], source="", target=got["target"], note=got.get("note", ""),
-                        place=got.get("place", ""), unverified=got.get("unverified", False),
-                        line=line_of(item, "type", line))
+        return Relation(
+            type=got["type"],
+            source="",
+            target=got["target"],
+            note=got.get("note", ""),
+            place=got.get("place", ""),
+            unverified=got.get("unverified", False),
+            line=line_of(item, "type", line),
+        )
 
 
 def _shown(value) -> str:
@@ -179,8 +233,7 @@ def read_yaml_file(path: Path, display: str, problems: Problems):
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        problems.add(Problem("encoding", "tệp không phải UTF-8", "lưu lại tệp với mã hóa UTF-8",
-                             display))
+        problems.add(Problem("encoding", "tệp không phải UTF-8", "lưu lại tệp với mã hóa UTF-8", display))
         return None
     except OSError as exc:
         problems.add(Problem("unreadable", f"không đọc được tệp: {exc.strerror}", "", display))
@@ -188,55 +241,78 @@ def read_yaml_file(path: Path, display: str, problems: Problems):
     try:
         return load_yaml(text)
     except YamlSyntaxError as exc:
-        problems.add(Problem("yaml-syntax", f"lỗi cú pháp YAML: {exc.message}",
-                             "kiểm tra thụt lề, dấu ':' sau mỗi khóa, và đặt chuỗi có ':' hoặc '#' "
-                             "trong dấu ngoặc kép", display, exc.line))
+        problems.add(
+            Problem(
+                "yaml-syntax",
+                f"lỗi cú pháp YAML: {exc.message}",
+                "kiểm tra thụt lề, dấu ':' sau mỗi khóa, và đặt chuỗi có ':' hoặc '#' trong dấu ngoặc kép",
+                display,
+                exc.line,
+            )
+        )
         return None
 
 
 def load_document(raw, doc_id: str, display: str, problems: Problems) -> Document | None:
     reader = _Reader(display, problems)
     if not isinstance(raw, dict):
-        reader.error("wrong-type", "tệp văn bản phải là một mục khóa: giá trị",
-                     "xem ví dụ trong docs/huong-dan/them-van-ban.md", 1)
+        reader.error(
+            "wrong-type",
+            "tệp văn bản phải là một mục khóa: giá trị",
+            "xem ví dụ trong docs/huong-dan/them-van-ban.md",
+            1,
+        )
         return None
     got = reader.fields(raw, DOCUMENT_FIELDS)
     _check_vocab(reader, raw, got)
     if any(key not in got for key in ("symbol", "type", "issuer")):
         return None
     relations = tuple(
-        Relation(r.type, doc_id, r.target, r.note, r.place, r.unverified, r.line)
-        for r in got.pop("relations", ()))
-    doc = Document(id=doc_id, relations=relations, file=display,
-                   line_of=dict(raw.lines) if isinstance(raw, LineDict) else {},
-                   **{k: v for k, v in got.items() if k != "date_note"})
+        Relation(r.type, doc_id, r.target, r.note, r.place, r.unverified, r.line) for r in got.pop("relations", ())
+    )
+    doc = Document(
+        id=doc_id,
+        relations=relations,
+        file=display,
+        line_of=dict(raw.lines) if isinstance(raw, LineDict) else {},
+        **{k: v for k, v in got.items() if k != "date_note"},
+    )
     if "date_note" in got:
-        doc.notes = (f"Ngày ban hành: {got['date_note']}",) + doc.notes
+        doc.notes = (f"Ngày ban hành: {got['date_note']}", *doc.notes)
     return doc
 
 
 def _check_vocab(reader: _Reader, raw, got: dict) -> None:
-    table = {"type": (vocab.DOC_TYPES, "unknown-type", "loại văn bản"),
-             "status": (vocab.STATUSES, "unknown-status", "tình trạng hiệu lực")}
+    table = {
+        "type": (vocab.DOC_TYPES, "unknown-type", "loại văn bản"),
+        "status": (vocab.STATUSES, "unknown-status", "tình trạng hiệu lực"),
+    }
     for key, (allowed, code, what) in table.items():
         if key in got and got[key] not in allowed:
             close = difflib.get_close_matches(got[key], allowed, n=1)
             hint = f"có phải '{close[0]}'?" if close else "các giá trị hợp lệ: " + ", ".join(allowed)
-            reader.error(code, f"{what} không có trong danh mục: '{got[key]}'", hint,
-                         line_of(raw, key), key)
+            reader.error(code, f"{what} không có trong danh mục: '{got[key]}'", hint, line_of(raw, key), key)
             del got[key]
     for name in got.get("unverified", ()):
         if name not in VERIFIABLE:
-            reader.error("unknown-field", f"'unverified' nêu trường không thể đánh dấu: '{name}'",
-                         "chọn trong: " + ", ".join(sorted(VERIFIABLE)), line_of(raw, "unverified"),
-                         "unverified")
+            reader.error(
+                "unknown-field",
+                f"'unverified' nêu trường không thể đánh dấu: '{name}'",
+                "chọn trong: " + ", ".join(sorted(VERIFIABLE)),
+                line_of(raw, "unverified"),
+                "unverified",
+            )
     for i, rel in enumerate(got.get("relations", ())):
         if rel.type not in vocab.RELATION_TYPES:
             close = difflib.get_close_matches(rel.type, vocab.RELATION_TYPES, n=1)
-            hint = f"có phải '{close[0]}'?" if close else \
-                "các quan hệ hợp lệ: " + ", ".join(vocab.RELATION_TYPES)
-            reader.error("unknown-relation", f"loại quan hệ không có trong danh mục: '{rel.type}'",
-                         hint, rel.line, f"relations[{i}].type")
+            hint = f"có phải '{close[0]}'?" if close else "các quan hệ hợp lệ: " + ", ".join(vocab.RELATION_TYPES)
+            reader.error(
+                "unknown-relation",
+                f"loại quan hệ không có trong danh mục: '{rel.type}'",
+                hint,
+                rel.line,
+                f"relations[{i}].type",
+            )
     if "relations" in got:
         got["relations"] = tuple(r for r in got["relations"] if r.type in vocab.RELATION_TYPES)
 
@@ -256,15 +332,23 @@ def load_issuers(path: Path, display: str, problems: Problems) -> dict[str, Issu
             continue
         for name, table in (("level", vocab.LEVELS), ("system", vocab.SYSTEMS)):
             if got[name] not in table:
-                reader.error(f"unknown-{name}", f"giá trị không có trong danh mục: '{got[name]}'",
-                             "các giá trị hợp lệ: " + ", ".join(table), line_of(entry, name),
-                             f"{key}.{name}")
+                reader.error(
+                    f"unknown-{name}",
+                    f"giá trị không có trong danh mục: '{got[name]}'",
+                    "các giá trị hợp lệ: " + ", ".join(table),
+                    line_of(entry, name),
+                    f"{key}.{name}",
+                )
         issuers[key] = Issuer(key=key, file=display, line=line_of(raw, key), **got)
     for issuer in issuers.values():
         if issuer.parent and issuer.parent not in issuers:
-            reader.error("unknown-issuer", f"cơ quan cấp trên không có: '{issuer.parent}'",
-                         "thêm cơ quan đó vào issuers.yaml hoặc sửa khóa", issuer.line,
-                         f"{issuer.key}.parent")
+            reader.error(
+                "unknown-issuer",
+                f"cơ quan cấp trên không có: '{issuer.parent}'",
+                "thêm cơ quan đó vào issuers.yaml hoặc sửa khóa",
+                issuer.line,
+                f"{issuer.key}.parent",
+            )
     return issuers
 
 
@@ -277,9 +361,16 @@ def load_regions(path: Path, display: str, problems: Problems, issuers: dict[str
     regions = {str(k): str(v) for k, v in (raw or {}).items() if isinstance(v, str)}
     for issuer in issuers.values():
         if issuer.region and issuer.region not in regions:
-            problems.add(Problem("unknown-region", f"địa phương '{issuer.region}' chưa có trong regions.yaml",
-                                 f"thêm dòng `{issuer.region}: Tỉnh …` vào {display}", issuer.file, issuer.line,
-                                 f"{issuer.key}.region"))
+            problems.add(
+                Problem(
+                    "unknown-region",
+                    f"địa phương '{issuer.region}' chưa có trong regions.yaml",
+                    f"thêm dòng `{issuer.region}: Tỉnh …` vào {display}",
+                    issuer.file,
+                    issuer.line,
+                    f"{issuer.key}.region",
+                )
+            )
     return regions
 
 
@@ -309,8 +400,12 @@ def display_path(path: Path) -> str:
 
 def document_files(data_dir: Path) -> list[Path]:
     root = data_dir / DOCUMENTS_DIR
-    files = [Path(dirpath) / name for dirpath, _, names in os.walk(root)
-             for name in names if name.endswith((".yaml", ".yml"))]
+    files = [
+        Path(dirpath) / name
+        for dirpath, _, names in os.walk(root)
+        for name in names
+        if name.endswith((".yaml", ".yml"))
+    ]
     return sorted(files)
 
 
@@ -319,8 +414,14 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
     data_dir = Path(data_dir)
     problems = Problems()
     if not (data_dir / DOCUMENTS_DIR).is_dir():
-        problems.add(Problem("no-data", f"không thấy thư mục {data_dir / DOCUMENTS_DIR}",
-                             "chạy lệnh trong thư mục gốc của dự án, hoặc chỉ --data", str(data_dir)))
+        problems.add(
+            Problem(
+                "no-data",
+                f"không thấy thư mục {data_dir / DOCUMENTS_DIR}",
+                "chạy lệnh trong thư mục gốc của dự án, hoặc chỉ --data",
+                str(data_dir),
+            )
+        )
         return Corpus({}, {}, {}, str(data_dir)), problems
     rel = display_path
     issuers = load_issuers(data_dir / ISSUERS_FILE, rel(data_dir / ISSUERS_FILE), problems)
@@ -330,9 +431,14 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
     for path in document_files(data_dir):
         display, doc_id = rel(path), path.stem
         if not ID_PATTERN.match(doc_id):
-            problems.add(Problem("bad-id", f"tên tệp '{path.name}' không dùng được làm id",
-                                 "chỉ dùng chữ thường không dấu, số và '-', ví dụ 25-nq-tw-2013.yaml",
-                                 display))
+            problems.add(
+                Problem(
+                    "bad-id",
+                    f"tên tệp '{path.name}' không dùng được làm id",
+                    "chỉ dùng chữ thường không dấu, số và '-', ví dụ 25-nq-tw-2013.yaml",
+                    display,
+                )
+            )
             continue
         raw = read_yaml_file(path, display, problems)
         if raw is None:
@@ -341,8 +447,14 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
         if doc is None:
             continue
         if doc_id in documents:
-            problems.add(Problem("duplicate-id", f"id '{doc_id}' đã có ở {documents[doc_id].file}",
-                                 "mỗi văn bản một tệp; đổi tên hoặc xóa một tệp", display))
+            problems.add(
+                Problem(
+                    "duplicate-id",
+                    f"id '{doc_id}' đã có ở {documents[doc_id].file}",
+                    "mỗi văn bản một tệp; đổi tên hoặc xóa một tệp",
+                    display,
+                )
+            )
             continue
         documents[doc_id] = doc
     _attach_texts(data_dir, documents, problems)
@@ -356,9 +468,15 @@ def _attach_texts(data_dir: Path, documents: dict[str, Document], problems: Prob
     for path in sorted(texts.glob("*.txt")):
         doc = documents.get(path.stem)
         if doc is None:
-            problems.add(Problem("orphan-text", f"văn bản toàn văn '{path.name}' không ứng với id nào",
-                                 "đặt tên tệp theo id của văn bản: <id>.txt", display_path(path),
-                                 severity=WARNING))
+            problems.add(
+                Problem(
+                    "orphan-text",
+                    f"văn bản toàn văn '{path.name}' không ứng với id nào",
+                    "đặt tên tệp theo id của văn bản: <id>.txt",
+                    display_path(path),
+                    severity=WARNING,
+                )
+            )
             continue
         doc.text_file = f"{TEXTS_DIR}/{path.name}"
 
@@ -373,7 +491,13 @@ def read_texts(corpus: Corpus, problems: Problems) -> dict[str, str]:
         try:
             texts[doc.id] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.add(Problem("unreadable", f"không đọc được toàn văn: {exc}",
-                                 "lưu tệp với mã hóa UTF-8", display_path(path), doc_id=doc.id))
+            problems.add(
+                Problem(
+                    "unreadable",
+                    f"không đọc được toàn văn: {exc}",
+                    "lưu tệp với mã hóa UTF-8",
+                    display_path(path),
+                    doc_id=doc.id,
+                )
+            )
     return texts
-

@@ -1,4 +1,5 @@
 """The data model: what one document, issuer and relation hold once validated."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from .dates import PartialDate
 @dataclass(frozen=True)
 class Change:
     """What an issuer became (merged, renamed), as a dated, sourced fact."""
+
     text: str
     date: PartialDate | None = None
     date_unverified: bool = False
@@ -19,8 +21,8 @@ class Change:
 class Issuer:
     key: str
     name: str
-    level: str               # key of vocab.LEVELS
-    system: str              # key of vocab.SYSTEMS
+    level: str  # key of vocab.LEVELS
+    system: str  # key of vocab.SYSTEMS
     short: str = ""
     parent: str | None = None
     region: str | None = None  # slug of the province for local bodies; None for central ones
@@ -31,10 +33,10 @@ class Issuer:
 
 @dataclass(frozen=True)
 class Source:
-    name: str                # a site, or a key of data/sources.yaml such as "seed"
+    name: str  # a site, or a key of data/sources.yaml such as "seed"
     path: str = ""
     note: str = ""
-    title: str = ""          # filled from sources.yaml for named sources
+    title: str = ""  # filled from sources.yaml for named sources
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,11 @@ class Signer:
 
 @dataclass(frozen=True)
 class Relation:
-    type: str                # key of vocab.RELATION_TYPES
-    source: str              # acting document id
-    target: str              # document id
+    type: str  # key of vocab.RELATION_TYPES
+    source: str  # acting document id
+    target: str  # document id
     note: str = ""
-    place: str = ""          # where in the acting document's text
+    place: str = ""  # where in the acting document's text
     unverified: bool = False
     line: int | None = None
 
@@ -64,7 +66,7 @@ class Document:
     title: str = ""
     co_issuers: tuple[str, ...] = ()
     term: str = ""
-    place: str = ""          # where it was signed (Vị Thanh, Hậu Giang)
+    place: str = ""  # where it was signed (Vị Thanh, Hậu Giang)
     signer: Signer | None = None
     effective: PartialDate | None = None
     ceased: PartialDate | None = None
@@ -73,13 +75,13 @@ class Document:
     topics: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     relations: tuple[Relation, ...] = ()
-    unverified: tuple[str, ...] = ()   # names of fields whose values are not verified
+    unverified: tuple[str, ...] = ()  # names of fields whose values are not verified
     known_from_citation: bool = False  # only known through another document's text
     notes: tuple[str, ...] = ()
-    key_points: tuple[str, ...] = ()   # for study packs: the main content, sourced like any fact
-    questions: tuple[str, ...] = ()    # for study packs: questions for discussion
+    key_points: tuple[str, ...] = ()  # for study packs: the main content, sourced like any fact
+    questions: tuple[str, ...] = ()  # for study packs: questions for discussion
     acknowledged: dict[str, str] = field(default_factory=dict)  # warning code -> reason
-    text_file: str = ""                # path of the full text, relative to the data dir
+    text_file: str = ""  # path of the full text, relative to the data dir
     file: str = ""
     line_of: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -94,6 +96,7 @@ class Document:
 @dataclass
 class Corpus:
     """Everything loaded from a data directory, validated field by field."""
+
     documents: dict[str, Document]
     issuers: dict[str, Issuer]
     named_sources: dict[str, Source]

@@ -1,22 +1,18 @@
 """The stages in order, as library calls. Raises on failure; never prints."""
+
 from __future__ import annotations
 
 import itertools
 import tempfile
-from dataclasses import dataclass, field
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-import networkx as nx
-
+from .checked import Checked
 from .checks import apply_acknowledgements, check_corpus
-from .citations import Citation
 from .citations.corpus import check_citations, cite_corpus
-from .graph import build_graph
 from .load import load_corpus, read_texts
-from .model import Corpus
-from .problems import DataError, Problem, WARNING, ERROR
+from .problems import DataError
 from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages, vendor_files
 from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
 
@@ -27,23 +23,6 @@ STAGING = ROOT / "build" / "pages"
 SITE_NAME = "Vanban — Cơ sở tri thức văn bản Đảng và Nhà nước"
 
 Progress = Callable[[str], None]
-
-
-@dataclass
-class Checked:
-    """A corpus after every check: its problems, full texts and the citations found in them."""
-    corpus: Corpus
-    problems: list[Problem]
-    texts: dict[str, str] = field(default_factory=dict)
-    citations: dict[str, list[Citation]] = field(default_factory=dict)
-
-    def failing(self, strict: bool) -> list[Problem]:
-        bad = {ERROR, WARNING} if strict else {ERROR}
-        return [p for p in self.problems if p.severity in bad]
-
-    @cached_property
-    def graph(self) -> nx.MultiDiGraph:
-        return build_graph(self.corpus)
 
 
 def check(data_dir: str | Path = DEFAULT_DATA, citations: bool = True) -> Checked:
@@ -77,10 +56,15 @@ class BuildReport:
 DEFAULT_SITE = ROOT / "site"
 
 
-def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAULT_SITE,
-               config_file: str | Path = DEFAULT_CONFIG, staging: str | Path | None = None,
-               strict: bool = False, progress: Progress = lambda message: None,
-               pdf_packs: int = DEFAULT_PDF_PACKS) -> BuildReport:
+def build_site(
+    data_dir: str | Path = DEFAULT_DATA,
+    out_dir: str | Path = DEFAULT_SITE,
+    config_file: str | Path = DEFAULT_CONFIG,
+    staging: str | Path | None = None,
+    strict: bool = False,
+    progress: Progress = lambda message: None,
+    pdf_packs: int = DEFAULT_PDF_PACKS,
+) -> BuildReport:
     """Validate, render, build. Raises DataError or BuildError; the old site then stays.
 
     The default site stages its pages in build/pages, where mkdocs.yml looks for them; any other
@@ -98,8 +82,9 @@ def build_site(data_dir: str | Path = DEFAULT_DATA, out_dir: str | Path = DEFAUL
     progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
     progress("Sinh trang")
     vendor = list(vendor_files(ROOT))  # fails early, before any page is written
-    pages = render_site(checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"),
-                        pdf_packs=pdf_packs)
+    pages = render_site(
+        checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"), pdf_packs=pdf_packs
+    )
     report.pages = stage_pages(itertools.chain(pages, vendor), ROOT / HAND_WRITTEN, staging)
     progress(f"Dựng trang web bằng MkDocs ({report.pages} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
     data = run_mkdocs(Path(config_file), staging, Path(out_dir), lambda: render_data(checked, pdf_packs))

@@ -2,6 +2,7 @@
 
 The library returns or raises these; only the CLI turns them into text on a terminal.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,9 +14,9 @@ NOTE = "note"  # a warning that the data acknowledges with a reason
 
 @dataclass(frozen=True)
 class Problem:
-    code: str        # stable machine code, e.g. "unknown-issuer"
-    message: str     # Vietnamese, what is wrong
-    hint: str = ""   # Vietnamese, how to fix it
+    code: str  # stable machine code, e.g. "unknown-issuer"
+    message: str  # Vietnamese, what is wrong
+    hint: str = ""  # Vietnamese, how to fix it
     file: str = ""
     line: int | None = None
     field: str = ""  # dotted path, e.g. "relations[2].target"
@@ -32,6 +33,7 @@ class Problem:
 @dataclass
 class Problems:
     """An accumulator that stages append to; stays a plain list underneath."""
+
     items: list[Problem] = field(default_factory=list)
 
     def add(self, problem: Problem) -> None:

@@ -1,4 +1,5 @@
 """Resolve what a user types to a document: an id, a symbol, a symbol with a year, an alias."""
+
 from __future__ import annotations
 
 import re
@@ -52,8 +53,14 @@ class RefIndex:
         number = re.match(r"\d+", key)
         if not number:
             return []
-        return sorted({d.symbol for k, docs in self.by_symbol.items() if k.startswith(number[0] + "-")
-                       or k.startswith(number[0] + "/") for d in docs})[:10]
+        return sorted(
+            {
+                d.symbol
+                for k, docs in self.by_symbol.items()
+                if k.startswith(number[0] + "-") or k.startswith(number[0] + "/")
+                for d in docs
+            }
+        )[:10]
 
 
 def _alias_key(text: str) -> str:

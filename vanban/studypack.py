@@ -3,6 +3,7 @@
 Rendering (site pages, PDF, CSV) lives elsewhere; these only gather what trainers and analysts
 need from the corpus and the graph.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -15,8 +16,9 @@ from .dates import days_between
 from .graph import depth_first, implementers, neighbours, replaced_by
 from .model import Corpus, Document
 
-POLICY_TYPES = frozenset({"nghi-quyet", "ket-luan", "chi-thi", "quyet-dinh", "quy-dinh", "luat", "phap-lenh",
-                          "nghi-dinh"})
+POLICY_TYPES = frozenset(
+    {"nghi-quyet", "ket-luan", "chi-thi", "quyet-dinh", "quy-dinh", "luat", "phap-lenh", "nghi-dinh"}
+)
 BASIS = ("can-cu", "thuc-hien", "tiep-tuc-thuc-hien", "huong-dan", "sua-doi-bo-sung", "thay-the")
 
 
@@ -26,11 +28,12 @@ def is_central_policy(corpus: Corpus, doc: Document) -> bool:
 
 
 def status_of(graph: nx.MultiDiGraph, corpus: Corpus, doc: Document) -> str:
-    """"" when nothing is known against it; otherwise replaced or ceased, said plainly."""
+    """ "" when nothing is known against it; otherwise replaced or ceased, said plainly."""
     replacers = replaced_by(graph, corpus, doc.id)
     if replacers:
-        return "; ".join(f"{vocab.RELATION_TYPES[n.relation.type].inverse_label} {n.doc.symbol} ({n.doc.year})"
-                         for n in replacers)
+        return "; ".join(
+            f"{vocab.RELATION_TYPES[n.relation.type].inverse_label} {n.doc.symbol} ({n.doc.year})" for n in replacers
+        )
     if doc.ceased:
         return f"Hết hiệu lực từ {doc.ceased.vietnamese()}"
     return vocab.STATUSES.get(doc.status, "") if doc.status in vocab.CEASED_STATUSES else ""
@@ -53,7 +56,7 @@ class StudyPack:
     doc: Document
     issuer: str
     status: str
-    basis: list[tuple[str, Document]]          # (relation label, document it stands on)
+    basis: list[tuple[str, Document]]  # (relation label, document it stands on)
     chain: list[ChainStep]
     key_points: tuple[str, ...]
     questions: tuple[str, ...]
@@ -61,37 +64,51 @@ class StudyPack:
 
 
 def study_pack(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> StudyPack:
-    basis = [(vocab.RELATION_TYPES[n.relation.type].label, n.doc)
-             for n in neighbours(graph, corpus, doc.id) if n.outgoing and n.relation.type in BASIS]
+    basis = [
+        (vocab.RELATION_TYPES[n.relation.type].label, n.doc)
+        for n in neighbours(graph, corpus, doc.id)
+        if n.outgoing and n.relation.type in BASIS
+    ]
     chain = []
     for node in depth_first(implementers(graph, corpus, doc.id), doc.id):
         parent = corpus.documents[node.via]
         days = days_between(parent.date, node.doc.date) if parent.date and node.doc.date else None
         issuer = corpus.issuers.get(node.doc.issuer)
-        chain.append(ChainStep(node.doc, parent, issuer.name if issuer else node.doc.issuer, node.relation, node.depth, days,
-                               status_of(graph, corpus, node.doc), node.unverified))
+        chain.append(
+            ChainStep(
+                node.doc,
+                parent,
+                issuer.name if issuer else node.doc.issuer,
+                node.relation,
+                node.depth,
+                days,
+                status_of(graph, corpus, node.doc),
+                node.unverified,
+            )
+        )
     sources = []
     for src in doc.sources:
         named = corpus.named_sources.get(src.name)
         sources.append(" ".join(x for x in (named.title if named else src.name, src.path, src.note) if x))
     issuers = [corpus.issuers[k].name for k in (doc.issuer, *doc.co_issuers) if k in corpus.issuers]
-    return StudyPack(doc, " và ".join(issuers), status_of(graph, corpus, doc), basis, chain,
-                     doc.key_points, doc.questions, sources)
+    return StudyPack(
+        doc, " và ".join(issuers), status_of(graph, corpus, doc), basis, chain, doc.key_points, doc.questions, sources
+    )
 
 
 @dataclass
 class ReportRow:
-    place: str                       # "Tỉnh Hậu Giang", or "Trung ương"
+    place: str  # "Tỉnh Hậu Giang", or "Trung ương"
     issuers: list[str]
-    documents: list[Document]        # carrying the document out, earliest first
-    days: int | None                 # from the central document to the first of them
+    documents: list[Document]  # carrying the document out, earliest first
+    days: int | None  # from the central document to the first of them
 
 
 @dataclass
 class ImplementationReport:
     doc: Document
-    rows: list[ReportRow]            # places with documents, fastest first
-    missing: list[str] = field(default_factory=list)   # provinces in the data with none
+    rows: list[ReportRow]  # places with documents, fastest first
+    missing: list[str] = field(default_factory=list)  # provinces in the data with none
 
 
 def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> ImplementationReport:

@@ -5,6 +5,7 @@ Three official families (see shared/reference/symbols-and-citations.md):
   State admin      NUMBER/TYPE-ISSUER[-UNIT]   16/CT-TTg; công văn NUMBER/ISSUER-UNIT (1185/UBND-TH)
   State normative  NUMBER/YEAR/TYPE-ISSUER     59/2023/NĐ-CP; NUMBER/YEAR/QHnn (10/2022/QH15)
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,7 @@ OTHER = "other"
 # Nghị định 30/2020/NĐ-CP, Phụ lục III: the codes that may follow the slash in a State
 # administrative symbol. Anything else there is an issuer, and the document a công văn.
 STATE_ADMIN_CODES = frozenset(
-    "NQ QĐ CT QC QyĐ TC TB HD CTr KH PA ĐA DA BC BB TTr HĐ CĐ BGN BTT GUQ GM GGT GNP PG PC PB "
-    "SY TrS SL".split()
+    "NQ QĐ CT QC QyĐ TC TB HD CTr KH PA ĐA DA BC BB TTr HĐ CĐ BGN BTT GUQ GM GGT GNP PG PC PB SY TrS SL".split()  # noqa: SIM905
 )
 
 _CODE = r"[A-Za-zĐđ]+"

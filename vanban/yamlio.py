@@ -5,6 +5,7 @@
 - A duplicate key is an error, not a silent overwrite.
 - Every mapping remembers the line of each key, for messages like "file.yaml:12: date: …".
 """
+
 from __future__ import annotations
 
 import yaml
@@ -13,7 +14,7 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 class LineDict(dict):
-    __slots__ = ("lines", "line", "duplicates")
+    __slots__ = ("duplicates", "line", "lines")
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):

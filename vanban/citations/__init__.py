@@ -3,6 +3,7 @@
 normalise (NFC, white space, quotes; offsets kept) → find (patterns over folded text) →
 resolve (to a document of the knowledge base, or to every candidate). ``extract`` runs all three.
 """
+
 from __future__ import annotations
 
 from ..dates import PartialDate
@@ -14,8 +15,9 @@ from .resolve import Resolver
 __all__ = ["Citation", "Resolver", "extract"]
 
 
-def extract(text: str, resolver: Resolver | None = None, citing: Document | None = None,
-            date: PartialDate | None = None) -> list[Citation]:
+def extract(
+    text: str, resolver: Resolver | None = None, citing: Document | None = None, date: PartialDate | None = None
+) -> list[Citation]:
     """Every citation in text, resolved against the resolver's corpus when one is given."""
     norm = normalise(text)
     if resolver is None:
@@ -47,4 +49,5 @@ def _same_text_same_document(citations: list[Citation]) -> None:
 
 def _mention_key(c: Citation) -> tuple:
     from ..symbols import symbol_key
+
     return ("symbol", symbol_key(c.symbol)) if c.symbol else ("number", c.type, (c.number or "").lstrip("0"))

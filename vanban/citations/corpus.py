@@ -1,4 +1,5 @@
 """Stage "citations" over the whole corpus: extract once per full text, then compare with YAML."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,20 +42,34 @@ def _check_document(corpus: Corpus, doc: Document, text: str, citations: list[Ci
             reported.add(c.resolved)
             target = corpus.documents[c.resolved]
             relation = suggest_relation(text, c, doc.type)
-            problem("uncovered-citation", c,
-                    f"văn bản trích dẫn {target.symbol} ({target.year or 'chưa rõ năm'}) nhưng không có quan hệ nào tới nó",
-                    f"thêm vào {doc.file}: relations: - {{type: {relation}, target: {target.id}}}")
+            problem(
+                "uncovered-citation",
+                c,
+                f"văn bản trích dẫn {target.symbol} ({target.year or 'chưa rõ năm'}) nhưng không có quan hệ nào tới nó",
+                f"thêm vào {doc.file}: relations: - {{type: {relation}, target: {target.id}}}",
+            )
         if c.resolved and c.date_mismatch:
             target = corpus.documents[c.resolved]
-            problem("cited-date-mismatch", c,
-                    f"trích dẫn ghi ngày {c.date.vietnamese()} nhưng {target.symbol} ban hành ngày "
-                    f"{target.date.vietnamese() if target.date else 'chưa rõ'}",
-                    "lỗi trong văn bản nguồn thì giữ nguyên toàn văn và ghi nhận dưới "
-                    "`acknowledged: {cited-date-mismatch: …}`; nếu không thì kiểm tra lại ngày trong dữ liệu")
+            problem(
+                "cited-date-mismatch",
+                c,
+                f"trích dẫn ghi ngày {c.date.vietnamese()} nhưng {target.symbol} ban hành ngày "
+                f"{target.date.vietnamese() if target.date else 'chưa rõ'}",
+                "lỗi trong văn bản nguồn thì giữ nguyên toàn văn và ghi nhận dưới "
+                "`acknowledged: {cited-date-mismatch: …}`; nếu không thì kiểm tra lại ngày trong dữ liệu",
+            )
         if not c.resolved and c.candidates:
-            problem("ambiguous-citation", c, f"«{shown}» ứng với nhiều văn bản: {', '.join(c.candidates)}",
-                    "thêm quan hệ tới đúng văn bản; trang web sẽ nêu mọi khả năng")
+            problem(
+                "ambiguous-citation",
+                c,
+                f"«{shown}» ứng với nhiều văn bản: {', '.join(c.candidates)}",
+                "thêm quan hệ tới đúng văn bản; trang web sẽ nêu mọi khả năng",
+            )
         elif not c.resolved:
-            problem("unresolved-citation", c, f"«{shown}» không có trong cơ sở tri thức",
-                    "thêm văn bản đó (có thể chỉ với `known_from_citation: true`) nếu biết nó là văn bản nào")
+            problem(
+                "unresolved-citation",
+                c,
+                f"«{shown}» không có trong cơ sở tri thức",
+                "thêm văn bản đó (có thể chỉ với `known_from_citation: true`) nếu biết nó là văn bản nào",
+            )
     return out

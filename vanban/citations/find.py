@@ -2,8 +2,10 @@
 
 Only finds; ``resolve`` decides which document a citation means.
 """
+
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -11,61 +13,74 @@ from ..dates import PartialDate
 from . import patterns as P
 from .normalise import Normalised
 
-MAX_LIST = 30      # items in one list ("các Chỉ thị số 11, 12, 14 …")
-CONTEXT = 200      # characters after a citation searched for its term and issuer
+MAX_LIST = 30  # items in one list ("các Chỉ thị số 11, 12, 14 …")
+CONTEXT = 200  # characters after a citation searched for its term and issuer
 
 
 @dataclass
 class Citation:
-    text: str                      # the exact span of the original
-    start: int                     # offsets into the original
+    text: str  # the exact span of the original
+    start: int  # offsets into the original
     end: int
-    type: str | None               # NQ, KL, CT, QĐ, QĐi, PL, Luật, NĐ, TT, TTLT, CV, BC, KH, CTr, HD, …
+    type: str | None  # NQ, KL, CT, QĐ, QĐi, PL, Luật, NĐ, TT, TTLT, CV, BC, KH, CTr, HD, …
     number: str | None
-    symbol: str | None             # official form; None when the text gives only a number or a name
+    symbol: str | None  # official form; None when the text gives only a number or a name
     date: PartialDate | None = None
-    year: int | None = None        # a year stated with the citation ("năm 2022", or in the symbol)
-    term: str | None = None        # khóa, Roman numerals
-    issuer_text: str = ""          # folded words after "của", for resolution
-    name: str | None = None        # "Nghị quyết Trung ương 4 khóa XII", an alias
-    pointer: str | None = None     # "Điều 4", "khoản 3 mục II"
-    type_word: str | None = None   # the type the words say, when they say one
+    year: int | None = None  # a year stated with the citation ("năm 2022", or in the symbol)
+    term: str | None = None  # khóa, Roman numerals
+    issuer_text: str = ""  # folded words after "của", for resolution
+    name: str | None = None  # "Nghị quyết Trung ương 4 khóa XII", an alias
+    pointer: str | None = None  # "Điều 4", "khoản 3 mục II"
+    type_word: str | None = None  # the type the words say, when they say one
     alias_of: tuple[str, ...] = ()  # ids whose alias the text names
-    group: int | None = None       # citations of one list share a group number
-    nested_in: int | None = None   # index of the citation whose quoted title this one sits in
+    group: int | None = None  # citations of one list share a group number
+    nested_in: int | None = None  # index of the citation whose quoted title this one sits in
     # Filled by ``resolve``:
     resolved: str | None = None
     candidates: list[str] = field(default_factory=list)
     date_mismatch: bool = False
 
     def as_json(self) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
-                "number": self.number, "symbol": self.symbol,
-                "date": self.date.iso() if self.date else None, "resolved": self.resolved,
-                "candidates": self.candidates, "name": self.name, "term": self.term,
-                "year": self.year, "pointer": self.pointer, "date_mismatch": self.date_mismatch}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "number": self.number,
+            "symbol": self.symbol,
+            "date": self.date.iso() if self.date else None,
+            "resolved": self.resolved,
+            "candidates": self.candidates,
+            "name": self.name,
+            "term": self.term,
+            "year": self.year,
+            "pointer": self.pointer,
+            "date_mismatch": self.date_mismatch,
+        }
 
 
 @dataclass
 class _Item:
     """One element of a citation before it becomes a Citation (normalised offsets)."""
+
     start: int
     end: int
-    match: re.Match | None      # a symbol match, or None for a bare number
+    match: re.Match | None  # a symbol match, or None for a bare number
     number: str
     date: PartialDate | None = None
     date_end: int | None = None
 
 
-def find_citations(norm: Normalised, alias_pattern: re.Pattern | None = None,
-                   alias_ids: dict[str, tuple[str, ...]] | None = None) -> list[Citation]:
+def find_citations(
+    norm: Normalised, alias_pattern: re.Pattern | None = None, alias_ids: dict[str, tuple[str, ...]] | None = None
+) -> list[Citation]:
     folded, found, pos, group = norm.folded, [], 0, 0
     while (m := P.MASTER.search(folded, pos)) is not None:
         if m["name"]:
             found.append(_name_citation(norm, m))
             pos = m.end()
         elif m["tw"]:
-            if m["tw"] in P.TYPE_ABBREVIATIONS and not norm.text[m.start("tw"):m.end("tw")].isupper():
+            if m["tw"] in P.TYPE_ABBREVIATIONS and not norm.text[m.start("tw") : m.end("tw")].isupper():
                 pos = m.end("tw")
                 continue
             items = _items(norm, m.end())
@@ -114,10 +129,11 @@ def _mark_nested(norm: Normalised, found: list[Citation]) -> None:
     if len(found) < 2:
         return
     import bisect
+
     ends = [c.end for c in found]
     for q_start, q_end in _quote_spans(norm.original):
         i = bisect.bisect_right(ends, q_start) - 1  # the last citation ending before the quote
-        if i < 0 or q_start - found[i].end > 160 or "\n" in norm.original[found[i].end:q_start]:
+        if i < 0 or q_start - found[i].end > 160 or "\n" in norm.original[found[i].end : q_start]:
             continue
         for j in range(i + 1, len(found)):
             if found[j].start >= q_end:
@@ -206,13 +222,13 @@ def _orig(norm: Normalised, start: int, end: int) -> tuple[str, int, int]:
 
 def _code(norm: Normalised, m: re.Match, group: str) -> str:
     folded = m[group]
-    if folded in P.WITH_D and "Đ" in norm.text[m.start(group):m.end(group)].upper():
+    if folded in P.WITH_D and "Đ" in norm.text[m.start(group) : m.end(group)].upper():
         return P.WITH_D[folded]
     return P.CODES.get(folded, folded.upper())
 
 
 def _issuer(norm: Normalised, m: re.Match, group: str) -> str:
-    raw = re.sub(r"\s+", "", norm.text[m.start(group):m.end(group)]).upper()
+    raw = re.sub(r"\s+", "", norm.text[m.start(group) : m.end(group)]).upper()
     raw = raw.replace("T.Ư", "TW").replace("T.U", "TW")
     if raw == "TƯ":
         return "TW"
@@ -226,8 +242,7 @@ def symbol_of(norm: Normalised, m: re.Match, number: str | None = None) -> tuple
         year = int(m["n_year"])
         if m["n_qh"]:
             return f"{num}/{year}/{m['n_qh'].upper()}", "Luật", year
-        return f"{num}/{year}/{_code(norm, m, 'n_type')}-{_issuer(norm, m, 'n_iss')}", \
-            _code(norm, m, "n_type"), year
+        return f"{num}/{year}/{_code(norm, m, 'n_type')}-{_issuer(norm, m, 'n_iss')}", _code(norm, m, "n_type"), year
     if m["party"]:
         code = _code(norm, m, "p_type")
         return f"{number or m['p_num']}-{code}/{_issuer(norm, m, 'p_iss')}", code, None
@@ -271,10 +286,16 @@ def _date_after(norm: Normalised, item: _Item) -> None:
     m = P.DATE_AFTER.match(norm.folded, item.end)
     if not m:
         return
-    d, mo, y = (m["ad"], m["am"], m["ay"]) if m["ad"] else \
-        (m["wd"], m["wm"], m["wy"]) if m["wd"] else (m["bd"], m["bm"], m["by"])
+    d, mo, y = (
+        (m["ad"], m["am"], m["ay"])
+        if m["ad"]
+        else (m["wd"], m["wm"], m["wy"])
+        if m["wd"]
+        else (m["bd"], m["bm"], m["by"])
+    )
     try:
         from ..dates import parse_date
+
         item.date = parse_date(f"{y}-{int(mo):02d}-{int(d):02d}")
         item.date_end = m.end()
     except ValueError:
@@ -282,31 +303,32 @@ def _date_after(norm: Normalised, item: _Item) -> None:
 
 
 def _is_header(norm: Normalised, start: int) -> bool:
-    """"Số: 1185/UBND-TH" at the start of a line is the document's own number, not a citation."""
+    """ "Số: 1185/UBND-TH" at the start of a line is the document's own number, not a citation."""
     a, _ = norm.span(start, start)
     return P.HEADER_BEFORE.search(_fold_tail(norm.original, a)) is not None
 
 
 def _fold_tail(original: str, end: int) -> str:
     from .normalise import fold
-    return fold(original[max(0, end - 40):end])
+
+    return fold(original[max(0, end - 40) : end])
 
 
 def _context(norm: Normalised, c: Citation) -> None:
     """Term, year and issuer named after the citation; a pointer named before it."""
     folded = norm.folded
     start, end = _norm_offsets(norm, c)
-    after = folded[end:end + CONTEXT]
+    after = folded[end : end + CONTEXT]
     cut = P.MASTER.search(after)  # stop at the next citation
     if cut:
-        after = after[:cut.start()]
+        after = after[: cut.start()]
     if c.year is None and (y := P.YEAR_AFTER.match(after)):
         c.year = int(y["year"])
     if c.term is None and (t := P.TERM.search(after[:120])):
         c.term = t["term"].upper()
     if (of := P.OF_ISSUER.match(after)) or (of := P.OF_ISSUER.search(after[:60])):
-        c.issuer_text = after[of.end():of.end() + 90]
-    if (p := P.POINTER_BEFORE.search(folded[max(0, start - 80):start])):
+        c.issuer_text = after[of.end() : of.end() + 90]
+    if p := P.POINTER_BEFORE.search(folded[max(0, start - 80) : start]):
         c.pointer = norm.original[slice(*norm.span(start - len(p.group()), start))].strip()
 
 
@@ -314,14 +336,15 @@ def _norm_offsets(norm: Normalised, c: Citation) -> tuple[int, int]:
     if norm.offsets is None:
         return c.start, c.end
     import bisect
+
     return bisect.bisect_left(norm.offsets, c.start), bisect.bisect_left(norm.offsets, c.end)
 
 
 def _share_dates(norm: Normalised, found: list[Citation]) -> None:
     """Two full citations joined by "và" share the date written after the second."""
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         if a.date is None and b.date is not None and a.symbol and b.symbol:
-            between = norm.folded[_norm_offsets(norm, a)[1]:_norm_offsets(norm, b)[0]]
+            between = norm.folded[_norm_offsets(norm, a)[1] : _norm_offsets(norm, b)[0]]
             if re.fullmatch(r"\s{0,3}(?:,|va)\s{0,3}", between):
                 a.date = b.date
 
@@ -332,8 +355,7 @@ def _alias_citations(norm, pattern: re.Pattern, alias_ids) -> list[Citation]:
         text, a, b = _orig(norm, m.start(), m.end())
         key = re.sub(r"\s+", " ", m.group())
         first = next((code for word, code in P.TYPE_WORDS.items() if key.startswith(word + " ")), None)
-        citation = Citation(text, a, b, first, None, None, name=text, type_word=first,
-                            alias_of=alias_ids.get(key, ()))
+        citation = Citation(text, a, b, first, None, None, name=text, type_word=first, alias_of=alias_ids.get(key, ()))
         item = _Item(m.start(), m.end(), None, "")
         _date_after(norm, item)
         citation.date = item.date

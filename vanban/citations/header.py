@@ -1,5 +1,6 @@
 """The header and closing block of an official text: số và ký hiệu, place and date, issuer,
 trích yếu, signer and capacity (Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW layouts)."""
+
 from __future__ import annotations
 
 import re
@@ -12,30 +13,60 @@ from .find import symbol_of
 from .normalise import fold, normalise
 
 _NATIONAL = re.compile(r"cong hoa xa hoi chu nghia|dang cong san viet nam|doc lap - tu do")
-_PLACE_DATE = re.compile(r"^\s*(?:(?P<place>[^\n,]{2,40}),\s*)?ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"
-                         r"\s+nam\s+(?P<y>(?:19|20)\d\d)", re.M)
+_PLACE_DATE = re.compile(
+    r"^\s*(?:(?P<place>[^\n,]{2,40}),\s*)?ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"
+    r"\s+nam\s+(?P<y>(?:19|20)\d\d)",
+    re.M,
+)
 _NUMBER = re.compile(r"^\s*\**\s*so\s*:?\s*(?P<rest>.{1,40})$", re.M)
-_CAPACITY = re.compile(r"^\s*\**\s*(?:kt\.?|t/?m\.?|tm\.?|tl\.?|tuq\.?)?\s*(?:chu tich|pho chu tich|bi thu|"
-                       r"pho bi thu|tong bi thu|thu tuong|pho thu tuong|bo truong|giam doc|truong ban|"
-                       r"pho truong ban|chanh van phong)\b", re.M)
+_CAPACITY = re.compile(
+    r"^\s*\**\s*(?:kt\.?|t/?m\.?|tm\.?|tl\.?|tuq\.?)?\s*(?:chu tich|pho chu tich|bi thu|"
+    r"pho bi thu|tong bi thu|thu tuong|pho thu tuong|bo truong|giam doc|truong ban|"
+    r"pho truong ban|chanh van phong)\b",
+    re.M,
+)
 _CLOSING = re.compile(r"^\s*(?:noi nhan|\*\*noi nhan)", re.M)
 
-TYPE_BY_HEADING = {"bao cao": "bao-cao", "ke hoach": "ke-hoach", "chuong trinh hanh dong": "chuong-trinh",
-                   "chuong trinh": "chuong-trinh", "nghi quyet": "nghi-quyet", "ket luan": "ket-luan",
-                   "chi thi": "chi-thi", "quyet dinh": "quyet-dinh", "quy dinh": "quy-dinh",
-                   "huong dan": "huong-dan", "thong bao": "thong-bao", "to trinh": "to-trinh",
-                   "cong van": "cong-van"}
-TYPE_BY_CODE = {"NQ": "nghi-quyet", "KL": "ket-luan", "CT": "chi-thi", "QĐ": "quyet-dinh", "QĐi": "quy-dinh",
-                "BC": "bao-cao", "KH": "ke-hoach", "CTr": "chuong-trinh", "HD": "huong-dan", "CV": "cong-van",
-                "TB": "thong-bao", "NĐ": "nghi-dinh", "PL": "phap-lenh", "TT": "thong-tu", "Luật": "luat"}
+TYPE_BY_HEADING = {
+    "bao cao": "bao-cao",
+    "ke hoach": "ke-hoach",
+    "chuong trinh hanh dong": "chuong-trinh",
+    "chuong trinh": "chuong-trinh",
+    "nghi quyet": "nghi-quyet",
+    "ket luan": "ket-luan",
+    "chi thi": "chi-thi",
+    "quyet dinh": "quyet-dinh",
+    "quy dinh": "quy-dinh",
+    "huong dan": "huong-dan",
+    "thong bao": "thong-bao",
+    "to trinh": "to-trinh",
+    "cong van": "cong-van",
+}
+TYPE_BY_CODE = {
+    "NQ": "nghi-quyet",
+    "KL": "ket-luan",
+    "CT": "chi-thi",
+    "QĐ": "quyet-dinh",
+    "QĐi": "quy-dinh",
+    "BC": "bao-cao",
+    "KH": "ke-hoach",
+    "CTr": "chuong-trinh",
+    "HD": "huong-dan",
+    "CV": "cong-van",
+    "TB": "thong-bao",
+    "NĐ": "nghi-dinh",
+    "PL": "phap-lenh",
+    "TT": "thong-tu",
+    "Luật": "luat",
+}
 
 
 @dataclass
 class Header:
     symbol: str | None = None
     type: str | None = None
-    issuer: str | None = None        # key in the corpus, when the header names a known body
-    issuer_text: str = ""            # as the header writes it
+    issuer: str | None = None  # key in the corpus, when the header names a known body
+    issuer_text: str = ""  # as the header writes it
     place: str | None = None
     date: PartialDate | None = None
     title: str | None = None
@@ -83,7 +114,7 @@ def _place_date(head: Header, text: str) -> None:
         head.notes.append("ngày ở đầu văn bản không hợp lệ")
     if m["place"]:
         start = m.start("place")
-        head.place = text[start:m.end("place")].strip().strip("*").strip()
+        head.place = text[start : m.end("place")].strip().strip("*").strip()
 
 
 def _issuer(head: Header, lines: list[str], corpus: Corpus) -> None:
@@ -122,7 +153,7 @@ def _type_and_title(head: Header, lines: list[str], folded_lines: list[str]) -> 
 def _gather(lines: list[str], start: int, first: str) -> str:
     """A trích yếu runs over several lines, sometimes broken by an empty one (OCR)."""
     parts = [first]
-    for line in lines[start + 1:start + 12]:
+    for line in lines[start + 1 : start + 12]:
         if not line:
             continue
         if line.isupper() or fold(line).startswith(("kinh gui", "so:", "so ", "thuc hien", "can cu")):
@@ -149,10 +180,10 @@ def _signer(head: Header, lines: list[str], folded_lines: list[str]) -> None:
 
 
 def _title_case(text: str) -> str:
-    """"KT. CHỦ TỊCH" → "KT. Chủ tịch": abbreviations kept, the rest in sentence case."""
+    """ "KT. CHỦ TỊCH" → "KT. Chủ tịch": abbreviations kept, the rest in sentence case."""
     words = text.split()
     keep = [w for w in words if w.endswith(".") or "/" in w]
-    rest = " ".join(words[len(keep):]).lower() if words[:len(keep)] == keep else text.lower()
+    rest = " ".join(words[len(keep) :]).lower() if words[: len(keep)] == keep else text.lower()
     rest = rest[:1].upper() + rest[1:]
     rest = re.sub(r"\bPhó (\w)", lambda m: "Phó " + m[1].upper(), rest)  # Phó Chủ tịch, Phó Bí thư
     return " ".join(keep + ([rest] if rest else []))

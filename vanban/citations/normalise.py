@@ -10,21 +10,39 @@ For NFC input every step maps one character to one character, so an offset in ``
 offset in the original. Only NFD input, or input with invisible characters (soft hyphens,
 zero-width spaces), takes a slower path that records an offset map.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
 
-_SPACES = "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
-          "\u200a\u2028\u2029\u202f\u205f\u3000\u2424\u21b4"  # ↴ marks line ends in some OCR output
-_SAME_LENGTH = str.maketrans({
-    **{c: " " for c in _SPACES},
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u2044": "/", "\u2215": "/", "\uff0f": "/",
-})
+_SPACES = (
+    "\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000\u2424\u21b4"
+)  # ↴ marks line ends in some OCR output
+_SAME_LENGTH = str.maketrans(
+    {
+        **dict.fromkeys(_SPACES, " "),
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2044": "/",
+        "\u2215": "/",
+        "\uff0f": "/",
+    }
+)
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
 

@@ -3,33 +3,81 @@
 Every quantifier is bounded, so no pattern can backtrack over a long run of digits, slashes or
 hyphens: the cost per start position is constant and the scan stays linear.
 """
+
 from __future__ import annotations
 
 import re
 
-_S = r"\s{0,3}"     # optional spaces, line breaks included (they are spaces after normalise)
-_W = r"\s{1,3}"     # at least one space, e.g. between the words of a type word
+_S = r"\s{0,3}"  # optional spaces, line breaks included (they are spaces after normalise)
+_W = r"\s{1,3}"  # at least one space, e.g. between the words of a type word
 
 NUM = r"\d{1,5}[a-z]?"
 
 # Type words as written out, folded; longest first so that "thong tu lien tich" wins over "thong tu".
 TYPE_WORDS: dict[str, str] = {
-    "thong tu lien tich": "TTLT", "chuong trinh hanh dong": "CTr", "nghi quyet": "NQ", "ket luan": "KL",
-    "chi thi": "CT", "quyet dinh": "QĐ", "quy dinh": "QĐi", "phap lenh": "PL", "nghi dinh": "NĐ",
-    "thong tu": "TT", "cong van": "CV", "bao cao": "BC", "ke hoach": "KH", "chuong trinh": "CTr",
-    "huong dan": "HD", "thong bao": "TB", "thong tri": "TT", "quy che": "QC", "to trinh": "TTr",
-    "cong dien": "CĐ", "luat": "Luật",
+    "thong tu lien tich": "TTLT",
+    "chuong trinh hanh dong": "CTr",
+    "nghi quyet": "NQ",
+    "ket luan": "KL",
+    "chi thi": "CT",
+    "quyet dinh": "QĐ",
+    "quy dinh": "QĐi",
+    "phap lenh": "PL",
+    "nghi dinh": "NĐ",
+    "thong tu": "TT",
+    "cong van": "CV",
+    "bao cao": "BC",
+    "ke hoach": "KH",
+    "chuong trinh": "CTr",
+    "huong dan": "HD",
+    "thong bao": "TB",
+    "thong tri": "TT",
+    "quy che": "QC",
+    "to trinh": "TTr",
+    "cong dien": "CĐ",
+    "luat": "Luật",
 }
 # Abbreviations used as type words ("NQ 25", "QĐ 290"): only counted when written in capitals.
 TYPE_ABBREVIATIONS = ("qdi", "ctr", "nq", "kl", "ct", "qd", "nd", "pl", "cv", "bc", "kh", "hd", "tb")
 
 # Type codes inside symbols, folded, and their official spelling.
 CODES = {
-    "nq": "NQ", "kl": "KL", "ct": "CT", "ctr": "CTr", "qd": "QĐ", "qdi": "QĐi", "qyd": "QyĐ", "hd": "HD",
-    "bc": "BC", "kh": "KH", "cv": "CV", "tb": "TB", "tt": "TT", "ttr": "TTr", "qc": "QC", "bb": "BB",
-    "nd": "NĐ", "pl": "PL", "ttlt": "TTLT", "tc": "TC", "pa": "PA", "da": "DA", "cd": "CĐ", "bgn": "BGN",
-    "btt": "BTT", "guq": "GUQ", "gm": "GM", "ggt": "GGT", "gnp": "GNP", "pg": "PG", "pc": "PC", "pb": "PB",
-    "sy": "SY", "trs": "TrS", "sl": "SL", "qcph": "QCPH",
+    "nq": "NQ",
+    "kl": "KL",
+    "ct": "CT",
+    "ctr": "CTr",
+    "qd": "QĐ",
+    "qdi": "QĐi",
+    "qyd": "QyĐ",
+    "hd": "HD",
+    "bc": "BC",
+    "kh": "KH",
+    "cv": "CV",
+    "tb": "TB",
+    "tt": "TT",
+    "ttr": "TTr",
+    "qc": "QC",
+    "bb": "BB",
+    "nd": "NĐ",
+    "pl": "PL",
+    "ttlt": "TTLT",
+    "tc": "TC",
+    "pa": "PA",
+    "da": "DA",
+    "cd": "CĐ",
+    "bgn": "BGN",
+    "btt": "BTT",
+    "guq": "GUQ",
+    "gm": "GM",
+    "ggt": "GGT",
+    "gnp": "GNP",
+    "pg": "PG",
+    "pc": "PC",
+    "pb": "PB",
+    "sy": "SY",
+    "trs": "TrS",
+    "sl": "SL",
+    "qcph": "QCPH",
 }
 # Folding loses Đ; these codes are told apart by the original letter.
 WITH_D = {"da": "ĐA", "hd": "HĐ"}
@@ -39,11 +87,41 @@ def _alternation(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_PARTY_TYPES = _alternation(["nq", "kl", "ct", "ctr", "qd", "qdi", "qyd", "hd", "bc", "kh", "cv", "tb", "tt",
-                             "ttr", "qc", "bb", "da"])
-_ADMIN_TYPES = _alternation(["nq", "qd", "ct", "qc", "qyd", "tc", "tb", "hd", "ctr", "kh", "pa", "da", "bc",
-                             "bb", "ttr", "cd", "bgn", "btt", "guq", "gm", "ggt", "gnp", "pg", "pc", "pb",
-                             "sy", "trs", "sl"])
+_PARTY_TYPES = _alternation(
+    ["nq", "kl", "ct", "ctr", "qd", "qdi", "qyd", "hd", "bc", "kh", "cv", "tb", "tt", "ttr", "qc", "bb", "da"]
+)
+_ADMIN_TYPES = _alternation(
+    [
+        "nq",
+        "qd",
+        "ct",
+        "qc",
+        "qyd",
+        "tc",
+        "tb",
+        "hd",
+        "ctr",
+        "kh",
+        "pa",
+        "da",
+        "bc",
+        "bb",
+        "ttr",
+        "cd",
+        "bgn",
+        "btt",
+        "guq",
+        "gm",
+        "ggt",
+        "gnp",
+        "pg",
+        "pc",
+        "pb",
+        "sy",
+        "trs",
+        "sl",
+    ]
+)
 _NORM_TYPES = _alternation(["nd", "ttlt", "tt", "qd", "nq", "pl", "ct"])
 _UNIT = r"[a-z0-9&]{1,12}(?:\s?-\s?[a-z0-9&]{1,12}){0,3}"
 _END = r"(?![a-z0-9])"
@@ -62,21 +140,27 @@ SYMBOL = (
 
 _TYPE_WORD = _alternation([w.replace(" ", _W) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
 _TRUNG_UONG = rf"(?:trung{_W}uong|t\.\s?u|tw|tu)"
-NAME = (rf"(?P<name>nghi{_W}quyet{_W}(?:hoi{_W}nghi{_W})?(?:lan{_W}thu{_W})?{_TRUNG_UONG}{_S}"
-        rf"(?:lan{_W}thu{_W})?(?P<meeting>\d{{1,2}})(?![0-9/-])"
-        rf"(?:{_S}[,(]?{_S}khoa{_W}(?P<name_term>[ivxl]{{1,6}}){_END}(?:{_S}\))?)?)")
+NAME = (
+    rf"(?P<name>nghi{_W}quyet{_W}(?:hoi{_W}nghi{_W})?(?:lan{_W}thu{_W})?{_TRUNG_UONG}{_S}"
+    rf"(?:lan{_W}thu{_W})?(?P<meeting>\d{{1,2}})(?![0-9/-])"
+    rf"(?:{_S}[,(]?{_S}khoa{_W}(?P<name_term>[ivxl]{{1,6}}){_END}(?:{_S}\))?)?)"
+)
 
 # A citation starts at a type word followed by a number or symbol, at a symbol, or at a name.
 MASTER = re.compile(
-    rf"{_START}(?:{NAME}|(?P<tw>{_TYPE_WORD})(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so)(?=\d)|{SYMBOL})")
+    rf"{_START}(?:{NAME}|(?P<tw>{_TYPE_WORD})(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so)(?=\d)|{SYMBOL})"
+)
 SYMBOL_AT = re.compile(rf"(?:{SYMBOL})")
 BARE_NUMBER_AT = re.compile(rf"(?P<bare>{NUM})(?![0-9a-z]|{_S}[/-]{_S}[0-9a-z])")
 LIST_JOIN_AT = re.compile(rf"{_S}(?:,|;|&|va|hoac){_S}(?:(?:cac{_W})?so{_S})?(?=\d)")
 
+
 def _dmy(p: str) -> str:
     """03/6/2013, 3-6-2013, 03.6.2013; the two separators must agree."""
-    return (rf"(?P<{p}d>\d{{1,2}}){_S}(?P<{p}sep>[/.-]){_S}(?P<{p}m>\d{{1,2}}){_S}(?P={p}sep){_S}"
-            rf"(?P<{p}y>(?:19|20)\d\d)(?!\d)")
+    return (
+        rf"(?P<{p}d>\d{{1,2}}){_S}(?P<{p}sep>[/.-]){_S}(?P<{p}m>\d{{1,2}}){_S}(?P={p}sep){_S}"
+        rf"(?P<{p}y>(?:19|20)\d\d)(?!\d)"
+    )
 
 
 _IN_WORDS = rf"(?P<wd>\d{{1,2}}){_W}thang{_W}(?P<wm>\d{{1,2}}){_W}nam{_W}(?P<wy>(?:19|20)\d\d)(?!\d)"
@@ -87,5 +171,6 @@ YEAR_AFTER = re.compile(rf"{_S}[,(]?{_S}nam{_W}(?P<year>(?:19|20)\d\d)(?!\d)")
 OF_ISSUER = re.compile(rf"{_S}(?:[,(]{_S})?cua{_W}")
 POINTER_BEFORE = re.compile(
     rf"(?P<pointer>(?:(?:diem{_W}[a-z]|khoan{_W}\d{{1,3}}|dieu{_W}\d{{1,3}}|muc{_W}[ivxl0-9.]{{1,8}}|"
-    rf"phan{_W}[ivxl0-9]{{1,5}}|phu{_S}luc(?:{_W}[ivxl0-9]{{1,5}})?|chuong{_W}[ivxl0-9]{{1,5}}){_W})+)(?:cua{_W})?$")
+    rf"phan{_W}[ivxl0-9]{{1,5}}|phu{_S}luc(?:{_W}[ivxl0-9]{{1,5}})?|chuong{_W}[ivxl0-9]{{1,5}}){_W})+)(?:cua{_W})?$"
+)
 HEADER_BEFORE = re.compile(rf"(?:^|\n)[ \t]{{0,20}}so{_S}:?{_S}$")

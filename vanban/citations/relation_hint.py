@@ -3,6 +3,7 @@
 Used for hints: `check` proposes the relation to add, `suggest` drafts relations. A person
 confirms; nothing here is written into the data by itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ _CLAUSE_END = re.compile(r"[.;:!?]\s|\n\s*\n")
 
 def suggest_relation(text: str, citation: Citation, citing_type: str | None = None) -> str:
     """The relation named by the verb nearest before the citation, in its clause."""
-    before = fold(text[max(0, citation.start - 400):citation.start])
+    before = fold(text[max(0, citation.start - 400) : citation.start])
     clause = _CLAUSE_END.split(before)[-1]
     best, best_at = "dan-chieu", -1
     for pattern, relation in _RULES:

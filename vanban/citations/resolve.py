@@ -6,6 +6,7 @@ or term nearby; the citing document's own date (a text cannot cite a later docum
 region of a local issuer; the issuer named. One candidate left: resolved. Several: all are
 reported and none is picked.
 """
+
 from __future__ import annotations
 
 import re
@@ -115,7 +116,8 @@ class Resolver:
         # A local symbol (79-CT/TU) recurs in every province: without the citing document's region,
         # only an exact date makes a single known candidate the document meant.
         certain = len(docs) == 1 and not (
-            c.symbol and self._is_local(c.symbol) and self._region(citing) is None and (c.date is None or mismatch))
+            c.symbol and self._is_local(c.symbol) and self._region(citing) is None and (c.date is None or mismatch)
+        )
         c.resolved = docs[0].id if certain else None
         c.candidates = [] if certain else sorted(d.id for d in docs)
         c.date_mismatch = mismatch and c.resolved is not None

@@ -1,4 +1,5 @@
 """A draft YAML for a new document from its text, for a person to review."""
+
 from __future__ import annotations
 
 import yaml
@@ -13,25 +14,39 @@ REVIEW = "  # kiểm tra"
 
 
 def _value(value) -> str:
-    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip() \
-        .removesuffix("\n...").removesuffix("...").strip()
+    return (
+        yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
+        .strip()
+        .removesuffix("\n...")
+        .removesuffix("...")
+        .strip()
+    )
 
 
 def draft_yaml(text: str, corpus: Corpus) -> tuple[str, str | None]:
     """(YAML text, suggested id). Fields the text does not give are left as comments."""
     head = read_header(text, corpus)
     issuer = corpus.issuers.get(head.issuer) if head.issuer else None
-    doc_id = expected_id(head.symbol, head.date.year if head.date else None, issuer.region if issuer else None) \
-        if head.symbol else None
+    doc_id = (
+        expected_id(head.symbol, head.date.year if head.date else None, issuer.region if issuer else None)
+        if head.symbol
+        else None
+    )
     lines = ["# Bản nháp do `build_graph.py suggest` tạo từ toàn văn. Kiểm tra từng dòng trước khi lưu"]
     lines.append(f"# thành data/documents/{doc_id or '<id>'}.yaml, rồi chạy `build_graph.py check`.")
     lines += [f"# Lưu ý: {note}" for note in head.notes]
     field = lambda name, value, note="": lines.append(  # noqa: E731
-        f"{name}: {_value(value)}{note}" if value not in (None, "") else f"# {name}:{note or '  # chưa đọc được'}")
+        f"{name}: {_value(value)}{note}" if value not in (None, "") else f"# {name}:{note or '  # chưa đọc được'}"
+    )
     field("symbol", head.symbol)
     field("type", head.type, REVIEW)
-    field("issuer", head.issuer, "" if head.issuer else
-          f"  # đầu văn bản ghi: {head.issuer_text or '?'}; id cần thêm địa phương nếu là cơ quan địa phương")
+    field(
+        "issuer",
+        head.issuer,
+        ""
+        if head.issuer
+        else f"  # đầu văn bản ghi: {head.issuer_text or '?'}; id cần thêm địa phương nếu là cơ quan địa phương",
+    )
     lines.append(f"date: {head.date.iso()}" if head.date else "# date:  # chưa đọc được")
     field("place", head.place)
     field("title", head.title, REVIEW)
@@ -48,8 +63,9 @@ def draft_yaml(text: str, corpus: Corpus) -> tuple[str, str | None]:
 def _relations(text: str, corpus: Corpus, head) -> list[str]:
     # The draft itself is the citing document: its date bounds what it can cite, its issuer's
     # region tells which 79-CT/TU it means.
-    draft = Document(id="", symbol=head.symbol or "", type=head.type or "cong-van",
-                     issuer=head.issuer or "", date=head.date)
+    draft = Document(
+        id="", symbol=head.symbol or "", type=head.type or "cong-van", issuer=head.issuer or "", date=head.date
+    )
     citations = extract(text, Resolver(corpus), draft)
     seen, out = set(), []
     for c in citations:
@@ -58,8 +74,10 @@ def _relations(text: str, corpus: Corpus, head) -> list[str]:
         quote = " ".join(c.text.split())
         if c.resolved and c.date_mismatch:
             doc = corpus.documents[c.resolved]
-            out.append(f"  # «{quote}»: văn bản ghi ngày {c.date.vietnamese()}, khác ngày của {doc.symbol} "
-                       f"({doc.date.vietnamese() if doc.date else 'chưa rõ'})")
+            out.append(
+                f"  # «{quote}»: văn bản ghi ngày {c.date.vietnamese()}, khác ngày của {doc.symbol} "
+                f"({doc.date.vietnamese() if doc.date else 'chưa rõ'})"
+            )
         if c.resolved and c.resolved not in seen:
             seen.add(c.resolved)
             doc = corpus.documents[c.resolved]

@@ -21,7 +21,7 @@ from ..graph import implementers
 from ..model import Document
 
 if TYPE_CHECKING:
-    from ..pipeline import Checked
+    from ..checked import Checked
 
 DIR = "graph-data"
 LOCAL_DEPTH = 3

@@ -20,7 +20,7 @@ from .pdf import render_pdf
 from .search_index import search_files
 
 if TYPE_CHECKING:
-    from ..pipeline import Checked
+    from ..checked import Checked
 
 DEFAULT_PDF_PACKS = 20
 

@@ -24,7 +24,7 @@ from ..graph import replaced_by
 from ..symbols import parse_symbol
 
 if TYPE_CHECKING:
-    from ..pipeline import Checked
+    from ..checked import Checked
 
 DIR = "search-data"
 # How much a token counts, by where it stands. A symbol typed in full beats everything.

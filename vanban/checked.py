@@ -1,0 +1,32 @@
+"""What flows from the checks to the graph and the site: a corpus with its problems and citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+
+from .citations import Citation
+from .graph import build_graph
+from .model import Corpus
+from .problems import ERROR, WARNING, Problem
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A corpus after every check: its problems, full texts and the citations found in them."""
+
+    corpus: Corpus
+    problems: list[Problem]
+    texts: dict[str, str] = field(default_factory=dict)
+    citations: dict[str, list[Citation]] = field(default_factory=dict)
+
+    def failing(self, strict: bool) -> list[Problem]:
+        bad = {ERROR, WARNING} if strict else {ERROR}
+        return [p for p in self.problems if p.severity in bad]
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        # cached_property writes to the instance dict directly, so it works on a frozen dataclass.
+        return build_graph(self.corpus)
