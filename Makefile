@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build check test bench setup setup-dev system system-test clean
+.PHONY: serve build check test lint unit schema bench setup setup-dev system system-test clean
 
 # Debian packages: Pango and a Vietnamese-capable font for PDF study packs; for the tests, Debian's
 # chromium (browser tests never download a browser of their own) and pdftotext.
@@ -26,8 +26,23 @@ build: setup
 check: setup
 	$(PY) build_graph.py check
 
+# The README's test command: lint, types, import contract, then the tests with coverage.
 test: setup-dev system-test
-	$(PY) -m pytest
+	@$(MAKE) --no-print-directory lint unit
+
+lint:
+	$(VENV)/bin/ruff check vanban tests benchmarks build_graph.py
+	$(VENV)/bin/ruff format --check vanban tests benchmarks build_graph.py
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
+	npx --no-install eslint docs/assets/javascripts
+
+unit:
+	$(PY) -m pytest --cov --cov-report=term
+
+# Regenerate the JSON Schema that editors use for data/documents/*.yaml (a test checks it is current).
+schema: setup
+	$(PY) build_graph.py schema > docs/schema/document.schema.json
 
 bench: setup-dev system-test
 	$(PY) benchmarks/build_bench.py --docs 1000
@@ -51,15 +66,22 @@ system-test:
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.runtime: requirements.txt package-lock.json | $(VENV)/bin/python node_modules/.installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# Installs from the lock files, which pin every package, transitive ones included; then vanban
+# itself (editable, no dependencies) for the `vanban` command.
+PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check
+
+$(VENV)/.runtime: requirements.txt requirements-lock.txt pyproject.toml package-lock.json | $(VENV)/bin/python node_modules/.installed
+	$(PIP_INSTALL) -r requirements-lock.txt
+	$(PIP_INSTALL) --no-deps -e .
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt package-lock.json | $(VENV)/bin/python node_modules/.installed
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.dev: requirements.txt requirements-dev.txt requirements-dev-lock.txt pyproject.toml package-lock.json | $(VENV)/bin/python node_modules/.installed
+	$(PIP_INSTALL) -r requirements-dev-lock.txt
+	$(PIP_INSTALL) --no-deps -e .
 	touch $(VENV)/.runtime $@
 
-# The graph library (cytoscape), exactly as package-lock.json pins it; the build copies it into the site.
+# The graph library (cytoscape) and ESLint, exactly as package-lock.json pins them; the build copies
+# cytoscape into the site.
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

@@ -2,7 +2,7 @@
 
 Each row: (phenomenon, text, citing date or None, expected citations). An expected citation is
 (text span, type, number, symbol, date, resolved id[, candidates]). Resolution is against the
-real corpus in data/. Rows with no expected citation are texts that must yield none.
+fixed test corpus in tests/corpus/ (never the live data/). Rows with no expected citation are texts that must yield none.
 Used by tests/test_citation_forms.py and benchmarks/citation_quality.py (precision and recall).
 """
 

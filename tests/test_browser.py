@@ -59,9 +59,9 @@ def test_title_with_script_shows_as_text_and_does_not_run(page, serve, site_with
     shutil.rmtree(out)
 
 
-def test_pages_open_from_a_folder_without_a_server(page, real_site, tmp_path):
+def test_pages_open_from_a_folder_without_a_server(page, corpus_site, tmp_path):
     copy = tmp_path / "copy"
-    shutil.copytree(real_site, copy)
+    shutil.copytree(corpus_site, copy)
     p = page.page
     p.goto((copy / "van-ban" / "04-nq-tw-2016.html").as_uri())
     p.locator("section[data-direction='in'] a", has_text="79-CT/TU").first.click()

@@ -6,6 +6,7 @@ import pytest
 
 from tests.citation_forms import FORMS
 from tests.citation_heldout import HELDOUT
+from tests.conftest import CORPUS
 from vanban.citations import Resolver, extract
 from vanban.dates import parse_date
 from vanban.pipeline import load_valid
@@ -13,7 +14,7 @@ from vanban.pipeline import load_valid
 
 @pytest.fixture(scope="module")
 def resolver():
-    return Resolver(load_valid().corpus)
+    return Resolver(load_valid(CORPUS).corpus)
 
 
 def parse(resolver, text, date):
@@ -41,5 +42,5 @@ def test_citation_form(resolver, phenomenon, text, date, expected):
 
 def test_offsets_point_into_the_original(resolver):
     for _, text, date, _ in FORMS + HELDOUT:
-        for c in extract(text, resolver):
+        for c in extract(text, resolver, date=parse_date(date) if date else None):
             assert text[c.start : c.end] == c.text

@@ -139,11 +139,11 @@ def test_global_graph_filters_focus_and_legend(page, site_url):
     assert page.errors == [] and page.off_machine() == []
 
 
-def test_graphs_work_from_a_folder(page, real_site, tmp_path):
+def test_graphs_work_from_a_folder(page, corpus_site, tmp_path):
     import shutil
 
     copy = tmp_path / "copy"
-    shutil.copytree(real_site, copy)
+    shutil.copytree(corpus_site, copy)
     p = open_graph(page, (copy / "van-ban" / "25-nq-tw-2013.html").as_uri(), "local")
     assert node_ids(p, "local") == DEPTH_2
     p = open_graph(page, (copy / "do-thi.html").as_uri(), "global")
@@ -156,6 +156,6 @@ def test_the_library_comes_from_node_modules_or_the_build_says_how(tmp_path):
         list(vendor_files(tmp_path))
 
 
-def test_the_site_carries_its_own_copy_of_cytoscape(real_site):
-    copy = (real_site / "assets" / "vendor" / "cytoscape.min.js").read_text(encoding="utf-8")
+def test_the_site_carries_its_own_copy_of_cytoscape(corpus_site):
+    copy = (corpus_site / "assets" / "vendor" / "cytoscape.min.js").read_text(encoding="utf-8")
     assert "cytoscape" in copy[:2000].lower() and len(copy) > 100_000

@@ -5,9 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vanban.load import DOCUMENT_FIELDS, load_document
+from vanban.load import load_document
 from vanban.problems import Problems
+from vanban.schema import DOCUMENT
 from vanban.yamlio import YamlSyntaxError, load_yaml
+
+DOCUMENT_FIELDS = [f.name for f in DOCUMENT]
 
 scalars = st.one_of(
     st.none(),
@@ -22,7 +25,7 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=12,
 )
-documents = st.dictionaries(st.sampled_from(list(DOCUMENT_FIELDS) + ["titel", "x"]), values, max_size=12)
+documents = st.dictionaries(st.sampled_from([*DOCUMENT_FIELDS, "titel", "x"]), values, max_size=12)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])

@@ -12,6 +12,7 @@ import subprocess
 import networkx as nx
 import pytest
 
+from tests.conftest import CORPUS
 from tests.test_site import text_of
 from vanban.pipeline import load_valid
 
@@ -56,17 +57,17 @@ def test_pack_refuses_a_document_that_is_not_central(cli):
     assert code == 1 and "không phải văn bản trung ương" in err
 
 
-def test_site_offers_each_central_pack_and_its_pdf(real_site):
-    page = text_of(real_site / "hoc-tap" / "04-nq-tw-2016.html")
+def test_site_offers_each_central_pack_and_its_pdf(corpus_site):
+    page = text_of(corpus_site / "hoc-tap" / "04-nq-tw-2016.html")
     assert "Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)" in page and "Chuỗi văn bản thực hiện" in page
-    html = (real_site / "hoc-tap" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    html = (corpus_site / "hoc-tap" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
     assert 'href="04-nq-tw-2016.pdf" download' in html
-    assert "Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)" in pdf_text(real_site / "hoc-tap" / "04-nq-tw-2016.pdf")
-    listing = text_of(real_site / "hoc-tap" / "index.html")
+    assert "Tài liệu học tập: Nghị quyết 04-NQ/TW (2016)" in pdf_text(corpus_site / "hoc-tap" / "04-nq-tw-2016.pdf")
+    listing = text_of(corpus_site / "hoc-tap" / "index.html")
     for symbol in ["25-NQ/TW (2013)", "04-NQ/TW (2016)", "34/2007/PL-UBTVQH11 (2007)", "10/2022/QH15 (2022)"]:
         assert symbol in listing
     assert "160-BC/TU" not in listing  # a provincial report has no study pack
-    doc_page = (real_site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    doc_page = (corpus_site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
     assert 'href="../hoc-tap/04-nq-tw-2016.html"' in doc_page
 
 
@@ -80,14 +81,14 @@ def test_pack_page_prints_without_the_site_chrome(page, site_url):
     assert page.errors == [] and page.off_machine() == []
 
 
-def test_implementation_report_page_and_csv(real_site):
-    page = text_of(real_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.html")
+def test_implementation_report_page_and_csv(corpus_site):
+    page = text_of(corpus_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.html")
     assert "Tình hình thực hiện Kết luận 114-KL/TW (2015)" in page
     assert re.search(r"Tỉnh Đắk Nông .*411/KH-UBND \(2015\) 21/09/2015 69 2", page)
     assert "Chưa có văn bản trong cơ sở tri thức" in page and "Thành phố Hà Nội" in page
     rows = list(
         csv.DictReader(
-            io.StringIO((real_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.csv").read_text(encoding="utf-8"))
+            io.StringIO((corpus_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.csv").read_text(encoding="utf-8"))
         )
     )
     assert [(r["noi"], r["van_ban_dau_tien"], r["so_ngay"]) for r in rows] == [
@@ -108,7 +109,7 @@ def test_report_cli(cli):
 
 @pytest.fixture(scope="module")
 def corpus():
-    return load_valid().corpus
+    return load_valid(CORPUS).corpus
 
 
 def _expected(corpus):
@@ -139,8 +140,8 @@ def test_json_export_reads_back_in_networkx(cli, corpus, tmp_path):
 
 def test_csv_export_reads_back(cli, corpus, tmp_path):
     assert cli("export", "--format", "csv", "--out", str(tmp_path / "vb"))[0] == 0
-    documents = list(csv.DictReader(open(tmp_path / "vb-documents.csv", encoding="utf-8")))
-    relations = list(csv.DictReader(open(tmp_path / "vb-relations.csv", encoding="utf-8")))
+    documents = list(csv.DictReader(io.StringIO((tmp_path / "vb-documents.csv").read_text(encoding="utf-8"))))
+    relations = list(csv.DictReader(io.StringIO((tmp_path / "vb-relations.csv").read_text(encoding="utf-8"))))
     docs, rels = _expected(corpus)
     assert {d["id"] for d in documents} == docs
     assert sorted((r["source"], r["target"], r["relation"]) for r in relations) == rels
@@ -149,6 +150,7 @@ def test_csv_export_reads_back(cli, corpus, tmp_path):
 
 def test_jsonld_export_uses_eli_terms_and_keeps_the_vietnamese_relation(cli, corpus, tmp_path):
     code, out, _ = cli("export", "--format", "jsonld")
+    assert code == 0
     data = json.loads(out)
     assert data["@context"]["eli"] == "http://data.europa.eu/eli/ontology#"
     nodes = {n["@id"]: n for n in data["@graph"]}

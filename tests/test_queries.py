@@ -1,4 +1,4 @@
-"""`show`, `implementers`, `sources` on the real corpus, as a user types references."""
+"""`show`, `implementers`, `sources` on the test corpus, as a user types references."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import json
 
 import pytest
 
+from tests.conftest import CORPUS
 from vanban.pipeline import load_valid
-from vanban.problems import AmbiguousRef, RefNotFound
-from vanban.refs import RefIndex
+from vanban.refs import AmbiguousRef, RefIndex, RefNotFound
 
 
 @pytest.fixture(scope="module")
 def index():
-    corpus = load_valid().corpus
+    corpus = load_valid(CORPUS).corpus
     return RefIndex(corpus)
 
 
@@ -110,13 +110,15 @@ def test_implementers_of_160_bc_tu(cli):
 
 def test_implementers_text_tree_nests_children_under_parents(cli):
     code, out, _ = cli("implementers", "04-NQ/TW")
+    assert code == 0
     lines = out.splitlines()
-    report = next(i for i, l in enumerate(lines) if "160-BC/TU" in l)
+    report = next(i for i, line in enumerate(lines) if "160-BC/TU" in line)
     assert "1185/UBND-TH" in lines[report + 1] and lines[report + 1].startswith("    └")
 
 
 def test_unverified_relation_is_marked(cli):
     code, out, _ = cli("implementers", "25-NQ/TW 2013", "--json")
+    assert code == 0
     rows = {r["id"]: r for r in json.loads(out)}
     assert rows["43-kl-tw-2019"]["unverified"] is True
     assert rows["160-bc-tu-hau-giang-2017"]["unverified"] is False
@@ -124,6 +126,7 @@ def test_unverified_relation_is_marked(cli):
 
 def test_sources_goes_upward(cli):
     code, out, _ = cli("sources", "1185/UBND-TH", "--json")
+    assert code == 0
     rows = {r["id"]: r for r in json.loads(out)}
     assert rows["160-bc-tu-hau-giang-2017"]["depth"] == 1
     assert rows["25-nq-tw-2013"]["via"] == "160-bc-tu-hau-giang-2017"
@@ -132,4 +135,5 @@ def test_sources_goes_upward(cli):
 
 def test_sources_include_legal_basis(cli):
     code, out, _ = cli("sources", "01/QCPH/UBND-UBMTTQ", "--json")
+    assert code == 0
     assert {r["id"]: r["relation"] for r in json.loads(out)} == {"217-qd-tw-2013": "can-cu", "218-qd-tw-2013": "can-cu"}

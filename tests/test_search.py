@@ -61,7 +61,7 @@ def test_ordinance_by_name_shows_its_replaced_status(page, site_url):
     found = results(page, site_url, "Pháp lệnh 34")
     assert found[0] == "Pháp lệnh 34/2007/PL-UBTVQH11 (2007)"
     first = page.page.locator(".vb-result").first
-    assert first.locator(".vb-r-status").inner_text() == "Đã bị thay thế bởi 10/2022/QH15 (2022)"
+    assert first.locator(".vb-r-status").inner_text() == "Được thay thế bởi 10/2022/QH15 (2022)"
 
 
 def test_a_result_shows_type_symbol_date_issuer_and_links_to_the_page(page, site_url):
@@ -134,9 +134,9 @@ def test_browser_tokens_equal_python_tokens(page, site_url, text):
     assert page.page.evaluate("t => VB_SEARCH.tokens(t)", text) == tokens(text)
 
 
-def test_search_works_from_a_folder_opened_without_a_server(page, real_site, tmp_path):
+def test_search_works_from_a_folder_opened_without_a_server(page, corpus_site, tmp_path):
     copy = tmp_path / "copy"
-    shutil.copytree(real_site, copy)
+    shutil.copytree(corpus_site, copy)
     found = results(page, (copy).as_uri(), "25-NQ/TW")
     assert found[0] == "Nghị quyết 25-NQ/TW (2013)"
     found = results(page, copy.as_uri(), "dan van kheo")

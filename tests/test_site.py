@@ -1,4 +1,4 @@
-"""The real MkDocs build of the real corpus: what the pages show, links, safety, atomicity."""
+"""The real MkDocs build of the test corpus: what the pages show, links, safety, atomicity."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import DATA, ROOT, SEED
+from tests.conftest import CORPUS, ROOT, shared_seed
 from vanban.pipeline import build_site
 from vanban.problems import BuildError, DataError
 from vanban.site.build import stage_pages
@@ -44,38 +44,38 @@ def text_of(path: Path) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-def test_every_internal_link_resolves(real_site):
+def test_every_internal_link_resolves(corpus_site):
     broken = []
-    pages = list(real_site.rglob("*.html"))
+    pages = list(corpus_site.rglob("*.html"))
     assert len(pages) > 80
     for page in pages:
-        for tag, attr, url in parse(page).links:
+        for _tag, _attr, url in parse(page).links:
             parts = urlsplit(url)
             if parts.scheme or url.startswith(("#", "mailto:", "//")):
                 continue
-            base = real_site if parts.path.startswith("/") else page.parent  # 404.html is root-absolute
+            base = corpus_site if parts.path.startswith("/") else page.parent  # 404.html is root-absolute
             target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{page.relative_to(real_site)}: {url}")
+                broken.append(f"{page.relative_to(corpus_site)}: {url}")
     assert not broken, "\n".join(broken[:20])
 
 
-def test_no_asset_is_loaded_from_off_the_machine(real_site):
+def test_no_asset_is_loaded_from_off_the_machine(corpus_site):
     offenders = []
-    for page in real_site.rglob("*.html"):
+    for page in corpus_site.rglob("*.html"):
         for tag, attr, url in parse(page).links:
             loads = (tag in ("script", "img", "iframe") and attr == "src") or tag == "link"
             if (loads and urlsplit(url).scheme in ("http", "https")) or url.startswith("//"):
                 offenders.append(f"{page.name}: <{tag} {attr}={url}>")
     assert not offenders, offenders[:10]
-    index = (real_site / "index.html").read_text(encoding="utf-8")
+    index = (corpus_site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in index and "fonts.gstatic" not in index
 
 
-def test_document_page_shows_card_relations_tree_and_text(real_site):
-    page = real_site / "van-ban" / "160-bc-tu-hau-giang-2017.html"
+def test_document_page_shows_card_relations_tree_and_text(corpus_site):
+    page = corpus_site / "van-ban" / "160-bc-tu-hau-giang-2017.html"
     text = text_of(page)
     for shown in [
         "Báo cáo 160-BC/TU (2017)",
@@ -97,8 +97,8 @@ def test_document_page_shows_card_relations_tree_and_text(real_site):
     assert "25-nq-tw-2013.html" in links and "1185-ubnd-th-hau-giang-2017.html" in links
 
 
-def test_replaced_document_has_a_banner_linking_its_replacement(real_site):
-    page = real_site / "van-ban" / "34-2007-pl-ubtvqh11.html"
+def test_replaced_document_has_a_banner_linking_its_replacement(corpus_site):
+    page = corpus_site / "van-ban" / "34-2007-pl-ubtvqh11.html"
     html = page.read_text(encoding="utf-8")
     banner = re.search(r'<div class="admonition warning vb-banner-replaced">(.*?)</div>', html, re.S)
     assert banner, "no replaced banner"
@@ -106,32 +106,32 @@ def test_replaced_document_has_a_banner_linking_its_replacement(real_site):
     assert "Được thay thế bởi" in banner[1]
 
 
-def test_unverified_and_citation_only_are_marked(real_site):
-    known_only = text_of(real_site / "van-ban" / "16-ct-ttg-2016.html")
+def test_unverified_and_citation_only_are_marked(corpus_site):
+    known_only = text_of(corpus_site / "van-ban" / "16-ct-ttg-2016.html")
     assert "Chỉ biết qua trích dẫn" in known_only and "160-BC/TU" in known_only
-    signer = text_of(real_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html")
+    signer = text_of(corpus_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html")
     assert re.search(r"Đông Văn Thanh\s+chưa xác minh", signer)
     assert "Chưa xác minh: người ký" in signer
-    undated = text_of(real_site / "van-ban" / "23-ctr-tu-ha-noi-khong-ro-nam.html")
+    undated = text_of(corpus_site / "van-ban" / "23-ctr-tu-ha-noi-khong-ro-nam.html")
     assert "23-CTr/TU (chưa rõ năm)" in undated and "sau ngày 03/6/2013" in undated
-    listing = text_of(real_site / "theo-loai" / "nghi-quyet.html")
+    listing = text_of(corpus_site / "theo-loai" / "nghi-quyet.html")
     assert re.search(r"Về công tác tôn giáo\s+chưa xác minh", listing)  # unverified in lists too
     assert re.search(r"năm 2003\s+Ban Chấp hành Trung ương Đảng\s+chưa xác minh", listing)
-    tree = text_of(real_site / "index.html")
+    tree = text_of(corpus_site / "index.html")
     assert re.search(r"23-CTr/TU \(chưa rõ năm\) · chưa rõ\s+chưa xác minh", tree)
-    relation = text_of(real_site / "van-ban" / "25-nq-tw-2013.html")
+    relation = text_of(corpus_site / "van-ban" / "25-nq-tw-2013.html")
     assert re.search(r"43-KL/TW \(2019\).*?quan hệ chưa xác minh", relation)
 
 
-def test_same_symbol_documents_have_their_own_pages_with_years(real_site):
-    a = text_of(real_site / "van-ban" / "16-ct-ttg-2016.html")
-    b = text_of(real_site / "van-ban" / "16-ct-ttg-2020.html")
+def test_same_symbol_documents_have_their_own_pages_with_years(corpus_site):
+    a = text_of(corpus_site / "van-ban" / "16-ct-ttg-2016.html")
+    b = text_of(corpus_site / "van-ban" / "16-ct-ttg-2020.html")
     assert "Chỉ thị 16/CT-TTg (2016)" in a and "dân vận" in a
     assert "Chỉ thị 16/CT-TTg (2020)" in b and "COVID-19" in b
 
 
-def test_index_pages_and_home(real_site):
-    home = text_of(real_site / "index.html")
+def test_index_pages_and_home(corpus_site):
+    home = text_of(corpus_site / "index.html")
     assert "Cây thực hiện các văn bản trung ương" in home
     assert "04-NQ/TW (2016)" in home and "1185/UBND-TH (2017)" in home
     assert "sau 100 ngày" in home  # 04-NQ/TW of 30/10/2016 → 79-CT/TU of 07/02/2017
@@ -143,13 +143,13 @@ def test_index_pages_and_home(real_site):
         ("theo-khoa/xi.html", "217-QĐ/TW"),
         ("chu-de/dan-van.html", "114-KL/TW"),
     ]:
-        assert shown in text_of(real_site / index), index
-    issuer = text_of(real_site / "co-quan" / "ban-dan-van-tw.html")
+        assert shown in text_of(corpus_site / index), index
+    issuer = text_of(corpus_site / "co-quan" / "ban-dan-van-tw.html")
     assert "Ban Tuyên giáo và Dân vận Trung ương" in issuer and "chưa xác minh" in issuer
 
 
-def test_document_pages_stay_out_of_the_navigation(real_site):
-    html = (real_site / "van-ban" / "25-nq-tw-2013.html").read_text(encoding="utf-8")
+def test_document_pages_stay_out_of_the_navigation(corpus_site):
+    html = (corpus_site / "van-ban" / "25-nq-tw-2013.html").read_text(encoding="utf-8")
     start = html.index('<nav class="md-nav md-nav--primary')
     nav = html[start : html.index('<nav class="md-nav md-nav--secondary', start)]
     assert "Theo loại" in nav and "Hướng dẫn biên soạn" in nav
@@ -157,13 +157,12 @@ def test_document_pages_stay_out_of_the_navigation(real_site):
 
 
 def test_seed_texts_are_split_out_unchanged():
-    if not SEED.exists():
-        pytest.skip(f"seed not present at {SEED}")
-    texts = DATA / "texts"
+    seed = shared_seed()
+    texts = CORPUS / "texts"
     joined = (texts / "1185-ubnd-th-hau-giang-2017.txt").read_text(encoding="utf-8") + (
         texts / "160-bc-tu-hau-giang-2017.txt"
     ).read_text(encoding="utf-8")
-    assert joined == SEED.read_text(encoding="utf-8")
+    assert joined == seed.read_text(encoding="utf-8")
 
 
 def _digest(folder: Path) -> str:
@@ -177,7 +176,7 @@ def _digest(folder: Path) -> str:
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("small") / "site"
-    build_site(DATA, out)
+    build_site(CORPUS, out)
     return out
 
 
@@ -201,7 +200,7 @@ def test_failed_mkdocs_build_leaves_previous_site(small_site, tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(BuildError):
-        build_site(DATA, small_site, config_file=config)
+        build_site(CORPUS, small_site, config_file=config)
     assert _digest(small_site) == before
     assert not list(small_site.parent.glob(".site-new-*")), "half-built folder left behind"
 
@@ -245,8 +244,8 @@ def test_staging_never_writes_outside_its_folder(tmp_path):
     assert not (tmp_path / "evil.md").exists()
 
 
-def test_citations_in_full_texts_link_to_their_pages(real_site):
-    html = (real_site / "van-ban" / "160-bc-tu-hau-giang-2017.html").read_text(encoding="utf-8")
+def test_citations_in_full_texts_link_to_their_pages(corpus_site):
+    html = (corpus_site / "van-ban" / "160-bc-tu-hau-giang-2017.html").read_text(encoding="utf-8")
     text = html[html.index('<div class="vb-fulltext">') :]
     links = re.findall(r'<a class="vb-cite" href="([^"]+)"[^>]*>(.*?)</a>', text, re.S)
     assert ("25-nq-tw-2013.html", "Nghị quyết số 25-NQ/TW") in links
@@ -257,14 +256,14 @@ def test_citations_in_full_texts_link_to_their_pages(real_site):
     plain = html_module.unescape(re.sub(r"<[^>]+>", "", text[: text.index("</div>")]))
     assert (
         plain.strip()
-        == (DATA / "texts" / "160-bc-tu-hau-giang-2017.txt").read_text(encoding="utf-8").strip("\n").strip()
+        == (CORPUS / "texts" / "160-bc-tu-hau-giang-2017.txt").read_text(encoding="utf-8").strip("\n").strip()
     )
 
 
-def test_wrong_date_in_a_citation_is_flagged_on_the_page(real_site):
-    notes = text_of(real_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html")
+def test_wrong_date_in_a_citation_is_flagged_on_the_page(corpus_site):
+    notes = text_of(corpus_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html")
     assert "trích dẫn ghi ngày 22/06/2016 nhưng 160-BC/TU ban hành ngày 22/06/2017 — đã ghi nhận" in notes
-    html = (real_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html").read_text(encoding="utf-8")
+    html = (corpus_site / "van-ban" / "1185-ubnd-th-hau-giang-2017.html").read_text(encoding="utf-8")
     assert re.search(r'Báo cáo số 160-BC/TU</a><span class="vb-cite-flag"[^>]*>ngày trích dẫn khác ngày văn bản', html)
 
 
@@ -283,18 +282,12 @@ def test_citation_not_in_the_knowledge_base_is_marked(data_copy, tmp_path):
     )
 
 
-def test_failed_data_writing_leaves_previous_site(small_site, tmp_path):
-    from vanban.pipeline import load_valid
-    from vanban.site.build import run_mkdocs, vendor_files
-    from vanban.site.pages import render_site
-
+def test_failed_data_writing_leaves_previous_site(small_site, monkeypatch):
     before = _digest(small_site)
-    stage = tmp_path / "stage"
-    stage_pages(
-        list(render_site(load_valid(DATA, citations=True), "x")) + list(vendor_files(ROOT)), ROOT / "docs", stage
-    )
+    # The data writer (a forked process, which inherits the patch) is asked to write outside its folder.
+    monkeypatch.setattr("vanban.pipeline.render_data", lambda *args, **kwargs: iter([("../escape.js", "x")]))
     with pytest.raises(BuildError, match="nằm ngoài"):
-        run_mkdocs(ROOT / "mkdocs.yml", stage, small_site, lambda: iter([("../escape.js", "x")]))
+        build_site(CORPUS, small_site)
     assert _digest(small_site) == before
     assert not (small_site.parent / "escape.js").exists()
     assert not list(small_site.parent.glob(".vanban-data-*")) and not list(small_site.parent.glob(".site-new-*"))

@@ -214,10 +214,10 @@ def test_type_code_contradicting_type_is_a_warning_that_strict_makes_fail(data_c
     assert "CẢNH BÁO" in out and "80-ct-tu-hau-giang-2017.yaml:1 [symbol]" in out
 
 
-def test_real_corpus_flags_79_ct_tu_as_acknowledged_not_silenced(cli):
+def test_corpus_flags_79_ct_tu_as_acknowledged_not_silenced(cli):
     code, out, _ = cli("check", "--strict")
     assert code == 0
-    line = next(l for l in out.splitlines() if "79-ct-tu-hau-giang-2017.yaml" in l)
+    line = next(x for x in out.splitlines() if "79-ct-tu-hau-giang-2017.yaml" in x)
     assert line.startswith("GHI NHẬN") and "mã CT (Chỉ thị)" in line
 
 

@@ -27,6 +27,6 @@ class Checked:
         return [p for p in self.problems if p.severity in bad]
 
     @cached_property
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self) -> nx.MultiDiGraph[str]:
         # cached_property writes to the instance dict directly, so it works on a frozen dataclass.
         return build_graph(self.corpus)

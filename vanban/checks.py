@@ -29,7 +29,15 @@ def check_corpus(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _p(doc: Document, code, message, hint="", field="", severity=ERROR, line=None) -> Problem:
+def _p(
+    doc: Document,
+    code: str,
+    message: str,
+    hint: str = "",
+    field: str = "",
+    severity: str = ERROR,
+    line: int | None = None,
+) -> Problem:
     return Problem(
         code,
         message,
@@ -265,7 +273,7 @@ def _check_duplicate_symbols(corpus: Corpus) -> list[Problem]:
 
 
 def _check_cycles(corpus: Corpus) -> list[Problem]:
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for rel in corpus.relations():
         if vocab.RELATION_TYPES[rel.type].acyclic and rel.target in corpus.documents:
             graph.add_edge(rel.source, rel.target, type=rel.type)
@@ -292,7 +300,7 @@ def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Prob
     for p in problems:
         doc = corpus.documents.get(p.doc_id)
         reason = doc.acknowledged.get(p.code) if doc and p.severity == WARNING else None
-        if reason:
+        if doc and reason:
             used.add((doc.id, p.code))
             p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE, p.doc_id)
         out.append(p)

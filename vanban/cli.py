@@ -7,24 +7,34 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import vocab
+from .checked import Checked
+from .citations import Citation
 from .dates import show_date as plain_date
 from .export import FORMATS as EXPORT_FORMATS
-from .graph import TreeNode, depth_first, implementers, neighbours, sources
+from .graph import TreeNode, depth_first, implementers, neighbours, sources, status_of
 from .model import Corpus, Document
 from .pipeline import DEFAULT_DATA, DEFAULT_SITE, build_site, check, load_valid
-from .problems import ERROR, NOTE, WARNING, AmbiguousRef, BuildError, DataError, Problem, RefNotFound
-from .refs import RefIndex
+from .problems import ERROR, NOTE, WARNING, BuildError, DataError, OutputError, Problem
+from .refs import AmbiguousRef, RefIndex, RefNotFound
+from .site.build import write_output
 
 SEVERITY_LABEL = {ERROR: "LỖI", WARNING: "CẢNH BÁO", NOTE: "GHI NHẬN"}
+
+
+def console() -> None:
+    """The `vanban` command installed by pyproject.toml."""
+    sys.exit(main())
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except DataError as exc:
         _print_problems(exc.problems)
         print(
@@ -48,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"Lỗi dựng trang: {exc}\nTrang web cũ (nếu có) vẫn giữ nguyên.", file=sys.stderr)
         return 1
+    except OutputError as exc:
+        print(f"Không ghi được tệp: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `check | head`: the reader has gone, which is no error of ours
@@ -59,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build_graph.py", description="Cơ sở tri thức văn bản Đảng và Nhà nước.")
     sub = parser.add_subparsers(required=True, metavar="LỆNH")
 
-    def data_arg(p):
+    def data_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--data", default=str(DEFAULT_DATA), help="thư mục dữ liệu (mặc định: data/)")
 
     p = sub.add_parser("check", help="kiểm tra dữ liệu, báo mọi lỗi một lần")
@@ -138,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-build", action="store_true", help="phục vụ trang đã dựng, không dựng lại")
     p.set_defaults(func=cmd_serve, strict=False, pdf_packs=20)
+
+    p = sub.add_parser("schema", help="in JSON Schema của tệp văn bản (cho trình soạn thảo)")
+    p.set_defaults(func=cmd_schema)
     return parser
 
 
@@ -150,7 +166,7 @@ def _print_problems(problems: list[Problem]) -> None:
             print(f"{'':9} → {p.hint}")
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     checked = check(args.data)
     _print_problems(checked.problems)
     errors = sum(p.severity == ERROR for p in checked.problems)
@@ -163,7 +179,7 @@ def cmd_check(args) -> int:
     return 1 if checked.failing(args.strict) else 0
 
 
-def cmd_show(args) -> int:
+def cmd_show(args: argparse.Namespace) -> int:
     checked = load_valid(args.data)
     corpus, graph = checked.corpus, checked.graph
     doc = RefIndex(corpus).resolve(args.ref)
@@ -176,15 +192,9 @@ def cmd_show(args) -> int:
     if doc.known_from_citation:
         print("  chỉ biết qua trích dẫn")
     items = neighbours(graph, corpus, doc.id)
-    replacers = [n for n in items if not n.outgoing and n.relation.type in vocab.REPLACING]
-    if doc.status or doc.ceased or replacers:
-        status = vocab.STATUSES.get(doc.status, "Hết hiệu lực" if doc.ceased else "Bị thay thế")
-        when = f" từ {plain_date(doc.ceased)}" if doc.ceased else ""
-        by = "; ".join(
-            f"{vocab.RELATION_TYPES[n.relation.type].inverse_label.lower()} {n.doc.symbol} ({n.doc.year})"
-            for n in replacers
-        )
-        print(f"  tình trạng: {status}{when}" + (f"; {by}" if by else ""))
+    status = status_of(graph, corpus, doc)
+    if status.label:
+        print(f"  tình trạng: {status.line()}")
     for outgoing, heading in ((True, "Văn bản này tác động tới"), (False, "Văn bản khác tác động tới văn bản này")):
         group = [n for n in items if n.outgoing == outgoing]
         print(f"\n{heading} ({len(group)}):")
@@ -204,7 +214,7 @@ def _headline(corpus: Corpus, doc: Document) -> str:
     return f"{doc.symbol} — {vocab.DOC_TYPES[doc.type].label}, {issuer}, {plain_date(doc.date)}{term}"
 
 
-def cmd_tree(args) -> int:
+def cmd_tree(args: argparse.Namespace) -> int:
     checked = load_valid(args.data)
     corpus, graph = checked.corpus, checked.graph
     doc = RefIndex(corpus).resolve(args.ref)
@@ -227,7 +237,7 @@ def cmd_tree(args) -> int:
     return 0
 
 
-def _tree_json(n: TreeNode) -> dict:
+def _tree_json(n: TreeNode) -> dict[str, object]:
     return {
         "id": n.doc.id,
         "symbol": n.doc.symbol,
@@ -242,7 +252,7 @@ def _tree_json(n: TreeNode) -> dict:
     }
 
 
-def cmd_extract(args) -> int:
+def cmd_extract(args: argparse.Namespace) -> int:
     from .citations import Resolver, extract
     from .dates import parse_date
 
@@ -265,7 +275,7 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def cmd_suggest(args) -> int:
+def cmd_suggest(args: argparse.Namespace) -> int:
     from .citations.suggest import draft_yaml
 
     text = _read_input(args.file)
@@ -284,7 +294,7 @@ def _read_input(name: str) -> str | None:
         return None
 
 
-def _citation_line(corpus: Corpus, c) -> str:
+def _citation_line(corpus: Corpus, c: Citation) -> str:
     line = " ".join(c.text.split())
     where = f"[{c.start}-{c.end}]"
     if c.resolved:
@@ -296,11 +306,13 @@ def _citation_line(corpus: Corpus, c) -> str:
         target = "→ chưa xác định, có thể là: " + ", ".join(c.candidates)
     else:
         target = "→ không có trong cơ sở tri thức"
+    if c.date_problem:
+        target += f" — ngày trích dẫn {c.date_problem} không có thật"
     return f"{where:>14} {line}  {target}"
 
 
-def _central(args):
-    from .studypack import is_central_policy
+def _central(args: argparse.Namespace) -> tuple[Checked, Document | None]:
+    from .rules import is_central_policy
 
     checked = load_valid(args.data)
     doc = RefIndex(checked.corpus).resolve(args.ref)
@@ -314,7 +326,7 @@ def _central(args):
     return checked, doc
 
 
-def cmd_pack(args) -> int:
+def cmd_pack(args: argparse.Namespace) -> int:
     from .site.packs import pack_pdf_html
     from .site.pdf import render_pdf
     from .studypack import study_pack
@@ -327,15 +339,15 @@ def cmd_pack(args) -> int:
         print(f"{doc.symbol}: {len(pack.chain)} văn bản trong chuỗi thực hiện. Dùng --pdf FILE hoặc --html FILE.")
         return 0
     if args.html:
-        Path(args.html).write_text(pack_pdf_html(pack), encoding="utf-8")
+        write_output(Path(args.html), pack_pdf_html(pack))
         print(f"Đã ghi {args.html}")
     if args.pdf:
-        Path(args.pdf).write_bytes(render_pdf(pack_pdf_html(pack)))
+        write_output(Path(args.pdf), render_pdf(pack_pdf_html(pack)))
         print(f"Đã ghi {args.pdf}")
     return 0
 
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     from .site.packs import report_csv
     from .studypack import implementation_report
 
@@ -348,7 +360,7 @@ def cmd_report(args) -> int:
         if args.csv == "-":
             print(table, end="")
         else:
-            Path(args.csv).write_text(table, encoding="utf-8")
+            write_output(Path(args.csv), table)
             print(f"Đã ghi {args.csv}")
         return 0
     print(_headline(checked.corpus, doc))
@@ -361,7 +373,7 @@ def cmd_report(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from . import export
 
     corpus = load_valid(args.data).corpus
@@ -371,19 +383,26 @@ def cmd_export(args) -> int:
             return 1
         documents, relations = export.to_csv(corpus)
         for suffix, text in (("documents", documents), ("relations", relations)):
-            Path(f"{args.out}-{suffix}.csv").write_text(text, encoding="utf-8")
+            write_output(Path(f"{args.out}-{suffix}.csv"), text)
         print(f"Đã ghi {args.out}-documents.csv, {args.out}-relations.csv")
         return 0
     text = {"json": export.to_json, "graphml": export.to_graphml, "jsonld": export.to_jsonld}[args.format](corpus)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        write_output(Path(args.out), text)
         print(f"Đã ghi {args.out}")
     else:
         print(text)
     return 0
 
 
-def cmd_build(args) -> int:
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import document_json_schema_text
+
+    print(document_json_schema_text(), end="")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     report = build_site(args.data, args.out, strict=args.strict, progress=_progress(start), pdf_packs=args.pdf_packs)
     print(
@@ -395,14 +414,14 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _progress(start: float):
+def _progress(start: float) -> Callable[[str], None]:
     def show(message: str) -> None:
         print(f"[{time.perf_counter() - start:6.1f} s] {message}", flush=True)
 
     return show
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     import functools
     import http.server
 

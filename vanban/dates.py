@@ -1,16 +1,23 @@
-"""Dates that may be known only to the year or the month."""
+"""Dates that may be known only to the year or the month, and the one way to compare and order them."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
+    """Ordered by sort_key: 2017 < 2017-01 < 2017-01-01 < 2017-02, whatever the precision.
+
+    (dataclass ordering would compare None with a number and fail on 2017 against 2017-02.)
+    """
+
     year: int
     month: int | None = None
     day: int | None = None
@@ -42,10 +49,25 @@ class PartialDate:
         return dt.date(self.year, 12, 31)
 
     def sort_key(self) -> tuple[int, int, int]:
+        """A less precise date sorts before the more precise ones it contains."""
         return (self.year, self.month or 0, self.day or 0)
 
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
-def parse_date(value) -> PartialDate:
+    def overlaps(self, other: PartialDate) -> bool:
+        """True when some day may be both: 2017-03 overlaps 2017 and 2017-03-05, not 2017-04."""
+        return not definitely_before(self, other) and not definitely_before(other, self)
+
+
+def date_order(date: PartialDate | None) -> tuple[bool, tuple[int, int, int]]:
+    """The sort key of every list of documents by date: earliest first, undated last."""
+    return (date is None, date.sort_key() if date else (0, 0, 0))
+
+
+def parse_date(value: object) -> PartialDate:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD (a str or an int year). Raises ValueError."""
     if isinstance(value, bool):
         raise ValueError("not a date")
@@ -58,13 +80,15 @@ def parse_date(value) -> PartialDate:
     m = _ISO.match(value.strip())
     if not m:
         raise ValueError("not a date")
-    year, month, day = (int(g) if g else None for g in m.groups())
+    year = int(m[1])
+    month = int(m[2]) if m[2] else None
+    day = int(m[3]) if m[3] else None
     if not 1900 <= year <= 2100:
         raise ValueError("year out of range")
     if month is not None and not 1 <= month <= 12:
         raise ValueError("month out of range")
     if day is not None:
-        dt.date(year, month, day)  # raises ValueError for 2017-02-30
+        dt.date(year, month or 1, day)  # raises ValueError for 2017-02-30
     return PartialDate(year, month, day)
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
+from typing import TypeAlias
 
 import networkx as nx
 
 from . import vocab
-from .model import Corpus, Document
+from .model import Corpus, Document, Relation
 
 FORMATS = ("csv", "json", "graphml", "jsonld")
 DOC_COLUMNS = [
@@ -35,8 +37,11 @@ DOC_COLUMNS = [
 ]
 REL_COLUMNS = ["source", "target", "relation", "relation_label", "eli", "note", "place", "unverified"]
 
+# One CSV row, or the attributes of one GraphML node or edge: scalars only.
+Record: TypeAlias = dict[str, str | bool]
 
-def _doc_record(corpus: Corpus, doc: Document) -> dict:
+
+def _doc_record(corpus: Corpus, doc: Document) -> Record:
     issuer = corpus.issuers.get(doc.issuer)
     return {
         "id": doc.id,
@@ -58,7 +63,7 @@ def _doc_record(corpus: Corpus, doc: Document) -> dict:
     }
 
 
-def _rel_record(rel) -> dict:
+def _rel_record(rel: Relation) -> Record:
     return {
         "source": rel.source,
         "target": rel.target,
@@ -78,7 +83,7 @@ def _documents(corpus: Corpus) -> list[Document]:
 def to_csv(corpus: Corpus) -> tuple[str, str]:
     """(documents CSV, relations CSV)."""
 
-    def table(columns, rows):
+    def table(columns: list[str], rows: Iterable[Record]) -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, columns, lineterminator="\n")
         writer.writeheader()
@@ -91,9 +96,9 @@ def to_csv(corpus: Corpus) -> tuple[str, str]:
     )
 
 
-def to_graph(corpus: Corpus) -> nx.MultiDiGraph:
+def to_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
     """Scalar attributes only (GraphML and Gephi accept nothing else)."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for doc in _documents(corpus):
         graph.add_node(doc.id, **_doc_record(corpus, doc))
     for n, rel in enumerate(corpus.relations()):
@@ -117,13 +122,13 @@ def to_jsonld(corpus: Corpus) -> str:
         "@base": "urn:vanban:doc:",
         "xsd": "http://www.w3.org/2001/XMLSchema#",
     }
-    graph = []
-    outgoing: dict[str, list] = {}
+    graph: list[dict[str, object]] = []  # JSON-LD nodes
+    outgoing: dict[str, list[Relation]] = {}
     for rel in corpus.relations():
         outgoing.setdefault(rel.source, []).append(rel)
     for doc in _documents(corpus):
         issuer = corpus.issuers.get(doc.issuer)
-        node = {
+        node: dict[str, object] = {
             "@id": doc.id,
             "@type": "eli:LegalResource",
             "eli:id_local": doc.symbol,

@@ -1,23 +1,27 @@
 """Stage 3: the graph of documents and relations, and the queries over it.
 
-Edges go from the acting document to its target, as stored; the inverse is read off the same
-edge. A MultiDiGraph because two documents may stand in several relations (1185/UBND-TH both
-carries out and forwards 160-BC/TU).
+Nodes are document ids. Edges go from the acting document to its target, as stored, keyed by the
+relation type, with the Relation under "relation"; the inverse is read off the same edge. A
+MultiDiGraph because two documents may stand in several relations (1185/UBND-TH both carries out
+and forwards 160-BC/TU).
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import networkx as nx
 
 from . import vocab
 from .model import Corpus, Document, Relation
+from .rules import Replacement, Status, doc_order
+from .rules import status_of as status_with
 
 
-def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_nodes_from(corpus.documents)
     for rel in corpus.relations():
         if rel.target in corpus.documents:
@@ -34,31 +38,37 @@ class TreeNode:
     unverified: bool = False
 
 
-def implementers(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str, types=vocab.IMPLEMENTING) -> list[TreeNode]:
+def implementers(
+    graph: nx.MultiDiGraph[str], corpus: Corpus, doc_id: str, types: Collection[str] = vocab.IMPLEMENTING
+) -> list[TreeNode]:
     """Documents that carry doc_id out, transitively, breadth first; each listed once."""
     return _walk(graph, corpus, doc_id, types, downward=True)
 
 
-def sources(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str, types=vocab.UPWARD) -> list[TreeNode]:
+def sources(
+    graph: nx.MultiDiGraph[str], corpus: Corpus, doc_id: str, types: Collection[str] = vocab.UPWARD
+) -> list[TreeNode]:
     """What doc_id carries out or stands on, transitively upward."""
     return _walk(graph, corpus, doc_id, types, downward=False)
 
 
-def _walk(graph, corpus, start, types, downward: bool) -> list[TreeNode]:
-    edges = graph.in_edges if downward else graph.out_edges
+def _walk(
+    graph: nx.MultiDiGraph[str], corpus: Corpus, start: str, types: Collection[str], downward: bool
+) -> list[TreeNode]:
     seen = {start}
     out: list[TreeNode] = []
     queue = deque([(start, 0)])
     while queue:
         node, depth = queue.popleft()
         found = []
-        for u, v, rtype in edges(node, keys=True):
+        edges = graph.in_edges(node, data=True) if downward else graph.out_edges(node, data=True)
+        for u, v, data in edges:
+            rel: Relation = data["relation"]
             other = u if downward else v
-            if rtype in types and other not in seen:
-                rel: Relation = graph.edges[u, v, rtype]["relation"]
-                found.append(TreeNode(corpus.documents[other], rtype, depth + 1, node, rel.unverified))
+            if rel.type in types and other not in seen:
+                found.append(TreeNode(corpus.documents[other], rel.type, depth + 1, node, rel.unverified))
         # One entry per document even if it hangs from node by several relations.
-        for item in sorted(_first_per_doc(found), key=lambda n: _date_key(n.doc)):
+        for item in sorted(_first_per_doc(found), key=lambda n: doc_order(n.doc)):
             seen.add(item.doc.id)
             out.append(item)
             queue.append((item.doc.id, depth + 1))
@@ -73,10 +83,6 @@ def _first_per_doc(nodes: list[TreeNode]) -> list[TreeNode]:
     return list(best.values())
 
 
-def _date_key(doc: Document):
-    return (doc.date is None, doc.date.sort_key() if doc.date else (0, 0, 0), doc.symbol)
-
-
 @dataclass(frozen=True)
 class Neighbour:
     doc: Document
@@ -84,14 +90,21 @@ class Neighbour:
     outgoing: bool  # True: this document acts on doc; False: doc acts on this one
 
 
-def neighbours(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str) -> list[Neighbour]:
+def neighbours(graph: nx.MultiDiGraph[str], corpus: Corpus, doc_id: str) -> list[Neighbour]:
     out = [Neighbour(corpus.documents[v], d["relation"], True) for _, v, d in graph.out_edges(doc_id, data=True)]
     out += [Neighbour(corpus.documents[u], d["relation"], False) for u, _, d in graph.in_edges(doc_id, data=True)]
     return out
 
 
-def replaced_by(graph: nx.MultiDiGraph, corpus: Corpus, doc_id: str) -> list[Neighbour]:
+def replaced_by(graph: nx.MultiDiGraph[str], corpus: Corpus, doc_id: str) -> list[Neighbour]:
     return [n for n in neighbours(graph, corpus, doc_id) if not n.outgoing and n.relation.type in vocab.REPLACING]
+
+
+def status_of(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document) -> Status:
+    """The document's status (rules.Status), with what the graph says replaces or repeals it."""
+    return status_with(
+        doc, (Replacement(n.relation.type, n.doc, n.relation.note) for n in replaced_by(graph, corpus, doc.id))
+    )
 
 
 def depth_first(nodes: list[TreeNode], root: str) -> list[TreeNode]:

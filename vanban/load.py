@@ -6,14 +6,17 @@ corpus (relations, duplicates, dates across documents) live in ``checks``.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 from pathlib import Path
+from typing import Any
 
-from . import vocab
+from . import schema
 from .dates import parse_date
 from .model import Change, Corpus, Document, Issuer, Relation, Signer, Source
 from .problems import ERROR, WARNING, Problem, Problems
+from .schema import Field
 from .symbols import ID_PATTERN
 from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
 
@@ -23,86 +26,26 @@ ISSUERS_FILE = "issuers.yaml"
 REGIONS_FILE = "regions.yaml"
 SOURCES_FILE = "sources.yaml"
 
-# field -> (kind, required). Kinds are checked by _convert.
-DOCUMENT_FIELDS: dict[str, tuple[str, bool]] = {
-    "symbol": ("str", True),
-    "type": ("str", True),
-    "issuer": ("str", True),
-    "co_issuers": ("list-str", False),
-    "date": ("date", False),
-    "date_note": ("str", False),
-    "term": ("str", False),
-    "title": ("str", False),
-    "place": ("str", False),
-    "signer": ("signer", False),
-    "effective": ("date", False),
-    "ceased": ("date", False),
-    "status": ("str", False),
-    "aliases": ("list-str", False),
-    "topics": ("list-str", False),
-    "sources": ("sources", True),
-    "relations": ("relations", False),
-    "unverified": ("list-str", False),
-    "known_from_citation": ("bool", False),
-    "notes": ("list-str", False),
-    "key_points": ("list-str", False),
-    "questions": ("list-str", False),
-    "acknowledged": ("map-str", False),
-}
-RELATION_FIELDS = {
-    "type": ("str", True),
-    "target": ("str", True),
-    "note": ("str", False),
-    "place": ("str", False),
-    "unverified": ("bool", False),
-}
-SIGNER_FIELDS = {"name": ("str", False), "capacity": ("str", False)}
-SOURCE_FIELDS = {"site": ("str", True), "path": ("str", False), "note": ("str", False)}
-ISSUER_FIELDS = {
-    "name": ("str", True),
-    "short": ("str", False),
-    "level": ("str", True),
-    "system": ("str", True),
-    "parent": ("str", False),
-    "region": ("str", False),
-    "became": ("change", False),
-}
-CHANGE_FIELDS = {
-    "text": ("str", True),
-    "date": ("date", False),
-    "date_unverified": ("bool", False),
-    "source": ("str", False),
-}
-NAMED_SOURCE_FIELDS = {"title": ("str", True), "note": ("str", False)}
-# Fields that may be listed under `unverified:`.
-VERIFIABLE = {"date", "title", "signer", "issuer", "term", "effective", "ceased", "status", "place", "type"}
-
-KIND_NAMES = {
-    "str": "một chuỗi",
-    "list-str": "một danh sách chuỗi",
-    "date": "một ngày",
-    "bool": "true hoặc false",
-    "sources": "một danh sách nguồn",
-    "relations": "một danh sách quan hệ",
-    "map-str": "một mục khóa: chuỗi",
-}
+Raw = Any  # what the YAML parser returns: LineDict, list, str, int, float, bool, None
 
 
 class _Reader:
-    """Validation of one file: knows the file name, collects its problems."""
+    """Validation of one file against the schema table: knows the file, collects its problems."""
 
     def __init__(self, file: str, problems: Problems):
         self.file = file
         self.problems = problems
 
-    def error(self, code, message, hint="", line=None, field="", severity=ERROR):
+    def error(
+        self, code: str, message: str, hint: str = "", line: int | None = None, field: str = "", severity: str = ERROR
+    ) -> None:
         self.problems.add(Problem(code, message, hint, self.file, line, field, severity))
 
-    def fields(self, raw, spec: dict, prefix: str = "", line: int | None = None) -> dict:
+    def fields(self, raw: Raw, spec: tuple[Field, ...], prefix: str = "", line: int | None = None) -> dict[str, Any]:
         """Check keys against spec, convert values; return only the good ones."""
-        out = {}
+        out: dict[str, Any] = {}
         if not isinstance(raw, dict):
-            wanted = ", ".join(k for k, (_, required) in spec.items() if required) or ", ".join(spec)
+            wanted = ", ".join(schema.required(spec)) or ", ".join(f.name for f in spec)
             self.error(
                 "wrong-type",
                 f"cần một mục khóa: giá trị (với {wanted}), gặp {_shown(raw)}",
@@ -111,18 +54,12 @@ class _Reader:
                 prefix.rstrip("."),
             )
             return out
-        for key, line in getattr(raw, "duplicates", []):
-            self.error(
-                "duplicate-key",
-                f"khóa '{key}' xuất hiện hai lần; giá trị trước bị ghi đè",
-                "xóa một trong hai dòng",
-                line,
-                prefix + str(key),
-            )
+        self._duplicates(raw, prefix)
+        names = [f.name for f in spec]
         for key in raw:
-            if key not in spec:
-                close = difflib.get_close_matches(str(key), spec, n=1)
-                hint = f"có phải '{close[0]}'?" if close else "các trường hợp lệ: " + ", ".join(spec)
+            if key not in names:
+                close = difflib.get_close_matches(str(key), names, n=1)
+                hint = f"có phải '{close[0]}'?" if close else "các trường hợp lệ: " + ", ".join(names)
                 self.error(
                     "unknown-field",
                     f"trường không có trong mô hình: '{key}'",
@@ -130,95 +67,164 @@ class _Reader:
                     line_of(raw, key),
                     prefix + str(key),
                 )
-        for key, (kind, required) in spec.items():
-            if key not in raw or raw[key] is None:
-                if required:
+        for f in spec:
+            if f.name not in raw or raw[f.name] is None:
+                if f.required:
                     self.error(
                         "missing-field",
-                        f"thiếu trường bắt buộc '{key}'",
-                        f"thêm dòng `{key}: …`",
+                        f"thiếu trường bắt buộc '{f.name}'",
+                        f"thêm dòng `{f.name}: …`",
                         line_of(raw, None),
-                        prefix + key,
+                        prefix + f.name,
                     )
                 continue
-            value = self.convert(raw[key], kind, line_of(raw, key), prefix + key)
+            value = self.convert(raw[f.name], f, line_of(raw, f.name), prefix + f.name)
             if value is not None:
-                out[key] = value
+                out[f.name] = value
         return out
 
-    def convert(self, value, kind, line, field):
-        def wrong(hint=""):
-            self.error("wrong-type", f"cần {KIND_NAMES[kind]}, gặp {_shown(value)}", hint, line, field)
-
-        if kind == "str":
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                return str(value)  # a bare 2017 or XI-like number is fine as text
-            if not isinstance(value, str):
-                return wrong("đặt giá trị trong dấu ngoặc kép")
-            return value.strip()
-        if kind == "bool":
-            return value if isinstance(value, bool) else wrong("viết true hoặc false")
-        if kind == "list-str":
-            if isinstance(value, str):
-                return (value.strip(),)
-            if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-                return wrong("viết dạng [a, b] hoặc mỗi mục một dòng bắt đầu bằng '- '")
-            return tuple(str(v).strip() for v in value)
-        if kind == "map-str":
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                return wrong("viết dạng `mã-cảnh-báo: lý do`")
-            return {str(k): v for k, v in value.items()}
-        if kind == "date":
-            try:
-                return parse_date(value)
-            except ValueError:
-                self.error(
-                    "bad-date",
-                    f"ngày không hợp lệ: {_shown(value)}",
-                    "viết YYYY-MM-DD (2013-06-03), hoặc YYYY-MM, hoặc YYYY nếu chỉ biết năm; "
-                    "kiểm tra ngày có thật trong tháng",
-                    line,
-                    field,
-                )
-                return None
-        if kind == "signer":
-            got = self.fields(value, SIGNER_FIELDS, field + ".", line)
-            return Signer(**got) if got else None
-        if kind == "change":
-            got = self.fields(value, CHANGE_FIELDS, field + ".", line)
-            return Change(**got) if "text" in got else None
-        if kind in ("sources", "relations"):
-            if not isinstance(value, list):
-                return wrong("mỗi mục một dòng bắt đầu bằng '- '")
-            return tuple(
-                v
-                for v in (getattr(self, kind[:-1])(item, line, f"{field}[{i}]") for i, item in enumerate(value))
-                if v is not None
+    def _duplicates(self, raw: Raw, prefix: str) -> None:
+        for key, dup_line in getattr(raw, "duplicates", []):
+            self.error(
+                "duplicate-key",
+                f"khóa '{key}' xuất hiện hai lần; giá trị trước bị ghi đè",
+                "xóa một trong hai dòng",
+                dup_line,
+                prefix + str(key),
             )
-        raise AssertionError(kind)
 
-    def source(self, item, line, field):
-        if isinstance(item, str):
-            return Source(name=item.strip())
-        got = self.fields(item, SOURCE_FIELDS, field + ".", line)
-        return Source(name=got["site"], path=got.get("path", ""), note=got.get("note", "")) if "site" in got else None
-
-    def relation(self, item, line, field):
-        got = self.fields(item, RELATION_FIELDS, field + ".", line)
-        if "type" not in got or "target" not in got:
+    def convert(self, value: Raw, f: Field, line: int | None, field: str) -> Any:
+        converted = _CONVERTERS[f.kind](self, value, f, line, field)
+        if converted is _WRONG:
+            self.error(
+                "wrong-type", f"cần {schema.KINDS[f.kind]}, gặp {_shown(value)}", _KIND_HINTS[f.kind], line, field
+            )
             return None
-        return Relation(
-            type=got["type"],
-            source="",
-            target=got["target"],
-            note=got.get("note", ""),
-            place=got.get("place", ""),
-            unverified=got.get("unverified", False),
-            line=line_of(item, "type", line),
+        if f.vocabulary is not None and converted is not None:
+            return self._in_vocabulary(converted, f, line, field)
+        return converted
+
+    def _in_vocabulary(self, value: Any, f: Field, line: int | None, field: str) -> Any:
+        """Keep what the vocabulary allows; report the rest with the closest allowed value."""
+        assert f.vocabulary is not None
+        values = value if isinstance(value, tuple) else (value,)
+        kept = []
+        for v in values:
+            if v in f.vocabulary:
+                kept.append(v)
+                continue
+            close = difflib.get_close_matches(v, f.vocabulary, n=1)
+            hint = f"có phải '{close[0]}'?" if close else "các giá trị hợp lệ: " + ", ".join(f.vocabulary)
+            self.error(f.vocab_code, _VOCAB_MESSAGES[f.vocab_code].format(v), hint, line, field)
+        if isinstance(value, tuple):
+            return tuple(kept)
+        return kept[0] if kept else None
+
+
+# Sentinel: the value is not of the field's kind (None means "nothing usable, already reported").
+_WRONG = object()
+
+_KIND_HINTS = {
+    "str": "đặt giá trị trong dấu ngoặc kép",
+    "bool": "viết true hoặc false",
+    "list-str": "viết dạng [a, b] hoặc mỗi mục một dòng bắt đầu bằng '- '",
+    "map-str": "viết dạng `mã-cảnh-báo: lý do`",
+    "list-mapping": "mỗi mục một dòng bắt đầu bằng '- '",
+    "list-source": "mỗi mục một dòng bắt đầu bằng '- '",
+    "mapping": "viết dạng `khóa: giá trị`, mỗi khóa một dòng",
+    "date": "",
+}
+
+_VOCAB_MESSAGES = {
+    "unknown-type": "loại văn bản không có trong danh mục: '{}'",
+    "unknown-status": "tình trạng hiệu lực không có trong danh mục: '{}'",
+    "unknown-relation": "loại quan hệ không có trong danh mục: '{}'",
+    "unknown-field": "'unverified' nêu trường không thể đánh dấu: '{}'",
+    "unknown-level": "giá trị không có trong danh mục: '{}'",
+    "unknown-system": "giá trị không có trong danh mục: '{}'",
+}
+
+
+def _str(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # a bare 2017 or XI-like number is fine as text
+    return value.strip() if isinstance(value, str) else _WRONG
+
+
+def _bool(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
+    return value if isinstance(value, bool) else _WRONG
+
+
+def _list_str(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
+    if isinstance(value, str):
+        return (value.strip(),)
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        return _WRONG
+    return tuple(str(v).strip() for v in value)
+
+
+def _map_str(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        return _WRONG
+    return {str(k): v for k, v in value.items()}
+
+
+def _date(r: _Reader, value: Raw, _f: Field, line: int | None, field: str) -> Any:
+    try:
+        return parse_date(value)
+    except ValueError:
+        r.error(
+            "bad-date",
+            f"ngày không hợp lệ: {_shown(value)}",
+            "viết YYYY-MM-DD (2013-06-03), hoặc YYYY-MM, hoặc YYYY nếu chỉ biết năm; kiểm tra ngày có thật trong tháng",
+            line,
+            field,
         )
+        return None
 
 
-def _shown(value) -> str:
+def _mapping(r: _Reader, value: Raw, f: Field, line: int | None, field: str) -> Any:
+    got = r.fields(value, f.fields, field + ".", line)
+    return got if all(name in got for name in schema.required(f.fields)) and got else None
+
+
+def _list_mapping(r: _Reader, value: Raw, f: Field, line: int | None, field: str) -> Any:
+    if not isinstance(value, list):
+        return _WRONG
+    items = []
+    for i, item in enumerate(value):
+        got = _mapping(r, item, f, line, f"{field}[{i}]")
+        if got is not None:
+            got["line"] = line_of(item, f.fields[0].name, line)
+            items.append(got)
+    return tuple(items)
+
+
+def _list_source(r: _Reader, value: Raw, f: Field, line: int | None, field: str) -> Any:
+    if not isinstance(value, list):
+        return _WRONG
+    items = []
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            items.append(Source(name=item.strip()))
+        elif (got := _mapping(r, item, f, line, f"{field}[{i}]")) is not None:
+            items.append(Source(name=got["site"], path=got.get("path", ""), note=got.get("note", "")))
+    return tuple(items)
+
+
+_CONVERTERS = {
+    "str": _str,
+    "bool": _bool,
+    "list-str": _list_str,
+    "map-str": _map_str,
+    "date": _date,
+    "mapping": _mapping,
+    "list-mapping": _list_mapping,
+    "list-source": _list_source,
+}
+
+
+def _shown(value: Raw) -> str:
     if isinstance(value, dict):
         return "một mục khóa: giá trị"
     if isinstance(value, list):
@@ -229,7 +235,7 @@ def _shown(value) -> str:
     return text if len(text) < 60 else text[:57] + "…"
 
 
-def read_yaml_file(path: Path, display: str, problems: Problems):
+def read_yaml_file(path: Path, display: str, problems: Problems) -> Raw:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -253,7 +259,7 @@ def read_yaml_file(path: Path, display: str, problems: Problems):
         return None
 
 
-def load_document(raw, doc_id: str, display: str, problems: Problems) -> Document | None:
+def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Document | None:
     reader = _Reader(display, problems)
     if not isinstance(raw, dict):
         reader.error(
@@ -263,83 +269,54 @@ def load_document(raw, doc_id: str, display: str, problems: Problems) -> Documen
             1,
         )
         return None
-    got = reader.fields(raw, DOCUMENT_FIELDS)
-    _check_vocab(reader, raw, got)
-    if any(key not in got for key in ("symbol", "type", "issuer")):
+    got = reader.fields(raw, schema.DOCUMENT)
+    if any(name not in got for name in schema.required(schema.DOCUMENT) if name != "sources"):
         return None
     relations = tuple(
-        Relation(r.type, doc_id, r.target, r.note, r.place, r.unverified, r.line) for r in got.pop("relations", ())
+        Relation(
+            r["type"], doc_id, r["target"], r.get("note", ""), r.get("place", ""), r.get("unverified", False), r["line"]
+        )
+        for r in got.pop("relations", ())
     )
-    doc = Document(
+    if "signer" in got:
+        got["signer"] = Signer(**got["signer"])
+    if "date_note" in got:
+        got["notes"] = (f"Ngày ban hành: {got.pop('date_note')}", *got.get("notes", ()))
+    return Document(
         id=doc_id,
         relations=relations,
         file=display,
-        line_of=dict(raw.lines) if isinstance(raw, LineDict) else {},
-        **{k: v for k, v in got.items() if k != "date_note"},
+        line_of={str(k): v for k, v in raw.lines.items()} if isinstance(raw, LineDict) else {},
+        **got,
     )
-    if "date_note" in got:
-        doc.notes = (f"Ngày ban hành: {got['date_note']}", *doc.notes)
-    return doc
 
 
-def _check_vocab(reader: _Reader, raw, got: dict) -> None:
-    table = {
-        "type": (vocab.DOC_TYPES, "unknown-type", "loại văn bản"),
-        "status": (vocab.STATUSES, "unknown-status", "tình trạng hiệu lực"),
-    }
-    for key, (allowed, code, what) in table.items():
-        if key in got and got[key] not in allowed:
-            close = difflib.get_close_matches(got[key], allowed, n=1)
-            hint = f"có phải '{close[0]}'?" if close else "các giá trị hợp lệ: " + ", ".join(allowed)
-            reader.error(code, f"{what} không có trong danh mục: '{got[key]}'", hint, line_of(raw, key), key)
-            del got[key]
-    for name in got.get("unverified", ()):
-        if name not in VERIFIABLE:
-            reader.error(
-                "unknown-field",
-                f"'unverified' nêu trường không thể đánh dấu: '{name}'",
-                "chọn trong: " + ", ".join(sorted(VERIFIABLE)),
-                line_of(raw, "unverified"),
-                "unverified",
-            )
-    for i, rel in enumerate(got.get("relations", ())):
-        if rel.type not in vocab.RELATION_TYPES:
-            close = difflib.get_close_matches(rel.type, vocab.RELATION_TYPES, n=1)
-            hint = f"có phải '{close[0]}'?" if close else "các quan hệ hợp lệ: " + ", ".join(vocab.RELATION_TYPES)
-            reader.error(
-                "unknown-relation",
-                f"loại quan hệ không có trong danh mục: '{rel.type}'",
-                hint,
-                rel.line,
-                f"relations[{i}].type",
-            )
-    if "relations" in got:
-        got["relations"] = tuple(r for r in got["relations"] if r.type in vocab.RELATION_TYPES)
+def _top_mapping(raw: Raw, reader: _Reader, what: str) -> dict[Any, Any]:
+    """The top of issuers.yaml, regions.yaml, sources.yaml: a mapping, its duplicate keys reported."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        reader.error("wrong-type", f"{what} phải là một mục khóa: giá trị, gặp {_shown(raw)}", "", 1)
+        return {}
+    reader._duplicates(raw, "")
+    return raw
 
 
 def load_issuers(path: Path, display: str, problems: Problems) -> dict[str, Issuer]:
-    raw = read_yaml_file(path, display, problems)
-    if raw is None:
-        return {}
     reader = _Reader(display, problems)
-    if not isinstance(raw, dict):
-        reader.error("wrong-type", "issuers.yaml phải là một mục khóa: thông tin cơ quan", "", 1)
-        return {}
+    raw = _top_mapping(read_yaml_file(path, display, problems), reader, "issuers.yaml")
     issuers = {}
     for key, entry in raw.items():
-        got = reader.fields(entry, ISSUER_FIELDS, f"{key}.", line_of(raw, key))
-        if not {"name", "level", "system"} <= got.keys():
+        got = reader.fields(entry, schema.ISSUER, f"{key}.", line_of(raw, key))
+        if "name" not in got:
             continue
-        for name, table in (("level", vocab.LEVELS), ("system", vocab.SYSTEMS)):
-            if got[name] not in table:
-                reader.error(
-                    f"unknown-{name}",
-                    f"giá trị không có trong danh mục: '{got[name]}'",
-                    "các giá trị hợp lệ: " + ", ".join(table),
-                    line_of(entry, name),
-                    f"{key}.{name}",
-                )
-        issuers[key] = Issuer(key=key, file=display, line=line_of(raw, key), **got)
+        if "became" in got:
+            got["became"] = Change(**got["became"])
+        # An issuer with a level or system outside the vocabulary is kept (the error is reported),
+        # so that its documents are not reported as well.
+        got.setdefault("level", "")
+        got.setdefault("system", "")
+        issuers[str(key)] = Issuer(key=str(key), file=display, line=line_of(raw, key), **got)
     for issuer in issuers.values():
         if issuer.parent and issuer.parent not in issuers:
             reader.error(
@@ -354,11 +331,20 @@ def load_issuers(path: Path, display: str, problems: Problems) -> dict[str, Issu
 
 def load_regions(path: Path, display: str, problems: Problems, issuers: dict[str, Issuer]) -> dict[str, str]:
     """Province slug → its name ("hau-giang" → "Tỉnh Hậu Giang"); every issuer's region needs one."""
-    raw = read_yaml_file(path, display, problems) if path.exists() else {}
-    if raw is not None and not isinstance(raw, dict):
-        problems.add(Problem("wrong-type", "regions.yaml phải là một mục khóa: tên địa phương", "", display, 1))
-        raw = {}
-    regions = {str(k): str(v) for k, v in (raw or {}).items() if isinstance(v, str)}
+    reader = _Reader(display, problems)
+    raw = _top_mapping(read_yaml_file(path, display, problems) if path.exists() else {}, reader, "regions.yaml")
+    regions = {}
+    for key, value in raw.items():
+        if isinstance(value, str):
+            regions[str(key)] = value
+        else:
+            reader.error(
+                "wrong-type",
+                f"tên địa phương phải là một chuỗi, gặp {_shown(value)}",
+                f"viết `{key}: Tỉnh …`",
+                line_of(raw, key),
+                str(key),
+            )
     for issuer in issuers.values():
         if issuer.region and issuer.region not in regions:
             problems.add(
@@ -377,15 +363,13 @@ def load_regions(path: Path, display: str, problems: Problems, issuers: dict[str
 def load_named_sources(path: Path, display: str, problems: Problems) -> dict[str, Source]:
     if not path.exists():
         return {}
-    raw = read_yaml_file(path, display, problems)
-    if not isinstance(raw, dict):
-        return {}
     reader = _Reader(display, problems)
+    raw = _top_mapping(read_yaml_file(path, display, problems), reader, "sources.yaml")
     out = {}
     for key, entry in raw.items():
-        got = reader.fields(entry, NAMED_SOURCE_FIELDS, f"{key}.", line_of(raw, key))
+        got = reader.fields(entry, schema.NAMED_SOURCE, f"{key}.", line_of(raw, key))
         if "title" in got:
-            out[key] = Source(name=key, title=got["title"], note=got.get("note", ""))
+            out[str(key)] = Source(name=str(key), title=got["title"], note=got.get("note", ""))
     return out
 
 
@@ -478,7 +462,7 @@ def _attach_texts(data_dir: Path, documents: dict[str, Document], problems: Prob
                 )
             )
             continue
-        doc.text_file = f"{TEXTS_DIR}/{path.name}"
+        documents[doc.id] = dataclasses.replace(doc, text_file=f"{TEXTS_DIR}/{path.name}")
 
 
 def read_texts(corpus: Corpus, problems: Problems) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
@@ -56,7 +57,7 @@ class Relation:
     line: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)  # eq=False: a document is itself, hashed by identity
 class Document:
     id: str
     symbol: str
@@ -93,7 +94,7 @@ class Document:
         return name in self.unverified
 
 
-@dataclass
+@dataclass(frozen=True)
 class Corpus:
     """Everything loaded from a data directory, validated field by field."""
 
@@ -103,6 +104,6 @@ class Corpus:
     data_dir: str = ""
     regions: dict[str, str] = field(default_factory=dict)  # slug → "Tỉnh Hậu Giang"
 
-    def relations(self):
+    def relations(self) -> Iterator[Relation]:
         for doc in self.documents.values():
             yield from doc.relations

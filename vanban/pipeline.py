@@ -14,6 +14,7 @@ from .citations.corpus import check_citations, cite_corpus
 from .load import load_corpus, read_texts
 from .problems import DataError
 from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages, vendor_files
+from .site.guide_pages import HAND_WRITTEN_REWRITES, guide_pages
 from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ def check(data_dir: str | Path = DEFAULT_DATA, citations: bool = True) -> Checke
     """
     corpus, problems = load_corpus(data_dir)
     texts = read_texts(corpus, problems) if citations else {}
-    cited = cite_corpus(corpus, texts)
+    cited = cite_corpus(corpus, texts) if texts else {}
     found = problems.items + check_corpus(corpus) + check_citations(corpus, texts, cited)
     return Checked(corpus, apply_acknowledgements(corpus, found), texts, cited)
 
@@ -45,12 +46,12 @@ def load_valid(data_dir: str | Path = DEFAULT_DATA, strict: bool = False, citati
     return checked
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildReport:
-    documents: int = 0
-    pages: int = 0
-    data_files: int = 0
-    data_peak_mb: float = 0.0  # peak memory of the process that wrote them, when separate
+    documents: int
+    pages: int
+    data_files: int
+    data_peak_mb: float  # peak memory of the process that wrote them, when separate; else 0
 
 
 DEFAULT_SITE = ROOT / "site"
@@ -74,19 +75,17 @@ def build_site(
         with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
             return build_site(data_dir, out_dir, config_file, Path(tmp) / "pages", strict, progress, pdf_packs)
     staging = Path(staging or STAGING)
-    report = BuildReport()
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
     checked = load_valid(data_dir, strict, citations=True)
     corpus, graph = checked.corpus, checked.graph
-    report.documents = len(corpus.documents)
     progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
     progress("Sinh trang")
     vendor = list(vendor_files(ROOT))  # fails early, before any page is written
     pages = render_site(
         checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"), pdf_packs=pdf_packs
     )
-    report.pages = stage_pages(itertools.chain(pages, vendor), ROOT / HAND_WRITTEN, staging)
-    progress(f"Dựng trang web bằng MkDocs ({report.pages} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
+    generated = itertools.chain(pages, guide_pages(), vendor)
+    count = stage_pages(generated, ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
+    progress(f"Dựng trang web bằng MkDocs ({count} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
     data = run_mkdocs(Path(config_file), staging, Path(out_dir), lambda: render_data(checked, pdf_packs))
-    report.data_files, report.data_peak_mb = data.files, data.peak_mb
-    return report
+    return BuildReport(len(corpus.documents), count, data.files, data.peak_mb)

@@ -5,11 +5,248 @@ The library returns or raises these; only the CLI turns them into text on a term
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
 NOTE = "note"  # a warning that the data acknowledges with a reason
+
+
+@dataclass(frozen=True)
+class ProblemCode:
+    """One kind of problem: its stable code, usual severity, meaning, fix and an example."""
+
+    code: str
+    severity: str
+    meaning: str  # Vietnamese
+    fix: str  # Vietnamese
+    example: str  # what triggers it, as a user would write it
+
+
+def _codes(*rows: tuple[str, str, str, str, str]) -> dict[str, ProblemCode]:
+    return {row[0]: ProblemCode(*row) for row in rows}
+
+
+# Every problem the library reports. Problem() refuses a code that is not here; the site lists them
+# all (huong-dan/ma-van-de.html) and tests/test_problem_codes.py triggers each one.
+CODES: dict[str, ProblemCode] = _codes(
+    # Reading files
+    (
+        "no-data",
+        ERROR,
+        "không thấy thư mục data/documents",
+        "chạy lệnh ở thư mục gốc của dự án hoặc chỉ --data",
+        "--data thu-muc-khong-co",
+    ),
+    ("encoding", ERROR, "tệp không phải UTF-8", "lưu lại tệp với mã hóa UTF-8", "tệp YAML lưu bằng cp1258"),
+    (
+        "unreadable",
+        ERROR,
+        "không đọc được tệp",
+        "kiểm tra quyền đọc và mã hóa của tệp",
+        "data/texts/<id>.txt không đọc được",
+    ),
+    ("yaml-syntax", ERROR, "lỗi cú pháp YAML", "kiểm tra thụt lề, dấu ':' và dấu ngoặc kép", "title: [chưa đóng"),
+    (
+        "wrong-type",
+        ERROR,
+        "giá trị không đúng kiểu của trường",
+        "viết đúng kiểu: chuỗi, danh sách, ngày, true/false",
+        "topics: {a: b}",
+    ),
+    (
+        "duplicate-key",
+        ERROR,
+        "một khóa xuất hiện hai lần trong một mục",
+        "xóa một trong hai dòng",
+        "title: A\ntitle: B",
+    ),
+    (
+        "unknown-field",
+        ERROR,
+        "trường không có trong mô hình dữ liệu",
+        "sửa tên trường theo hướng dẫn biên soạn",
+        "titel: …",
+    ),
+    ("missing-field", ERROR, "thiếu một trường bắt buộc hoặc cần thiết", "thêm trường đó", "tệp không có symbol:"),
+    ("bad-date", ERROR, "ngày không có thật hoặc sai dạng", "viết YYYY-MM-DD, YYYY-MM hoặc YYYY", "date: 2017-02-30"),
+    (
+        "bad-id",
+        ERROR,
+        "id (tên tệp hoặc đích quan hệ) có ký tự không hợp lệ",
+        "chỉ dùng chữ thường không dấu, số và '-'",
+        "data/documents/Nghị quyết 25.yaml",
+    ),
+    ("duplicate-id", ERROR, "hai tệp cùng một id", "mỗi văn bản một tệp", "25-nq-tw-2013.yaml và 25-nq-tw-2013.yml"),
+    (
+        "orphan-text",
+        WARNING,
+        "toàn văn không ứng với văn bản nào",
+        "đặt tên tệp theo id: <id>.txt",
+        "data/texts/khong-co.txt",
+    ),
+    ("unknown-type", ERROR, "loại văn bản không có trong danh mục", "chọn một loại trong hướng dẫn", "type: nghiquyet"),
+    (
+        "unknown-status",
+        ERROR,
+        "tình trạng hiệu lực không có trong danh mục",
+        "chọn một tình trạng trong hướng dẫn",
+        "status: het-hieu-luc-1-phan",
+    ),
+    (
+        "unknown-relation",
+        ERROR,
+        "loại quan hệ không có trong danh mục",
+        "chọn một quan hệ trong hướng dẫn",
+        "relations: [{type: trien-khai, target: …}]",
+    ),
+    (
+        "unknown-level",
+        ERROR,
+        "cấp của cơ quan không có trong danh mục",
+        "trung-uong, tinh, huyen hoặc xa",
+        "level: tinh-uy",
+    ),
+    (
+        "unknown-system",
+        ERROR,
+        "hệ thống của cơ quan không có trong danh mục",
+        "dang, nha-nuoc hoặc mat-tran",
+        "system: chinh-quyen",
+    ),
+    (
+        "unknown-region",
+        ERROR,
+        "địa phương của cơ quan chưa có trong regions.yaml",
+        "thêm địa phương vào regions.yaml",
+        "region: hau-giang khi regions.yaml chưa có hau-giang",
+    ),
+    (
+        "unknown-issuer",
+        ERROR,
+        "cơ quan (ban hành, cùng ban hành, cấp trên) không có trong issuers.yaml",
+        "thêm cơ quan vào issuers.yaml hoặc sửa khóa",
+        "issuer: tinh-uy-hau-giangg",
+    ),
+    # Across documents
+    (
+        "unknown-source",
+        ERROR,
+        "nguồn không có trong sources.yaml",
+        "dùng một khóa của sources.yaml hoặc site: kèm path:",
+        "sources: [bao-nhan-dan]",
+    ),
+    (
+        "unusual-symbol",
+        WARNING,
+        "ký hiệu không theo mẫu nào đã biết",
+        "kiểm tra ký hiệu trên văn bản gốc",
+        "symbol: Số 25 NQ TW",
+    ),
+    (
+        "symbol-type-mismatch",
+        WARNING,
+        "mã loại trong ký hiệu khác loại văn bản",
+        "kiểm tra loại và ký hiệu; nếu nguồn ghi như vậy, ghi nhận dưới acknowledged",
+        "symbol: 79-CT/TU, type: ke-hoach",
+    ),
+    (
+        "symbol-year-mismatch",
+        ERROR,
+        "năm trong ký hiệu khác năm ban hành",
+        "sửa ngày ban hành hoặc ký hiệu",
+        "symbol: 59/2023/NĐ-CP, date: 2022-08-17",
+    ),
+    (
+        "id-mismatch",
+        ERROR,
+        "id không khớp ký hiệu, địa phương và năm",
+        "đổi tên tệp theo id mà lệnh check gợi ý",
+        "25-nq-tw.yaml cho 25-NQ/TW năm 2013",
+    ),
+    ("bad-term", WARNING, "khóa không viết bằng số La Mã", "viết XI, XII, XIII", "term: 11"),
+    (
+        "date-order",
+        ERROR,
+        "ngày có hiệu lực hoặc hết hiệu lực trước ngày ban hành",
+        "kiểm tra effective, ceased và date",
+        "date: 2020-05-01, effective: 2019-01-01",
+    ),
+    (
+        "unknown-target",
+        ERROR,
+        "quan hệ trỏ tới id không có",
+        "thêm văn bản đó hoặc sửa id",
+        "relations: [{type: thuc-hien, target: 25-nq-tw-2031}]",
+    ),
+    ("self-relation", ERROR, "văn bản có quan hệ với chính nó", "xóa quan hệ này", "target: id của chính văn bản"),
+    ("duplicate-relation", WARNING, "một quan hệ ghi hai lần", "xóa một dòng", "hai dòng thuc-hien cùng target"),
+    (
+        "relation-date-order",
+        ERROR,
+        "văn bản thực hiện, căn cứ… một văn bản ban hành sau nó",
+        "kiểm tra ngày của hai văn bản, hoặc quan hệ có trỏ nhầm năm không",
+        "văn bản 2010 thực hiện 25-nq-tw-2013",
+    ),
+    (
+        "duplicate-symbol",
+        ERROR,
+        "hai văn bản cùng ký hiệu, cùng năm, cùng địa phương",
+        "kiểm tra ngày hoặc gộp làm một",
+        "hai tệp 04-NQ/TW năm 2016",
+    ),
+    (
+        "relation-cycle",
+        ERROR,
+        "vòng lặp thay thế, bãi bỏ hoặc sửa đổi",
+        "xóa hoặc đảo chiều một quan hệ",
+        "A thay thế B, B thay thế A",
+    ),
+    (
+        "stale-acknowledgement",
+        WARNING,
+        "ghi nhận một cảnh báo không còn xảy ra",
+        "xóa dòng đó khỏi acknowledged",
+        "acknowledged: {unusual-symbol: …} khi ký hiệu đã đúng mẫu",
+    ),
+    # Full texts
+    (
+        "uncovered-citation",
+        WARNING,
+        "toàn văn trích dẫn một văn bản mà không có quan hệ nào tới nó",
+        "thêm quan hệ mà thông báo gợi ý",
+        "toàn văn ghi 'Thực hiện Nghị quyết số 25-NQ/TW' mà không có quan hệ",
+    ),
+    (
+        "cited-date-mismatch",
+        WARNING,
+        "ngày trích dẫn khác ngày của văn bản được trích dẫn",
+        "lỗi của văn bản nguồn thì ghi nhận dưới acknowledged; không thì kiểm tra dữ liệu",
+        "'Báo cáo 160-BC/TU ngày 22/6/2016' khi báo cáo ban hành ngày 22/6/2017",
+    ),
+    (
+        "ambiguous-citation",
+        WARNING,
+        "trích dẫn ứng với nhiều văn bản",
+        "thêm quan hệ tới đúng văn bản",
+        "'Nghị quyết 25-NQ/TW' không kèm ngày hay khóa",
+    ),
+    (
+        "unresolved-citation",
+        WARNING,
+        "trích dẫn không có trong cơ sở tri thức",
+        "thêm văn bản đó (có thể chỉ với known_from_citation: true)",
+        "'Nghị quyết số 18-NQ/TW' khi chưa có văn bản đó",
+    ),
+    (
+        "impossible-cited-date",
+        WARNING,
+        "ngày trích dẫn không có thật",
+        "kiểm tra ngày trong văn bản nguồn",
+        "'Chỉ thị số 05-CT/TW ngày 31/02/2017'",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +259,10 @@ class Problem:
     field: str = ""  # dotted path, e.g. "relations[2].target"
     severity: str = ERROR
     doc_id: str = ""  # the document the problem is about, when there is one
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:  # a programming error: every code has a registry entry
+            raise ValueError(f"problem code not in problems.CODES: {self.code!r}")
 
     def location(self) -> str:
         where = self.file or "(dữ liệu)"
@@ -39,7 +280,7 @@ class Problems:
     def add(self, problem: Problem) -> None:
         self.items.append(problem)
 
-    def extend(self, problems) -> None:
+    def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
 
 
@@ -55,18 +296,8 @@ class DataError(VanbanError):
         super().__init__(f"{len(problems)} vấn đề trong dữ liệu")
 
 
-class RefNotFound(VanbanError):
-    def __init__(self, ref: str, suggestions: list[str]):
-        self.ref = ref
-        self.suggestions = suggestions
-        super().__init__(f"không tìm thấy văn bản '{ref}'")
-
-
-class AmbiguousRef(VanbanError):
-    def __init__(self, ref: str, candidates: list):
-        self.ref = ref
-        self.candidates = candidates  # Documents
-        super().__init__(f"'{ref}' ứng với {len(candidates)} văn bản")
+class OutputError(VanbanError):
+    """A file the user asked for could not be written; nothing was left half-written."""
 
 
 class BuildError(VanbanError):

@@ -1,16 +1,60 @@
-"""Resolve what a user types to a document: an id, a symbol, a symbol with a year, an alias."""
+"""Resolve what a user types to a document: an id, a symbol, a symbol with a year, an alias.
+
+``SymbolIndex`` is the one index from symbol to documents: user references here and citations in
+full texts (citations.resolve) are both looked up in it.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 
+from .dates import date_order
 from .model import Corpus, Document
-from .problems import AmbiguousRef, RefNotFound
+from .problems import VanbanError
 from .symbols import fold, symbol_key
 
+
+class RefNotFound(VanbanError):
+    def __init__(self, ref: str, suggestions: list[str]):
+        self.ref = ref
+        self.suggestions = suggestions
+        super().__init__(f"không tìm thấy văn bản '{ref}'")
+
+
+class AmbiguousRef(VanbanError):
+    def __init__(self, ref: str, candidates: list[Document]):
+        self.ref = ref
+        self.candidates = candidates  # every document that fits, oldest first
+        super().__init__(f"'{ref}' ứng với {len(candidates)} văn bản")
+
+
 _TRAILING_YEAR = re.compile(r"^(.*?)[\s,(]+(?:năm\s+)?((?:19|20)\d\d)\)?$", re.IGNORECASE)
+
+
+class SymbolIndex:
+    """Documents by symbol, folded (symbols.symbol_key). A symbol recurs (25-NQ/TW in 2003, 2008
+    and 2013), so a symbol finds every document that bears it, in corpus order."""
+
+    def __init__(self, documents: Iterable[Document]) -> None:
+        self._by_key: dict[str, list[Document]] = defaultdict(list)
+        for doc in documents:
+            self._by_key[symbol_key(doc.symbol)].append(doc)
+
+    def find(self, symbol: str) -> list[Document]:
+        """Every document with this symbol however it is typed (case, spaces, TƯ/T.Ư); a new list."""
+        return list(self._by_key.get(symbol_key(symbol), ()))
+
+    def numbered(self, number: str) -> set[str]:
+        """The symbols that start with this number (25 → 25-NQ/TW, 25/CT-TTg)."""
+        return {
+            d.symbol
+            for key, docs in self._by_key.items()
+            if key.startswith(number + "-") or key.startswith(number + "/")
+            for d in docs
+        }
 
 
 class RefIndex:
@@ -18,10 +62,9 @@ class RefIndex:
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
-        self.by_symbol: dict[str, list[Document]] = defaultdict(list)
+        self.symbols = SymbolIndex(corpus.documents.values())
         self.by_alias: dict[str, list[Document]] = defaultdict(list)
         for doc in corpus.documents.values():
-            self.by_symbol[symbol_key(doc.symbol)].append(doc)
             for alias in doc.aliases:
                 self.by_alias[_alias_key(alias)].append(doc)
 
@@ -34,33 +77,24 @@ class RefIndex:
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
-            raise AmbiguousRef(ref, sorted(candidates, key=lambda d: d.date.sort_key() if d.date else (0,)))
+            candidates.sort(key=lambda d: date_order(d.date))
+            raise AmbiguousRef(ref, candidates)
         raise RefNotFound(ref, self._suggest(ref))
 
     def _candidates(self, ref: str) -> list[Document]:
-        found = self.by_symbol.get(symbol_key(ref)) or self.by_alias.get(_alias_key(ref))
+        found = self.symbols.find(ref) or self.by_alias.get(_alias_key(ref))
         if found:
             return list(found)
         m = _TRAILING_YEAR.match(ref)
         if m:
             year = int(m[2])
-            base = self.by_symbol.get(symbol_key(m[1])) or self.by_alias.get(_alias_key(m[1])) or []
+            base = self.symbols.find(m[1]) or self.by_alias.get(_alias_key(m[1])) or []
             return [d for d in base if d.year == year]
         return []
 
     def _suggest(self, ref: str) -> list[str]:
-        key = symbol_key(ref)
-        number = re.match(r"\d+", key)
-        if not number:
-            return []
-        return sorted(
-            {
-                d.symbol
-                for k, docs in self.by_symbol.items()
-                if k.startswith(number[0] + "-") or k.startswith(number[0] + "/")
-                for d in docs
-            }
-        )[:10]
+        number = re.match(r"\d+", symbol_key(ref))
+        return sorted(self.symbols.numbered(number[0]))[:10] if number else []
 
 
 def _alias_key(text: str) -> str:

@@ -12,31 +12,17 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from . import vocab
-from .dates import days_between
-from .graph import depth_first, implementers, neighbours, replaced_by
+from .dates import date_order, days_between
+from .graph import depth_first, implementers, neighbours, status_of
 from .model import Corpus, Document
 
-POLICY_TYPES = frozenset(
-    {"nghi-quyet", "ket-luan", "chi-thi", "quyet-dinh", "quy-dinh", "luat", "phap-lenh", "nghi-dinh"}
-)
 BASIS = ("can-cu", "thuc-hien", "tiep-tuc-thuc-hien", "huong-dan", "sua-doi-bo-sung", "thay-the")
 
 
-def is_central_policy(corpus: Corpus, doc: Document) -> bool:
-    issuer = corpus.issuers.get(doc.issuer)
-    return bool(issuer and issuer.level == "trung-uong" and doc.type in POLICY_TYPES)
-
-
-def status_of(graph: nx.MultiDiGraph, corpus: Corpus, doc: Document) -> str:
-    """ "" when nothing is known against it; otherwise replaced or ceased, said plainly."""
-    replacers = replaced_by(graph, corpus, doc.id)
-    if replacers:
-        return "; ".join(
-            f"{vocab.RELATION_TYPES[n.relation.type].inverse_label} {n.doc.symbol} ({n.doc.year})" for n in replacers
-        )
-    if doc.ceased:
-        return f"Hết hiệu lực từ {doc.ceased.vietnamese()}"
-    return vocab.STATUSES.get(doc.status, "") if doc.status in vocab.CEASED_STATUSES else ""
+def _ended(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document) -> str:
+    """ "" while nothing puts it out of force; otherwise what did (rules.Status.short)."""
+    status = status_of(graph, corpus, doc)
+    return status.short() if status.ended else ""
 
 
 @dataclass
@@ -63,7 +49,7 @@ class StudyPack:
     sources: list[str]
 
 
-def study_pack(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> StudyPack:
+def study_pack(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document) -> StudyPack:
     basis = [
         (vocab.RELATION_TYPES[n.relation.type].label, n.doc)
         for n in neighbours(graph, corpus, doc.id)
@@ -82,7 +68,7 @@ def study_pack(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> StudyPa
                 node.relation,
                 node.depth,
                 days,
-                status_of(graph, corpus, node.doc),
+                _ended(graph, corpus, node.doc),
                 node.unverified,
             )
         )
@@ -92,7 +78,7 @@ def study_pack(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> StudyPa
         sources.append(" ".join(x for x in (named.title if named else src.name, src.path, src.note) if x))
     issuers = [corpus.issuers[k].name for k in (doc.issuer, *doc.co_issuers) if k in corpus.issuers]
     return StudyPack(
-        doc, " và ".join(issuers), status_of(graph, corpus, doc), basis, chain, doc.key_points, doc.questions, sources
+        doc, " và ".join(issuers), _ended(graph, corpus, doc), basis, chain, doc.key_points, doc.questions, sources
     )
 
 
@@ -111,7 +97,7 @@ class ImplementationReport:
     missing: list[str] = field(default_factory=list)  # provinces in the data with none
 
 
-def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document) -> ImplementationReport:
+def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document) -> ImplementationReport:
     by_place: dict[str, list[Document]] = defaultdict(list)
     for node in implementers(graph, corpus, doc.id):
         issuer = corpus.issuers.get(node.doc.issuer)
@@ -119,7 +105,7 @@ def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document)
         by_place[corpus.regions.get(region, region) if region else "Trung ương"].append(node.doc)
     rows = []
     for place, docs in by_place.items():
-        docs.sort(key=lambda d: (d.date is None, d.date.sort_key() if d.date else ()))
+        docs.sort(key=lambda d: date_order(d.date))
         first = docs[0]
         days = days_between(doc.date, first.date) if doc.date and first.date else None
         issuers = sorted({corpus.issuers[d.issuer].name for d in docs if d.issuer in corpus.issuers})

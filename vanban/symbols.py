@@ -12,16 +12,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-PARTY = "party"
-STATE_ADMIN = "state-admin"
-STATE_NORMATIVE = "state-normative"
+# The family names are the type-code table's; re-exported, since symbols are where they belong.
+from .typecodes import PARTY as PARTY
+from .typecodes import STATE_ADMIN as STATE_ADMIN
+from .typecodes import STATE_NORMATIVE as STATE_NORMATIVE
+from .typecodes import codes_in
+
 OTHER = "other"
 
 # Nghị định 30/2020/NĐ-CP, Phụ lục III: the codes that may follow the slash in a State
 # administrative symbol. Anything else there is an issuer, and the document a công văn.
-STATE_ADMIN_CODES = frozenset(
-    "NQ QĐ CT QC QyĐ TC TB HD CTr KH PA ĐA DA BC BB TTr HĐ CĐ BGN BTT GUQ GM GGT GNP PG PC PB SY TrS SL".split()  # noqa: SIM905
-)
+STATE_ADMIN_CODES = codes_in(STATE_ADMIN)
 
 _CODE = r"[A-Za-zĐđ]+"
 _UNIT = r"[A-Za-zĐđ0-9&]+(?:-[A-Za-zĐđ0-9&]+)*"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .typecodes import LAW, TYPE_CODES, codes_of_type
+
 
 @dataclass(frozen=True)
 class DocType:
@@ -25,62 +27,44 @@ class RelationType:
     acyclic: bool  # replacement-like: a cycle is an error
 
 
+# Each type with the codes that may stand in its symbol (typecodes.TYPE_CODES is their one table).
 DOC_TYPES: dict[str, DocType] = {
-    t.key: t
-    for t in [
-        DocType("nghi-quyet", "Nghị quyết", ("NQ",)),
-        DocType("ket-luan", "Kết luận", ("KL",)),
-        DocType("chi-thi", "Chỉ thị", ("CT",)),
-        DocType("quyet-dinh", "Quyết định", ("QĐ",)),
-        DocType("quy-dinh", "Quy định", ("QĐi", "QĐ", "QyĐ")),
-        DocType("quy-che", "Quy chế", ("QC",)),
-        DocType("quy-che-phoi-hop", "Quy chế phối hợp", ("QCPH", "QC")),
-        DocType("luat", "Luật", ()),
-        DocType("phap-lenh", "Pháp lệnh", ("PL",)),
-        DocType("nghi-dinh", "Nghị định", ("NĐ",)),
-        DocType("thong-tu", "Thông tư", ("TT",)),
-        DocType("thong-tu-lien-tich", "Thông tư liên tịch", ("TTLT",)),
-        DocType("chuong-trinh", "Chương trình hành động", ("CTr",)),
-        DocType("ke-hoach", "Kế hoạch", ("KH",)),
-        DocType("bao-cao", "Báo cáo", ("BC",)),
-        DocType("cong-van", "Công văn", ("CV",)),
-        DocType("huong-dan", "Hướng dẫn", ("HD",)),
-        DocType("thong-bao", "Thông báo", ("TB",)),
-        DocType("thong-tri", "Thông tri", ("TT",)),
-        DocType("to-trinh", "Tờ trình", ("TTr",)),
-        DocType("de-an", "Đề án", ("ĐA",)),
+    key: DocType(key, label, codes_of_type(key))
+    for key, label in [
+        ("nghi-quyet", "Nghị quyết"),
+        ("ket-luan", "Kết luận"),
+        ("chi-thi", "Chỉ thị"),
+        ("quyet-dinh", "Quyết định"),
+        ("quy-dinh", "Quy định"),
+        ("quy-che", "Quy chế"),
+        ("quy-che-phoi-hop", "Quy chế phối hợp"),
+        ("luat", "Luật"),
+        ("phap-lenh", "Pháp lệnh"),
+        ("nghi-dinh", "Nghị định"),
+        ("thong-tu", "Thông tư"),
+        ("thong-tu-lien-tich", "Thông tư liên tịch"),
+        ("chuong-trinh", "Chương trình hành động"),
+        ("ke-hoach", "Kế hoạch"),
+        ("bao-cao", "Báo cáo"),
+        ("cong-van", "Công văn"),
+        ("huong-dan", "Hướng dẫn"),
+        ("thong-bao", "Thông báo"),
+        ("thong-tri", "Thông tri"),
+        ("to-trinh", "Tờ trình"),
+        ("de-an", "Đề án"),
     ]
 }
 
 # Every type code a symbol may carry, with the type a reader would take it for.
-CODE_MEANING: dict[str, str] = {
-    "NQ": "Nghị quyết",
-    "KL": "Kết luận",
-    "CT": "Chỉ thị",
-    "QĐ": "Quyết định hoặc Quy định",
-    "QĐi": "Quy định",
-    "QyĐ": "Quy định",
-    "QC": "Quy chế",
-    "QCPH": "Quy chế phối hợp",
-    "PL": "Pháp lệnh",
-    "NĐ": "Nghị định",
-    "TT": "Thông tư hoặc Thông tri",
-    "TTLT": "Thông tư liên tịch",
-    "CTr": "Chương trình",
-    "KH": "Kế hoạch",
-    "BC": "Báo cáo",
-    "CV": "Công văn",
-    "HD": "Hướng dẫn",
-    "TB": "Thông báo",
-    "TTr": "Tờ trình",
-    "ĐA": "Đề án",
-    "TC": "Thông cáo",
-    "PA": "Phương án",
-    "DA": "Dự án",
-    "BB": "Biên bản",
-    "HĐ": "Hợp đồng",
-    "CĐ": "Công điện",
-}
+CODE_MEANING: dict[str, str] = {c.code: c.meaning for c in TYPE_CODES}
+
+# The document type a code (or a law's citation, typecodes.LAW) names when nothing else tells.
+TYPE_OF_CODE: dict[str, str] = {c.code: c.types[0] for c in TYPE_CODES if c.types} | {LAW: "luat"}
+
+# Types of the documents that central bodies lay policy down in: they get study packs.
+POLICY_TYPES = frozenset(
+    {"nghi-quyet", "ket-luan", "chi-thi", "quyet-dinh", "quy-dinh", "luat", "phap-lenh", "nghi-dinh"}
+)
 
 RELATION_TYPES: dict[str, RelationType] = {
     r.key: r
@@ -116,8 +100,9 @@ IMPLEMENTING = frozenset(k for k, r in RELATION_TYPES.items() if r.implements)
 UPWARD = IMPLEMENTING | {"can-cu"}
 REPLACING = frozenset({"thay-the", "bai-bo"})
 
+CENTRAL = "trung-uong"  # the level of central bodies; rules.is_central says which documents are
 LEVELS: dict[str, str] = {
-    "trung-uong": "Trung ương",
+    CENTRAL: "Trung ương",
     "tinh": "Tỉnh, thành phố",
     "huyen": "Huyện, quận",
     "xa": "Xã, phường",

@@ -1,24 +1,34 @@
 """Stage "find": every citation in a normalised text, with its date and the hints around it.
 
-Only finds; ``resolve`` decides which document a citation means.
+Only finds: what leaves here is a frozen ``Mention`` each; ``resolve`` gives the ``Resolution``
+that a ``Citation`` pairs with it.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from typing import TypeAlias
 
-from ..dates import PartialDate
+from ..dates import PartialDate, parse_date
+from ..typecodes import LAW
 from . import patterns as P
-from .normalise import Normalised
+from .normalise import Normalised, fold
 
 MAX_LIST = 30  # items in one list ("các Chỉ thị số 11, 12, 14 …")
 CONTEXT = 200  # characters after a citation searched for its term and issuer
 
 
-@dataclass
-class Citation:
+# What as_json may hold: it is printed as JSON by `extract --json`.
+JSONValue: TypeAlias = str | int | bool | list[str] | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a text says when it cites a document: the span and every hint written around it."""
+
     text: str  # the exact span of the original
     start: int  # offsets into the original
     end: int
@@ -35,12 +45,112 @@ class Citation:
     alias_of: tuple[str, ...] = ()  # ids whose alias the text names
     group: int | None = None  # citations of one list share a group number
     nested_in: int | None = None  # index of the citation whose quoted title this one sits in
-    # Filled by ``resolve``:
-    resolved: str | None = None
-    candidates: list[str] = field(default_factory=list)
-    date_mismatch: bool = False
+    date_problem: str | None = None  # a cited date that is no day ("31/02/2017"), as written; date is None
 
-    def as_json(self) -> dict:
+
+@dataclass(frozen=True)
+class Resolution:
+    """Which document of the knowledge base a mention means (``resolve``)."""
+
+    resolved: str | None = None  # the id, when exactly one document fits
+    candidates: tuple[str, ...] = ()  # every id that fits, when several do (sorted)
+    date_mismatch: bool = False  # resolved, but the cited date is not the document's
+
+
+UNRESOLVED = Resolution()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A mention and what it resolved to. Reads like either: ``c.symbol``, ``c.resolved``."""
+
+    mention: Mention
+    resolution: Resolution = UNRESOLVED
+
+    # What the text says.
+    @property
+    def text(self) -> str:
+        return self.mention.text
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+    @property
+    def type(self) -> str | None:
+        return self.mention.type
+
+    @property
+    def number(self) -> str | None:
+        return self.mention.number
+
+    @property
+    def symbol(self) -> str | None:
+        return self.mention.symbol
+
+    @property
+    def date(self) -> PartialDate | None:
+        return self.mention.date
+
+    @property
+    def year(self) -> int | None:
+        return self.mention.year
+
+    @property
+    def term(self) -> str | None:
+        return self.mention.term
+
+    @property
+    def issuer_text(self) -> str:
+        return self.mention.issuer_text
+
+    @property
+    def name(self) -> str | None:
+        return self.mention.name
+
+    @property
+    def pointer(self) -> str | None:
+        return self.mention.pointer
+
+    @property
+    def type_word(self) -> str | None:
+        return self.mention.type_word
+
+    @property
+    def alias_of(self) -> tuple[str, ...]:
+        return self.mention.alias_of
+
+    @property
+    def group(self) -> int | None:
+        return self.mention.group
+
+    @property
+    def nested_in(self) -> int | None:
+        return self.mention.nested_in
+
+    @property
+    def date_problem(self) -> str | None:
+        return self.mention.date_problem
+
+    # What it resolved to.
+    @property
+    def resolved(self) -> str | None:
+        return self.resolution.resolved
+
+    @property
+    def candidates(self) -> tuple[str, ...]:
+        return self.resolution.candidates
+
+    @property
+    def date_mismatch(self) -> bool:
+        return self.resolution.date_mismatch
+
+    def as_json(self) -> dict[str, JSONValue]:
+        """The object `extract --json` prints (README); date_problem came last, after the others."""
         return {
             "text": self.text,
             "start": self.start,
@@ -50,34 +160,40 @@ class Citation:
             "symbol": self.symbol,
             "date": self.date.iso() if self.date else None,
             "resolved": self.resolved,
-            "candidates": self.candidates,
+            "candidates": list(self.candidates),
             "name": self.name,
             "term": self.term,
             "year": self.year,
             "pointer": self.pointer,
             "date_mismatch": self.date_mismatch,
+            "date_problem": self.date_problem,
         }
+
+
+Match: TypeAlias = "re.Match[str]"
 
 
 @dataclass
 class _Item:
-    """One element of a citation before it becomes a Citation (normalised offsets)."""
+    """One element of a citation before it becomes a Mention (normalised offsets)."""
 
     start: int
     end: int
-    match: re.Match | None  # a symbol match, or None for a bare number
+    match: Match | None  # a symbol match, or None for a bare number
     number: str
     date: PartialDate | None = None
     date_end: int | None = None
+    date_problem: str | None = None  # a date written after it that is no day, as written
 
 
-def find_citations(
-    norm: Normalised, alias_pattern: re.Pattern | None = None, alias_ids: dict[str, tuple[str, ...]] | None = None
-) -> list[Citation]:
-    folded, found, pos, group = norm.folded, [], 0, 0
+def find_mentions(
+    norm: Normalised, alias_pattern: re.Pattern[str] | None = None, alias_ids: dict[str, tuple[str, ...]] | None = None
+) -> list[Mention]:
+    folded, pos, group = norm.folded, 0, 0
+    found: list[Mention] = []
     while (m := P.MASTER.search(folded, pos)) is not None:
         if m["name"]:
-            found.append(_name_citation(norm, m))
+            found.append(_name_mention(norm, m))
             pos = m.end()
         elif m["tw"]:
             if m["tw"] in P.TYPE_ABBREVIATIONS and not norm.text[m.start("tw") : m.end("tw")].isupper():
@@ -88,27 +204,27 @@ def find_citations(
                 pos = m.end()
                 continue
             group += 1
-            found += _list_citations(norm, m, items, group)
+            found += _list_mentions(norm, m, items, group)
             pos = max(i.date_end or i.end for i in items)
         else:
             if not _is_header(norm, m.start()):
                 item = _Item(m.start(), m.end(), m, _number(m))
                 _date_after(norm, item)
-                found.append(_symbol_citation(norm, item, item.start, None))
+                found.append(_symbol_mention(norm, item, item.start, None))
             pos = m.end()
     if alias_pattern is not None:
-        found = _merge_aliases(found, _alias_citations(norm, alias_pattern, alias_ids or {}))
-    _share_dates(norm, found)
-    for citation in found:
-        _context(norm, citation)
-    _share_group_context(found)
-    _mark_nested(norm, found)
-    return found
+        found = _merge_aliases(found, _alias_mentions(norm, alias_pattern, alias_ids or {}))
+    found = _share_dates(norm, found)
+    found = [_context(norm, mention) for mention in found]
+    found = _share_group_context(found)
+    return _mark_nested(norm, found)
 
 
 def _quote_spans(original: str) -> list[tuple[int, int]]:
     """Spans between quotes: “…” by depth, ASCII "…" by pairs."""
-    spans, opened, ascii_open = [], [], None
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    ascii_open: int | None = None
     for m in re.finditer('[\u201c\u201d"]', original):
         char = m.group()
         if char == "\u201c":
@@ -124,12 +240,11 @@ def _quote_spans(original: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _mark_nested(norm: Normalised, found: list[Citation]) -> None:
+def _mark_nested(norm: Normalised, found: list[Mention]) -> list[Mention]:
     """A citation inside the quoted title that follows another citation describes that one."""
     if len(found) < 2:
-        return
-    import bisect
-
+        return found
+    found = list(found)
     ends = [c.end for c in found]
     for q_start, q_end in _quote_spans(norm.original):
         i = bisect.bisect_right(ends, q_start) - 1  # the last citation ending before the quote
@@ -139,18 +254,25 @@ def _mark_nested(norm: Normalised, found: list[Citation]) -> None:
             if found[j].start >= q_end:
                 break
             if found[j].start > q_start and found[j].nested_in is None:
-                found[j].nested_in = i
+                found[j] = replace(found[j], nested_in=i)
+    return found
 
 
-def _share_group_context(found: list[Citation]) -> None:
+def _share_group_context(found: list[Mention]) -> list[Mention]:
     """What is said after a list ("… của Bộ Chính trị (khóa XI)") holds for each of its items."""
-    last: dict[int, Citation] = {c.group: c for c in found if c.group is not None}
+    last: dict[int, Mention] = {c.group: c for c in found if c.group is not None}
+    out = []
     for c in found:
         if c.group is not None and c is not last[c.group]:
             tail = last[c.group]
-            c.term = c.term or tail.term
-            c.issuer_text = c.issuer_text or tail.issuer_text
-            c.year = c.year or (tail.year if not c.symbol else None)
+            c = replace(
+                c,
+                term=c.term or tail.term,
+                issuer_text=c.issuer_text or tail.issuer_text,
+                year=c.year or (tail.year if not c.symbol else None),
+            )
+        out.append(c)
+    return out
 
 
 def _items(norm: Normalised, pos: int) -> list[_Item]:
@@ -175,7 +297,7 @@ def _items(norm: Normalised, pos: int) -> list[_Item]:
     return items
 
 
-def _list_citations(norm: Normalised, lead: re.Match, items: list[_Item], group: int) -> list[Citation]:
+def _list_mentions(norm: Normalised, lead: Match, items: list[_Item], group: int) -> list[Mention]:
     word = lead["tw"]
     type_word = P.TYPE_WORDS.get(re.sub(r"\s+", " ", word)) or P.CODES.get(word)
     # "217 và 218-QĐ/TW": bare numbers borrow the form of the symbol that closes the list.
@@ -185,19 +307,19 @@ def _list_citations(norm: Normalised, lead: re.Match, items: list[_Item], group:
     for index, item in enumerate(items):
         start = lead.start() if index == 0 else item.start
         if item.match is None and closing is not None and _follows_all_bare(items, item, closing):
-            citation = _symbol_citation(norm, item, start, type_word, borrow=closing)
+            mention = _symbol_mention(norm, item, start, type_word, borrow=closing)
         elif item.match is not None:
-            citation = _symbol_citation(norm, item, start, type_word)
+            mention = _symbol_mention(norm, item, start, type_word)
         else:
-            citation = _bare_citation(norm, item, start, type_word)
-        citation.group = group if len(items) > 1 else None
-        if citation.date is None and shared_date is not None and item.match is None:
-            citation.date = shared_date
-        out.append(citation)
+            mention = _bare_mention(norm, item, start, type_word)
+        date = mention.date
+        if date is None and shared_date is not None and item.match is None:
+            date = shared_date
+        out.append(replace(mention, group=group if len(items) > 1 else None, date=date))
     return out
 
 
-def _follows_all_bare(items, item, closing) -> bool:
+def _follows_all_bare(items: list[_Item], item: _Item, closing: Match) -> bool:
     """A bare number borrows only from a symbol after it, with nothing but bare numbers between."""
     seen = False
     for other in items:
@@ -208,7 +330,7 @@ def _follows_all_bare(items, item, closing) -> bool:
     return False
 
 
-def _number(m: re.Match) -> str:
+def _number(m: Match) -> str:
     for key in ("n_num", "p_num", "ps_num", "a_num", "c_num"):
         if m[key]:
             return m[key]
@@ -220,14 +342,14 @@ def _orig(norm: Normalised, start: int, end: int) -> tuple[str, int, int]:
     return norm.original[a:b], a, b
 
 
-def _code(norm: Normalised, m: re.Match, group: str) -> str:
+def _code(norm: Normalised, m: Match, group: str) -> str:
     folded = m[group]
     if folded in P.WITH_D and "Đ" in norm.text[m.start(group) : m.end(group)].upper():
         return P.WITH_D[folded]
     return P.CODES.get(folded, folded.upper())
 
 
-def _issuer(norm: Normalised, m: re.Match, group: str) -> str:
+def _issuer(norm: Normalised, m: Match, group: str) -> str:
     raw = re.sub(r"\s+", "", norm.text[m.start(group) : m.end(group)]).upper()
     raw = raw.replace("T.Ư", "TW").replace("T.U", "TW")
     if raw == "TƯ":
@@ -235,13 +357,13 @@ def _issuer(norm: Normalised, m: re.Match, group: str) -> str:
     return re.sub(r"(?<![A-Z])TTG(?![A-Z])", "TTg", raw)
 
 
-def symbol_of(norm: Normalised, m: re.Match, number: str | None = None) -> tuple[str, str, int | None]:
+def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[str, str, int | None]:
     """(official symbol, type code, year) for a symbol match; number overrides the match's own."""
     if m["norm"]:
         num = number or m["n_num"]
         year = int(m["n_year"])
         if m["n_qh"]:
-            return f"{num}/{year}/{m['n_qh'].upper()}", "Luật", year
+            return f"{num}/{year}/{m['n_qh'].upper()}", LAW, year
         return f"{num}/{year}/{_code(norm, m, 'n_type')}-{_issuer(norm, m, 'n_iss')}", _code(norm, m, "n_type"), year
     if m["party"]:
         code = _code(norm, m, "p_type")
@@ -255,51 +377,54 @@ def symbol_of(norm: Normalised, m: re.Match, number: str | None = None) -> tuple
     return (f"{number or m['c_num']}/{_issuer(norm, m, 'c_iss')}-{_issuer(norm, m, 'c_unit')}", "CV", None)
 
 
-def _symbol_citation(norm, item: _Item, start: int, type_word: str | None, borrow=None) -> Citation:
+def _symbol_mention(
+    norm: Normalised, item: _Item, start: int, type_word: str | None, borrow: Match | None = None
+) -> Mention:
     if borrow is not None:
         symbol, code, year = symbol_of(norm, borrow, item.number)
-    else:
+    elif item.match is not None:
         symbol, code, year = symbol_of(norm, item.match)
-    if code == "Luật" and type_word:
+    else:
+        raise AssertionError("a symbol mention needs a symbol match")
+    if code == LAW and type_word:
         code = type_word  # 202/2025/QH15 may be a Nghị quyết of the Quốc hội
     text, a, b = _orig(norm, start, item.end)
-    return Citation(text, a, b, code, item.number, symbol, item.date, year, type_word=type_word)
+    return Mention(
+        text, a, b, code, item.number, symbol, item.date, year, type_word=type_word, date_problem=item.date_problem
+    )
 
 
-def _bare_citation(norm, item: _Item, start: int, type_word: str | None) -> Citation:
+def _bare_mention(norm: Normalised, item: _Item, start: int, type_word: str | None) -> Mention:
     text, a, b = _orig(norm, start, item.end)
-    return Citation(text, a, b, type_word, item.number, None, item.date, type_word=type_word)
+    return Mention(
+        text, a, b, type_word, item.number, None, item.date, type_word=type_word, date_problem=item.date_problem
+    )
 
 
-def _name_citation(norm: Normalised, m: re.Match) -> Citation:
+def _name_mention(norm: Normalised, m: Match) -> Mention:
     term = m["name_term"].upper() if m["name_term"] else None
     name = f"Nghị quyết Trung ương {int(m['meeting'])}" + (f" khóa {term}" if term else "")
     text, a, b = _orig(norm, m.start(), m.end())
-    citation = Citation(text, a, b, "NQ", None, None, term=term, name=name, type_word="NQ")
     item = _Item(m.start(), m.end(), None, "")
     _date_after(norm, item)
-    citation.date = item.date
-    return citation
+    return Mention(
+        text, a, b, "NQ", None, None, item.date, term=term, name=name, type_word="NQ", date_problem=item.date_problem
+    )
 
 
 def _date_after(norm: Normalised, item: _Item) -> None:
     m = P.DATE_AFTER.match(norm.folded, item.end)
     if not m:
         return
-    d, mo, y = (
-        (m["ad"], m["am"], m["ay"])
-        if m["ad"]
-        else (m["wd"], m["wm"], m["wy"])
-        if m["wd"]
-        else (m["bd"], m["bm"], m["by"])
-    )
+    prefix = "a" if m["ad"] else "w" if m["wd"] else "b"
+    d, mo, y = m[prefix + "d"], m[prefix + "m"], m[prefix + "y"]
     try:
-        from ..dates import parse_date
-
         item.date = parse_date(f"{y}-{int(mo):02d}-{int(d):02d}")
         item.date_end = m.end()
     except ValueError:
-        pass  # 31/2/2017 is no date; the citation stays, undated
+        # 31/02/2017 is no day: the citation stays, undated, and carries the date as written so
+        # that `check` can report it.
+        item.date_problem = _orig(norm, m.start(prefix + "d"), m.end())[0]
 
 
 def _is_header(norm: Normalised, start: int) -> bool:
@@ -309,12 +434,10 @@ def _is_header(norm: Normalised, start: int) -> bool:
 
 
 def _fold_tail(original: str, end: int) -> str:
-    from .normalise import fold
-
     return fold(original[max(0, end - 40) : end])
 
 
-def _context(norm: Normalised, c: Citation) -> None:
+def _context(norm: Normalised, c: Mention) -> Mention:
     """Term, year and issuer named after the citation; a pointer named before it."""
     folded = norm.folded
     start, end = _norm_offsets(norm, c)
@@ -322,49 +445,66 @@ def _context(norm: Normalised, c: Citation) -> None:
     cut = P.MASTER.search(after)  # stop at the next citation
     if cut:
         after = after[: cut.start()]
-    if c.year is None and (y := P.YEAR_AFTER.match(after)):
-        c.year = int(y["year"])
-    if c.term is None and (t := P.TERM.search(after[:120])):
-        c.term = t["term"].upper()
+    year, term, issuer_text, pointer = c.year, c.term, c.issuer_text, c.pointer
+    if year is None and (y := P.YEAR_AFTER.match(after)):
+        year = int(y["year"])
+    if term is None and (t := P.TERM.search(after[:120])):
+        term = t["term"].upper()
     if (of := P.OF_ISSUER.match(after)) or (of := P.OF_ISSUER.search(after[:60])):
-        c.issuer_text = after[of.end() : of.end() + 90]
+        issuer_text = after[of.end() : of.end() + 90]
     if p := P.POINTER_BEFORE.search(folded[max(0, start - 80) : start]):
-        c.pointer = norm.original[slice(*norm.span(start - len(p.group()), start))].strip()
+        pointer = norm.original[slice(*norm.span(start - len(p.group()), start))].strip()
+    if (year, term, issuer_text, pointer) == (c.year, c.term, c.issuer_text, c.pointer):
+        return c
+    return replace(c, year=year, term=term, issuer_text=issuer_text, pointer=pointer)
 
 
-def _norm_offsets(norm: Normalised, c: Citation) -> tuple[int, int]:
+def _norm_offsets(norm: Normalised, c: Mention) -> tuple[int, int]:
     if norm.offsets is None:
         return c.start, c.end
-    import bisect
-
     return bisect.bisect_left(norm.offsets, c.start), bisect.bisect_left(norm.offsets, c.end)
 
 
-def _share_dates(norm: Normalised, found: list[Citation]) -> None:
+def _share_dates(norm: Normalised, found: list[Mention]) -> list[Mention]:
     """Two full citations joined by "và" share the date written after the second."""
-    for a, b in itertools.pairwise(found):
+    found = list(found)
+    for i, (a, b) in enumerate(itertools.pairwise(found)):
         if a.date is None and b.date is not None and a.symbol and b.symbol:
             between = norm.folded[_norm_offsets(norm, a)[1] : _norm_offsets(norm, b)[0]]
             if re.fullmatch(r"\s{0,3}(?:,|va)\s{0,3}", between):
-                a.date = b.date
+                found[i] = replace(a, date=b.date)
+    return found
 
 
-def _alias_citations(norm, pattern: re.Pattern, alias_ids) -> list[Citation]:
+def _alias_mentions(norm: Normalised, pattern: re.Pattern[str], alias_ids: dict[str, tuple[str, ...]]) -> list[Mention]:
     out = []
     for m in pattern.finditer(norm.folded):
         text, a, b = _orig(norm, m.start(), m.end())
         key = re.sub(r"\s+", " ", m.group())
         first = next((code for word, code in P.TYPE_WORDS.items() if key.startswith(word + " ")), None)
-        citation = Citation(text, a, b, first, None, None, name=text, type_word=first, alias_of=alias_ids.get(key, ()))
         item = _Item(m.start(), m.end(), None, "")
         _date_after(norm, item)
-        citation.date = item.date
-        out.append(citation)
+        out.append(
+            Mention(
+                text,
+                a,
+                b,
+                first,
+                None,
+                None,
+                item.date,
+                name=text,
+                type_word=first,
+                alias_of=alias_ids.get(key, ()),
+                date_problem=item.date_problem,
+            )
+        )
     return out
 
 
-def _merge_aliases(found: list[Citation], aliases: list[Citation]) -> list[Citation]:
+def _merge_aliases(found: list[Mention], aliases: list[Mention]) -> list[Mention]:
     """An alias wins over an overlapping citation that has no symbol; a symbol always wins."""
+    found = list(found)
     keep = []
     for alias in aliases:
         clash = [c for c in found if c.start < alias.end and alias.start < c.end]
@@ -372,7 +512,7 @@ def _merge_aliases(found: list[Citation], aliases: list[Citation]) -> list[Citat
             continue
         if all(alias.end - alias.start >= c.end - c.start for c in clash):
             for c in clash:
-                alias.term = alias.term or c.term
+                alias = replace(alias, term=alias.term or c.term)
                 found.remove(c)
             keep.append(alias)
     return sorted(found + keep, key=lambda c: c.start)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import vocab
 from ..dates import PartialDate, parse_date
 from ..model import Corpus
 from . import patterns as P
@@ -41,23 +42,6 @@ TYPE_BY_HEADING = {
     "thong bao": "thong-bao",
     "to trinh": "to-trinh",
     "cong van": "cong-van",
-}
-TYPE_BY_CODE = {
-    "NQ": "nghi-quyet",
-    "KL": "ket-luan",
-    "CT": "chi-thi",
-    "QĐ": "quyet-dinh",
-    "QĐi": "quy-dinh",
-    "BC": "bao-cao",
-    "KH": "ke-hoach",
-    "CTr": "chuong-trinh",
-    "HD": "huong-dan",
-    "CV": "cong-van",
-    "TB": "thong-bao",
-    "NĐ": "nghi-dinh",
-    "PL": "phap-lenh",
-    "TT": "thong-tu",
-    "Luật": "luat",
 }
 
 
@@ -100,7 +84,7 @@ def _symbol(head: Header, text: str, folded_lines: list[str]) -> None:
         sym = P.SYMBOL_AT.search(norm.folded)
         if sym:
             head.symbol, code, _ = symbol_of(norm, sym)
-            head.type = TYPE_BY_CODE.get(code)
+            head.type = vocab.TYPE_OF_CODE.get(code)
             return
 
 
@@ -119,7 +103,7 @@ def _place_date(head: Header, text: str) -> None:
 
 def _issuer(head: Header, lines: list[str], corpus: Corpus) -> None:
     """Capital lines at the top, before the national motto: the issuing body."""
-    block = []
+    block: list[str] = []
     for line in lines[:12]:
         if not line:
             if block:

@@ -7,6 +7,9 @@ hyphens: the cost per start position is constant and the scan stays linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from ..typecodes import LAW, PARTY, STATE_ADMIN, STATE_NORMATIVE, TYPE_CODES
 
 _S = r"\s{0,3}"  # optional spaces, line breaks included (they are spaces after normalise)
 _W = r"\s{1,3}"  # at least one space, e.g. between the words of a type word
@@ -35,94 +38,44 @@ TYPE_WORDS: dict[str, str] = {
     "quy che": "QC",
     "to trinh": "TTr",
     "cong dien": "CĐ",
-    "luat": "Luật",
+    "luat": LAW,
 }
 # Abbreviations used as type words ("NQ 25", "QĐ 290"): only counted when written in capitals.
 TYPE_ABBREVIATIONS = ("qdi", "ctr", "nq", "kl", "ct", "qd", "nd", "pl", "cv", "bc", "kh", "hd", "tb")
 
-# Type codes inside symbols, folded, and their official spelling.
-CODES = {
-    "nq": "NQ",
-    "kl": "KL",
-    "ct": "CT",
-    "ctr": "CTr",
-    "qd": "QĐ",
-    "qdi": "QĐi",
-    "qyd": "QyĐ",
-    "hd": "HD",
-    "bc": "BC",
-    "kh": "KH",
-    "cv": "CV",
-    "tb": "TB",
-    "tt": "TT",
-    "ttr": "TTr",
-    "qc": "QC",
-    "bb": "BB",
-    "nd": "NĐ",
-    "pl": "PL",
-    "ttlt": "TTLT",
-    "tc": "TC",
-    "pa": "PA",
-    "da": "DA",
-    "cd": "CĐ",
-    "bgn": "BGN",
-    "btt": "BTT",
-    "guq": "GUQ",
-    "gm": "GM",
-    "ggt": "GGT",
-    "gnp": "GNP",
-    "pg": "PG",
-    "pc": "PC",
-    "pb": "PB",
-    "sy": "SY",
-    "trs": "TrS",
-    "sl": "SL",
-    "qcph": "QCPH",
-}
-# Folding loses Đ; these codes are told apart by the original letter.
-WITH_D = {"da": "ĐA", "hd": "HĐ"}
+
+# Type codes inside symbols, folded, and their official spelling (typecodes.TYPE_CODES).
+# Folding loses Đ: where two codes fold alike (ĐA and DA, HĐ and HD) the one without Đ is here,
+# and WITH_D has the other, told apart by the original letter.
+def _spellings() -> tuple[dict[str, str], dict[str, str]]:
+    codes: dict[str, str] = {}
+    with_d: dict[str, str] = {}
+    for tc in TYPE_CODES:
+        if tc.folded not in codes:
+            codes[tc.folded] = tc.code
+        elif "Đ" in tc.code:
+            with_d[tc.folded] = tc.code
+        else:
+            with_d[tc.folded], codes[tc.folded] = codes[tc.folded], tc.code
+    return codes, with_d
 
 
-def _alternation(words) -> str:
+CODES, WITH_D = _spellings()
+
+
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_PARTY_TYPES = _alternation(
-    ["nq", "kl", "ct", "ctr", "qd", "qdi", "qyd", "hd", "bc", "kh", "cv", "tb", "tt", "ttr", "qc", "bb", "da"]
-)
-_ADMIN_TYPES = _alternation(
-    [
-        "nq",
-        "qd",
-        "ct",
-        "qc",
-        "qyd",
-        "tc",
-        "tb",
-        "hd",
-        "ctr",
-        "kh",
-        "pa",
-        "da",
-        "bc",
-        "bb",
-        "ttr",
-        "cd",
-        "bgn",
-        "btt",
-        "guq",
-        "gm",
-        "ggt",
-        "gnp",
-        "pg",
-        "pc",
-        "pb",
-        "sy",
-        "trs",
-        "sl",
-    ]
-)
-_NORM_TYPES = _alternation(["nd", "ttlt", "tt", "qd", "nq", "pl", "ct"])
+def _family(family: str) -> str:
+    """The folded codes of one symbol family, as a regex alternation (in table order: deterministic)."""
+    return _alternation(dict.fromkeys(tc.folded for tc in TYPE_CODES if family in tc.families))
+
+
+_PARTY_TYPES = _family(PARTY)
+_ADMIN_TYPES = _family(STATE_ADMIN)
+_NORM_TYPES = _family(STATE_NORMATIVE)
+
 _UNIT = r"[a-z0-9&]{1,12}(?:\s?-\s?[a-z0-9&]{1,12}){0,3}"
 _END = r"(?![a-z0-9])"
 _START = r"(?<![0-9a-z/.])"

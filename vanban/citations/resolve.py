@@ -11,35 +11,43 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from .. import vocab
 from ..dates import PartialDate, definitely_before
 from ..model import Corpus, Document
-from ..symbols import fold, parse_symbol, symbol_key
+from ..refs import SymbolIndex
+from ..symbols import fold, parse_symbol
+from ..typecodes import LAW
 from . import patterns as P
-from .find import Citation
+from .find import Citation, Mention, Resolution
 
 # Issuer codes of local bodies: a citation with one of these means a document of the region of
 # the citing document (79-CT/TU cited in Hậu Giang is Hậu Giang's).
 LOCAL_CODES = re.compile(r"^(?:TU|HU|ĐU|DU|T?UBND.*|HĐND.*|UBND)$")
 DATE_TOLERANCE_YEARS = 1  # a cited date this close to the only candidate's is reported, not refused
+_MEETING = re.compile(r"Nghị quyết Trung ương (\d+)")  # the name find gives a meeting's resolution
 
 
 def _space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def trie_pattern(phrases) -> re.Pattern | None:
+class _Trie(dict[str, "_Trie"]):
+    """A word trie: each word leads to the trie of the words that may follow it."""
+
+
+def trie_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for many folded phrases, as a word trie: linear on long texts, longest match."""
     end = ""  # marks the end of a phrase inside the trie
-    trie: dict = {}
+    trie = _Trie()
     for phrase in phrases:
         node = trie
         for word in phrase.split(" "):
-            node = node.setdefault(word, {})
-        node[end] = {}
+            node = node.setdefault(word, _Trie())
+        node[end] = _Trie()
 
-    def build(node: dict) -> str | None:
+    def build(node: _Trie) -> str | None:
         alternatives = []
         for word in sorted((w for w in node if w != end), key=len, reverse=True):
             child, rest = node[word], build(node[word])
@@ -60,7 +68,7 @@ class Resolver:
 
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
-        self.by_symbol: dict[str, list[Document]] = defaultdict(list)
+        self.symbols = SymbolIndex(corpus.documents.values())
         self.by_number: dict[tuple[str, str], list[Document]] = defaultdict(list)
         self.by_name: dict[tuple[int, str | None], list[Document]] = defaultdict(list)
         self.alias_ids: dict[str, tuple[str, ...]] = {}
@@ -70,24 +78,24 @@ class Resolver:
         self.issuer_names = self._issuer_names()
 
     def _index(self, doc: Document) -> None:
-        self.by_symbol[symbol_key(doc.symbol)].append(doc)
         sym = parse_symbol(doc.symbol)
         number = sym.number.lstrip("0") or "0"
-        codes = {sym.type_code} | set(vocab.DOC_TYPES[doc.type].codes)
-        codes |= {"Luật"} if doc.type == "luat" else set()
-        codes |= {"CV"} if doc.type == "cong-van" else set()
+        codes = set(vocab.DOC_TYPES[doc.type].codes)
+        codes |= {sym.type_code} if sym.type_code else set()
+        if vocab.TYPE_OF_CODE[LAW] == doc.type:  # a law's symbol has no code; citations give it LAW
+            codes.add(LAW)
         if codes & {"QĐ", "QĐi"}:  # texts write Quy định as QĐ as often as QĐi
             codes |= {"QĐ", "QĐi"}
-        for code in codes - {None}:
+        for code in codes:
             self.by_number[(code, number)].append(doc)
-        aliases = defaultdict(set)
+        aliases: dict[str, set[str]] = defaultdict(set)
         for alias in doc.aliases:
             key = _space(fold(alias))
             if (m := re.fullmatch(P.NAME, key)) is not None:
                 term = m["name_term"].upper() if m["name_term"] else None
-                for key in {(int(m["meeting"]), term), (int(m["meeting"]), None)}:
-                    if doc not in self.by_name[key]:
-                        self.by_name[key].append(doc)
+                for name_key in {(int(m["meeting"]), term), (int(m["meeting"]), None)}:
+                    if doc not in self.by_name[name_key]:
+                        self.by_name[name_key].append(doc)
             elif len(key.split()) >= 2:
                 aliases[key].add(doc.id)
         for key, ids in aliases.items():
@@ -106,7 +114,7 @@ class Resolver:
         return sorted(names.items(), key=lambda kv: -len(kv[0]))
 
     # -- resolution --------------------------------------------------------------------------
-    def resolve(self, c: Citation, citing: Document | None = None, date: PartialDate | None = None) -> Citation:
+    def resolve(self, c: Mention, citing: Document | None = None, date: PartialDate | None = None) -> Resolution:
         date = date or (citing.date if citing else None)
         docs = self._lookup(c)
         if citing is not None:
@@ -118,43 +126,43 @@ class Resolver:
         certain = len(docs) == 1 and not (
             c.symbol and self._is_local(c.symbol) and self._region(citing) is None and (c.date is None or mismatch)
         )
-        c.resolved = docs[0].id if certain else None
-        c.candidates = [] if certain else sorted(d.id for d in docs)
-        c.date_mismatch = mismatch and c.resolved is not None
-        return c
+        if certain:
+            return Resolution(docs[0].id, (), mismatch)
+        return Resolution(None, tuple(sorted(d.id for d in docs)))
 
-    def resolve_nested(self, c: Citation, outer: Citation) -> None:
+    def resolve_nested(self, c: Citation, outer: Citation) -> Resolution:
         """A citation in the quoted title of `outer` means a document related to it."""
         if c.resolved or not c.candidates or not outer.resolved:
-            return
+            return c.resolution
         related = {r.target for r in self.corpus.documents[outer.resolved].relations}
         hits = [i for i in c.candidates if i in related]
-        if len(hits) == 1:
-            c.resolved, c.candidates = hits[0], []
+        return Resolution(hits[0]) if len(hits) == 1 else c.resolution
 
-    def _lookup(self, c: Citation) -> list[Document]:
+    def _lookup(self, c: Mention) -> list[Document]:
         if c.symbol:
-            return list(self.by_symbol.get(symbol_key(c.symbol), []))
+            return self.symbols.find(c.symbol)
         if c.alias_of:
             return [self.corpus.documents[i] for i in c.alias_of]
-        if c.name and c.name.startswith("Nghị quyết Trung ương"):
-            meeting = int(re.search(r"\d+", c.name).group())
-            return list(self.by_name.get((meeting, c.term), []))
+        if c.name and (meeting := _MEETING.match(c.name)):
+            return list(self.by_name.get((int(meeting[1]), c.term), []))
         if c.number and c.type:
             return list(self.by_number.get((c.type, c.number.lstrip("0") or "0"), []))
         return []
 
-    def _by_date(self, c: Citation, docs: list[Document]) -> tuple[list[Document], bool]:
+    def _by_date(self, c: Mention, docs: list[Document]) -> tuple[list[Document], bool]:
         if c.date is None:
             return docs, False
-        exact = [d for d in docs if d.date and d.date.earliest() <= c.date.earliest() <= d.date.latest()]
+        cited = c.date
+        exact = [d for d in docs if d.date and d.date.overlaps(cited)]
         if exact:
             return exact, False
         # No candidate has the cited date: keep those within a year; the mismatch is reported.
-        near = [d for d in docs if d.date and abs(d.date.year - c.date.year) <= DATE_TOLERANCE_YEARS]
+        near = [d for d in docs if d.date and abs(d.date.year - cited.year) <= DATE_TOLERANCE_YEARS]
         return near, True
 
-    def _narrow(self, c: Citation, docs, citing: Document | None, date: PartialDate | None):
+    def _narrow(
+        self, c: Mention, docs: list[Document], citing: Document | None, date: PartialDate | None
+    ) -> list[Document]:
         if c.year:
             docs = [d for d in docs if d.year == c.year or d.year is None]
         if c.term:

@@ -7,13 +7,13 @@ import yaml
 from ..model import Corpus, Document
 from ..symbols import expected_id
 from . import Resolver, extract
-from .header import read_header
+from .header import Header, read_header
 from .relation_hint import suggest_relation
 
 REVIEW = "  # kiểm tra"
 
 
-def _value(value) -> str:
+def _value(value: str) -> str:
     return (
         yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000)
         .strip()
@@ -35,9 +35,10 @@ def draft_yaml(text: str, corpus: Corpus) -> tuple[str, str | None]:
     lines = ["# Bản nháp do `build_graph.py suggest` tạo từ toàn văn. Kiểm tra từng dòng trước khi lưu"]
     lines.append(f"# thành data/documents/{doc_id or '<id>'}.yaml, rồi chạy `build_graph.py check`.")
     lines += [f"# Lưu ý: {note}" for note in head.notes]
-    field = lambda name, value, note="": lines.append(  # noqa: E731
-        f"{name}: {_value(value)}{note}" if value not in (None, "") else f"# {name}:{note or '  # chưa đọc được'}"
-    )
+
+    def field(name: str, value: str | None, note: str = "") -> None:
+        lines.append(f"{name}: {_value(value)}{note}" if value else f"# {name}:{note or '  # chưa đọc được'}")
+
     field("symbol", head.symbol)
     field("type", head.type, REVIEW)
     field(
@@ -60,19 +61,22 @@ def draft_yaml(text: str, corpus: Corpus) -> tuple[str, str | None]:
     return "\n".join(lines) + "\n", doc_id
 
 
-def _relations(text: str, corpus: Corpus, head) -> list[str]:
+def _relations(text: str, corpus: Corpus, head: Header) -> list[str]:
     # The draft itself is the citing document: its date bounds what it can cite, its issuer's
     # region tells which 79-CT/TU it means.
     draft = Document(
         id="", symbol=head.symbol or "", type=head.type or "cong-van", issuer=head.issuer or "", date=head.date
     )
     citations = extract(text, Resolver(corpus), draft)
-    seen, out = set(), []
+    seen: set[str] = set()
+    out: list[str] = []
     for c in citations:
         if c.nested_in is not None:
             continue
         quote = " ".join(c.text.split())
-        if c.resolved and c.date_mismatch:
+        if c.date_problem:
+            out.append(f"  # «{quote}»: văn bản ghi ngày {c.date_problem}, một ngày không có thật")
+        if c.resolved and c.date_mismatch and c.date is not None:
             doc = corpus.documents[c.resolved]
             out.append(
                 f"  # «{quote}»: văn bản ghi ngày {c.date.vietnamese()}, khác ngày của {doc.symbol} "

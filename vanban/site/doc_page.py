@@ -1,23 +1,25 @@
 """The page of one document: card, banners, relations both ways, implementation tree, text."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import networkx as nx
 
 from .. import vocab
 from ..citations import Citation
-from ..graph import implementers, neighbours, replaced_by
-from ..studypack import is_central_policy
-from .packs import pack_path, report_path
+from ..dates import date_order
+from ..graph import Neighbour, implementers, neighbours, status_of
 from ..model import Corpus, Document
-from .html import (admonition, date_html, date_text, doc_label, doc_link, e, front_matter,
-                   mark_unverified, title_html)
-from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
+from ..rules import is_central, is_central_policy
 from .fulltext import render_full_text
 from .graph_pages import impl_section, local_section, neighbour_count, scripts
-from .tree import render_tree
+from .html import admonition, date_html, date_text, doc_label, doc_link, e, front_matter, mark_unverified, title_html
 from .mdraw import keep_spaces, raw
+from .packs import pack_path, report_path
+from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
+from .tree import render_tree
 
 # Caps keep the largest page small on a corpus where one resolution has thousands of
 # implementers; the full lists stay reachable through the index pages.
@@ -25,8 +27,14 @@ MAX_RELATED_PER_GROUP = 60
 MAX_TREE_NODES = 120
 
 
-def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text: str,
-                    citations: list[Citation], acknowledged: list[str] = ()) -> str:
+def render_document(
+    corpus: Corpus,
+    graph: nx.MultiDiGraph[str],
+    doc: Document,
+    text: str,
+    citations: Sequence[Citation],
+    acknowledged: Sequence[str] = (),
+) -> str:
     """acknowledged: the messages of warnings the data acknowledges for this document."""
     page = doc_path(doc.id)
     head = [
@@ -52,8 +60,11 @@ def render_document(corpus: Corpus, graph: nx.MultiDiGraph, doc: Document, text:
 def _study_links(corpus: Corpus, doc: Document, page: str) -> str:
     if not is_central_policy(corpus, doc):
         return ""
-    return (f'<p class="vb-study-links"><a class="md-button" href="{e(href(page, pack_path(doc.id)))}">Tài liệu học tập</a> '
-            f'<a class="md-button" href="{e(href(page, report_path(doc.id)))}">Báo cáo tình hình thực hiện</a></p>')
+    pack, report = e(href(page, pack_path(doc.id))), e(href(page, report_path(doc.id)))
+    return (
+        f'<p class="vb-study-links"><a class="md-button" href="{pack}">Tài liệu học tập</a> '
+        f'<a class="md-button" href="{report}">Báo cáo tình hình thực hiện</a></p>'
+    )
 
 
 def _title(doc: Document) -> str:
@@ -62,45 +73,66 @@ def _title(doc: Document) -> str:
     return '<p class="vb-title vb-missing">Chưa rõ trích yếu.</p>'
 
 
-def _banners(corpus, graph, doc: Document, page: str) -> list[str]:
+def _banners(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> list[str]:
     out = []
-    replacers = replaced_by(graph, corpus, doc.id)
-    if replacers or doc.status in vocab.CEASED_STATUSES or doc.ceased:
-        when = f" từ ngày {e(date_text(doc.ceased))}" if doc.ceased else ""
-        body = [f"<p>Văn bản này đã hết hiệu lực{when}.</p>"] if (doc.ceased or doc.status) else []
-        for n in replacers:
-            verb = vocab.RELATION_TYPES[n.relation.type].inverse_label.lower()
-            body.append(f"<p>{e(verb.capitalize())} {e(vocab.DOC_TYPES[n.doc.type].label)} "
-                        f"{doc_link(page, n.doc)}{_note(n.relation.note)}.</p>")
-        out.append(admonition("warning vb-banner-replaced", "Đã bị thay thế hoặc hết hiệu lực", "\n".join(body)))
+    status = status_of(graph, corpus, doc)
+    if status.ended:
+        body = [f"<p>{e(status.sentence())}</p>"] if status.ceased else []
+        for r in status.by:
+            body.append(
+                f"<p>{e(r.verb)} {e(vocab.DOC_TYPES[r.doc.type].label)} {doc_link(page, r.doc)}{_note(r.note)}.</p>"
+            )
+        out.append(admonition("warning vb-banner-replaced", status.HEADING, "\n".join(body)))
     if doc.known_from_citation:
         citing = [n.doc for n in neighbours(graph, corpus, doc.id) if not n.outgoing]
         via = ", ".join(doc_link(page, d) for d in citing[:5])
-        body = "<p>Toàn văn chưa có trong cơ sở tri thức; các thông tin dưới đây lấy từ văn bản trích dẫn" \
-               + (f": {via}" if via else "") + ".</p>"
-        out.append(admonition("info vb-banner-citation", "Chỉ biết qua trích dẫn", body))
+        known = (
+            "<p>Toàn văn chưa có trong cơ sở tri thức; các thông tin dưới đây lấy từ văn bản trích dẫn"
+            + (f": {via}" if via else "")
+            + ".</p>"
+        )
+        out.append(admonition("info vb-banner-citation", "Chỉ biết qua trích dẫn", known))
     if doc.unverified:
         fields = ", ".join(FIELD_LABELS.get(f, f) for f in doc.unverified)
-        out.append(admonition("question vb-banner-unverified", "Có thông tin chưa xác minh",
-                              f"<p>Chưa xác minh: {e(fields)}. Không dùng các thông tin này như dữ kiện.</p>"))
+        out.append(
+            admonition(
+                "question vb-banner-unverified",
+                "Có thông tin chưa xác minh",
+                f"<p>Chưa xác minh: {e(fields)}. Không dùng các thông tin này như dữ kiện.</p>",
+            )
+        )
     return out
 
 
-FIELD_LABELS = {"date": "ngày ban hành", "title": "trích yếu", "signer": "người ký",
-                "issuer": "cơ quan ban hành", "term": "khóa", "effective": "ngày có hiệu lực",
-                "ceased": "ngày hết hiệu lực", "status": "tình trạng hiệu lực", "place": "nơi ban hành",
-                "type": "loại văn bản"}
+FIELD_LABELS = {
+    "date": "ngày ban hành",
+    "title": "trích yếu",
+    "signer": "người ký",
+    "issuer": "cơ quan ban hành",
+    "term": "khóa",
+    "effective": "ngày có hiệu lực",
+    "ceased": "ngày hết hiệu lực",
+    "status": "tình trạng hiệu lực",
+    "place": "nơi ban hành",
+    "type": "loại văn bản",
+}
 
 
 def _card(corpus: Corpus, doc: Document, page: str) -> str:
-    rows = [("Số, ký hiệu", e(doc.symbol)),
-            ("Loại văn bản", f'<a href="{e(href(page, type_page(doc.type)))}">'
-                             f'{e(vocab.DOC_TYPES[doc.type].label)}</a>' + mark_unverified(doc, "type")),
-            ("Cơ quan ban hành", _issuers(corpus, doc, page)),
-            ("Ngày ban hành", _date_cell(doc, page))]
+    rows = [
+        ("Số, ký hiệu", e(doc.symbol)),
+        (
+            "Loại văn bản",
+            f'<a href="{e(href(page, type_page(doc.type)))}">'
+            f"{e(vocab.DOC_TYPES[doc.type].label)}</a>" + mark_unverified(doc, "type"),
+        ),
+        ("Cơ quan ban hành", _issuers(corpus, doc, page)),
+        ("Ngày ban hành", _date_cell(doc, page)),
+    ]
     if doc.term:
-        rows.append(("Khóa", f'<a href="{e(href(page, term_page(doc.term)))}">{e(doc.term)}</a>'
-                             + mark_unverified(doc, "term")))
+        rows.append(
+            ("Khóa", f'<a href="{e(href(page, term_page(doc.term)))}">{e(doc.term)}</a>' + mark_unverified(doc, "term"))
+        )
     if doc.place:
         rows.append(("Nơi ban hành", e(doc.place) + mark_unverified(doc, "place")))
     if doc.signer:
@@ -115,8 +147,7 @@ def _card(corpus: Corpus, doc: Document, page: str) -> str:
     if doc.aliases:
         rows.append(("Tên gọi khác", "; ".join(e(a) for a in doc.aliases)))
     if doc.topics:
-        rows.append(("Chủ đề", ", ".join(f'<a href="{e(href(page, topic_page(t)))}">{e(t)}</a>'
-                                         for t in doc.topics)))
+        rows.append(("Chủ đề", ", ".join(f'<a href="{e(href(page, topic_page(t)))}">{e(t)}</a>' for t in doc.topics)))
     rows.append(("Nguồn", _sources(corpus, doc)))
     body = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="vb-card">\n<tbody>\n{body}\n</tbody>\n</table>'
@@ -125,8 +156,9 @@ def _card(corpus: Corpus, doc: Document, page: str) -> str:
 def _date_cell(doc: Document, page: str) -> str:
     if not doc.date:
         return '<span class="vb-missing">chưa rõ</span>' + mark_unverified(doc, "date")
-    return (f'<a href="{e(href(page, year_page(doc.date.year)))}">{e(date_text(doc.date))}</a>'
-            + mark_unverified(doc, "date"))
+    return f'<a href="{e(href(page, year_page(doc.date.year)))}">{e(date_text(doc.date))}</a>' + mark_unverified(
+        doc, "date"
+    )
 
 
 def _issuers(corpus: Corpus, doc: Document, page: str) -> str:
@@ -135,8 +167,10 @@ def _issuers(corpus: Corpus, doc: Document, page: str) -> str:
         issuer = corpus.issuers[key]
         text = f'<a href="{e(href(page, issuer_page(key)))}">{e(issuer.name)}</a>'
         if issuer.became:
-            text += (f' <span class="vb-became">(sau này: {e(issuer.became.text)}'
-                     f'{" — thời điểm chưa xác minh" if issuer.became.date_unverified else ""})</span>')
+            text += (
+                f' <span class="vb-became">(sau này: {e(issuer.became.text)}'
+                f"{' — thời điểm chưa xác minh' if issuer.became.date_unverified else ''})</span>"
+            )
         out.append(text)
     return "; ".join(out) + mark_unverified(doc, "issuer")
 
@@ -158,8 +192,8 @@ def _note(note: str) -> str:
     return f' <span class="vb-rel-note">({e(note.rstrip("."))})</span>' if note else ""
 
 
-def _relations(corpus, graph, doc: Document, page: str) -> str:
-    groups = defaultdict(list)
+def _relations(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
+    groups: dict[tuple[bool, str], list[Neighbour]] = defaultdict(list)
     for n in neighbours(graph, corpus, doc.id):
         groups[(n.outgoing, n.relation.type)].append(n)
     total = sum(len(v) for v in groups.values())
@@ -173,25 +207,37 @@ def _relations(corpus, graph, doc: Document, page: str) -> str:
         if not keys:
             continue
         count = sum(len(groups[k]) for k in keys)
-        blocks = [f'<section class="vb-rel-dir" data-direction="{"out" if outgoing else "in"}">',
-                  f"<h3>{heading} ({count})</h3>"]
+        blocks = [
+            f'<section class="vb-rel-dir" data-direction="{"out" if outgoing else "in"}">',
+            f"<h3>{heading} ({count})</h3>",
+        ]
         for key in keys:
             rtype = vocab.RELATION_TYPES[key[1]]
             label = rtype.label if outgoing else rtype.inverse_label
-            items = sorted(groups[key], key=lambda n: (n.doc.date is None, n.doc.date.sort_key() if n.doc.date else ()))
+            items = sorted(groups[key], key=lambda n: date_order(n.doc.date))
             blocks.append(f'<h4 data-relation="{e(key[1])}">{e(label)} ({len(items)})</h4>')
-            blocks.append('<ul class="vb-rel">' + "".join(_rel_item(page, n) for n in items[:MAX_RELATED_PER_GROUP])
-                          + (f'<li class="vb-more">… và {len(items) - MAX_RELATED_PER_GROUP} văn bản khác</li>'
-                             if len(items) > MAX_RELATED_PER_GROUP else "") + "</ul>")
+            blocks.append(
+                '<ul class="vb-rel">'
+                + "".join(_rel_item(page, n) for n in items[:MAX_RELATED_PER_GROUP])
+                + (
+                    f'<li class="vb-more">… và {len(items) - MAX_RELATED_PER_GROUP} văn bản khác</li>'
+                    if len(items) > MAX_RELATED_PER_GROUP
+                    else ""
+                )
+                + "</ul>"
+            )
         blocks.append("</section>")
         out.append(raw("\n".join(blocks)))
     return "\n\n".join(out)
 
 
-def _rel_item(page: str, n) -> str:
+def _rel_item(page: str, n: Neighbour) -> str:
     doc, rel = n.doc, n.relation
-    bits = [doc_link(page, doc), f'<span class="vb-date">{date_html(doc)}</span>',
-            f'<span class="vb-rel-title">{title_html(doc, 140)}</span>']
+    bits = [
+        doc_link(page, doc),
+        f'<span class="vb-date">{date_html(doc)}</span>',
+        f'<span class="vb-rel-title">{title_html(doc, 140)}</span>',
+    ]
     extra = []
     if rel.place:
         extra.append(f'<span class="vb-rel-place">tại {e(rel.place)}</span>')
@@ -204,29 +250,27 @@ def _rel_item(page: str, n) -> str:
     return "<li>" + " · ".join(bits) + (("<br>" + " · ".join(extra)) if extra else "") + "</li>"
 
 
-def _graph(graph, doc: Document, page: str) -> str:
+def _graph(graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
     section = local_section(doc, page, neighbour_count(graph, doc.id))
     return "## Đồ thị quan hệ\n\n" + raw(section + "\n" + scripts(page)) if section else ""
 
 
-def _tree(corpus, graph, doc: Document, page: str) -> str:
+def _tree(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
     nodes = implementers(graph, corpus, doc.id)
     if not nodes:
         return ""
-    issuer = corpus.issuers.get(doc.issuer)
-    view = impl_section(doc) if issuer and issuer.level == "trung-uong" else ""
-    return (f"## Cây thực hiện ({len(nodes)})\n\n"
-            + raw(render_tree(corpus, doc, nodes, page, MAX_TREE_NODES) + view))
+    view = impl_section(doc) if is_central(corpus, doc) else ""
+    return f"## Cây thực hiện ({len(nodes)})\n\n" + raw(render_tree(corpus, doc, nodes, page, MAX_TREE_NODES) + view)
 
 
-def _notes(doc: Document, acknowledged) -> str:
+def _notes(doc: Document, acknowledged: Sequence[str]) -> str:
     notes = list(doc.notes) + list(acknowledged)
     if not notes:
         return ""
     return "## Ghi chú\n\n" + raw('<ul class="vb-notes">' + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
 
 
-def _full_text(page: str, corpus: Corpus, text: str, citations: list[Citation]) -> str:
+def _full_text(page: str, corpus: Corpus, text: str, citations: Sequence[Citation]) -> str:
     if not text.strip():
         return ""
     linked = keep_spaces(render_full_text(page, corpus, text, citations))

@@ -8,55 +8,119 @@
 - ``graph-data/global.js``: every document with a position computed here (x: date, y: level,
   then type or province), every relation; the browser shows a filtered part of it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections import defaultdict, deque
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TypedDict
 
 from .. import vocab
 from ..dates import days_between
 from ..graph import implementers
 from ..model import Document
+from ..rules import is_central, level_of
 
 if TYPE_CHECKING:
     from ..checked import Checked
 
 DIR = "graph-data"
 LOCAL_DEPTH = 3
-LOCAL_MAX_NODES = 60    # a hub's neighbourhood is cut here, nearest and most connected first
+LOCAL_MAX_NODES = 60  # a hub's neighbourhood is cut here, nearest and most connected first
 IMPL_MAX_NODES = 120
-TITLE_CHARS = 70        # enough for the hover card; the page itself has the full title
+TITLE_CHARS = 70  # enough for the hover card; the page itself has the full title
 
-TYPE_COLOURS = ["#c62828", "#ad1457", "#6a1b9a", "#4527a0", "#283593", "#1565c0", "#0277bd", "#00838f",
-                "#00695c", "#2e7d32", "#558b2f", "#9e9d24", "#f9a825", "#ff8f00", "#ef6c00", "#d84315",
-                "#4e342e", "#37474f", "#5d4037", "#455a64", "#827717"]
-LEVEL_SHAPES = {"trung-uong": "diamond", "tinh": "ellipse", "huyen": "triangle", "xa": "rectangle"}
+TYPE_COLOURS = [
+    "#c62828",
+    "#ad1457",
+    "#6a1b9a",
+    "#4527a0",
+    "#283593",
+    "#1565c0",
+    "#0277bd",
+    "#00838f",
+    "#00695c",
+    "#2e7d32",
+    "#558b2f",
+    "#9e9d24",
+    "#f9a825",
+    "#ff8f00",
+    "#ef6c00",
+    "#d84315",
+    "#4e342e",
+    "#37474f",
+    "#5d4037",
+    "#455a64",
+    "#827717",
+]
+LEVEL_SHAPES = {vocab.CENTRAL: "diamond", "tinh": "ellipse", "huyen": "triangle", "xa": "rectangle"}
 RELATION_STYLES = {  # colour, line style
-    "can-cu": ("#5d4037", "solid"), "thuc-hien": ("#2e7d32", "solid"), "tiep-tuc-thuc-hien": ("#1565c0", "solid"),
-    "huong-dan": ("#00838f", "solid"), "bao-cao-ket-qua": ("#6a1b9a", "dashed"), "tra-loi": ("#455a64", "dashed"),
-    "chuyen": ("#ef6c00", "dotted"), "dan-chieu": ("#9e9e9e", "dotted"), "sua-doi-bo-sung": ("#ad1457", "solid"),
-    "thay-the": ("#c62828", "solid"), "bai-bo": ("#b71c1c", "dashed"), "kien-nghi": ("#827717", "dotted"),
+    "can-cu": ("#5d4037", "solid"),
+    "thuc-hien": ("#2e7d32", "solid"),
+    "tiep-tuc-thuc-hien": ("#1565c0", "solid"),
+    "huong-dan": ("#00838f", "solid"),
+    "bao-cao-ket-qua": ("#6a1b9a", "dashed"),
+    "tra-loi": ("#455a64", "dashed"),
+    "chuyen": ("#ef6c00", "dotted"),
+    "dan-chieu": ("#9e9e9e", "dotted"),
+    "sua-doi-bo-sung": ("#ad1457", "solid"),
+    "thay-the": ("#c62828", "solid"),
+    "bai-bo": ("#b71c1c", "dashed"),
+    "kien-nghi": ("#827717", "dotted"),
 }
 
 
-def _js(call: str, payload) -> str:
+def _js(call: str, payload: object) -> str:
     return f"{call}({json.dumps(payload, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
-def vocab_payload() -> dict:
+class TypeStyle(TypedDict):
+    label: str
+    colour: str
+
+
+class LevelStyle(TypedDict):
+    label: str
+    shape: str
+
+
+class RelationStyle(TypedDict):
+    label: str
+    inverse: str
+    colour: str
+    line: str
+    implements: bool
+
+
+class VocabPayload(TypedDict):
+    types: dict[str, TypeStyle]
+    levels: dict[str, LevelStyle]
+    relations: dict[str, RelationStyle]
+
+
+def vocab_payload() -> VocabPayload:
     return {
-        "types": {k: {"label": t.label, "colour": TYPE_COLOURS[i % len(TYPE_COLOURS)]}
-                  for i, (k, t) in enumerate(vocab.DOC_TYPES.items())},
+        "types": {
+            k: {"label": t.label, "colour": TYPE_COLOURS[i % len(TYPE_COLOURS)]}
+            for i, (k, t) in enumerate(vocab.DOC_TYPES.items())
+        },
         "levels": {k: {"label": label, "shape": LEVEL_SHAPES[k]} for k, label in vocab.LEVELS.items()},
-        "relations": {k: {"label": r.label, "inverse": r.inverse_label, "colour": RELATION_STYLES[k][0],
-                          "line": RELATION_STYLES[k][1], "implements": r.implements}
-                      for k, r in vocab.RELATION_TYPES.items()},
+        "relations": {
+            k: {
+                "label": r.label,
+                "inverse": r.inverse_label,
+                "colour": RELATION_STYLES[k][0],
+                "line": RELATION_STYLES[k][1],
+                "implements": r.implements,
+            }
+            for k, r in vocab.RELATION_TYPES.items()
+        },
     }
 
 
-def _neighbourhood(checked: "Checked", root: str) -> dict[str, int]:
+def _neighbourhood(checked: Checked, root: str) -> dict[str, int]:
     """Documents within LOCAL_DEPTH relations of root (either direction) → depth, capped."""
     graph = checked.graph
     depth = {root: 0}
@@ -77,13 +141,25 @@ def _neighbourhood(checked: "Checked", root: str) -> dict[str, int]:
 NODE_FIELDS = ["id", "symbol", "year", "type", "level", "date", "title", "depth"]
 
 
-def _row(checked: "Checked", doc: Document, depth: int | None) -> list:
-    issuer = checked.corpus.issuers.get(doc.issuer)
-    return [doc.id, doc.symbol, doc.year, doc.type, issuer.level if issuer else "trung-uong",
-            doc.date.vietnamese() if doc.date else "chưa rõ ngày", doc.title[:TITLE_CHARS], depth]
+def _level(checked: Checked, doc: Document) -> str:
+    # An unknown issuer (an error that stops the build before this) would be drawn as central.
+    return level_of(checked.corpus, doc) or vocab.CENTRAL
 
 
-def local_payload(checked: "Checked", doc: Document) -> dict:
+def _row(checked: Checked, doc: Document, depth: int | None) -> list[str | int | None]:
+    return [
+        doc.id,
+        doc.symbol,
+        doc.year,
+        doc.type,
+        _level(checked, doc),
+        doc.date.vietnamese() if doc.date else "chưa rõ ngày",
+        doc.title[:TITLE_CHARS],
+        depth,
+    ]
+
+
+def local_payload(checked: Checked, doc: Document) -> dict[str, object]:
     """Compact: nodes as rows (NODE_FIELDS), edges and the tree by node index."""
     graph, corpus = checked.graph, checked.corpus
     depth = _neighbourhood(checked, doc.id)
@@ -99,12 +175,17 @@ def local_payload(checked: "Checked", doc: Document) -> dict:
         days = days_between(parent.date, n.doc.date) if parent.date and n.doc.date else None
         impl.append([index[n.doc.id], index[n.via], n.relation, days])
     neighbours = len(set(graph.predecessors(doc.id)) | set(graph.successors(doc.id)))
-    return {"fields": NODE_FIELDS, "nodes": rows, "edges": edges, "neighbours": neighbours,
-            "cut": len(depth) >= LOCAL_MAX_NODES,
-            "impl": {"edges": impl, "total": len(full_tree)}}
+    return {
+        "fields": NODE_FIELDS,
+        "nodes": rows,
+        "edges": edges,
+        "neighbours": neighbours,
+        "cut": len(depth) >= LOCAL_MAX_NODES,
+        "impl": {"edges": impl, "total": len(full_tree)},
+    }
 
 
-def _timeline(checked: "Checked") -> dict[str, tuple[int, int]]:
+def _timeline(checked: Checked) -> dict[str, tuple[int, int]]:
     """Positions: x by date (120 px a year); y by level band, then type (central) or province.
 
     Only lanes that hold documents take room, so a small corpus is not spread over empty rows.
@@ -112,37 +193,35 @@ def _timeline(checked: "Checked") -> dict[str, tuple[int, int]]:
     corpus = checked.corpus
     start = min((d.date.earliest() for d in corpus.documents.values() if d.date), default=dt.date(2000, 1, 1))
 
-    def level_of(doc):
+    def lane_of(doc: Document) -> str:
+        """A central document's lane is its type; a local one's, its province."""
         issuer = corpus.issuers.get(doc.issuer)
-        return issuer.level if issuer else "trung-uong"
-
-    def lane_of(doc):
-        issuer = corpus.issuers.get(doc.issuer)
-        return doc.type if level_of(doc) == "trung-uong" else (issuer.region or "") if issuer else ""
+        return doc.type if is_central(corpus, doc) else (issuer.region or "") if issuer else ""
 
     lanes: dict[str, list[str]] = defaultdict(list)
     for doc in corpus.documents.values():
-        if lane_of(doc) not in lanes[level_of(doc)]:
-            lanes[level_of(doc)].append(lane_of(doc))
+        if lane_of(doc) not in lanes[_level(checked, doc)]:
+            lanes[_level(checked, doc)].append(lane_of(doc))
     order = list(vocab.DOC_TYPES)
-    top, y_of = 0, {}
+    top = 0
+    y_of: dict[tuple[str, str], int] = {}
     for level in vocab.LEVELS:
         names = sorted(lanes.get(level, []), key=lambda n: (order.index(n) if n in order else 0, n))
         for i, name in enumerate(names):
             y_of[(level, name)] = top + i * 150
-        top += len(names) * 70 + 200   # a gap between the bands of two levels
+        top += len(names) * 70 + 200  # a gap between the bands of two levels
     crowd: dict[tuple[int, int], int] = defaultdict(int)
     out = {}
     for doc in sorted(corpus.documents.values(), key=lambda d: d.id):
         x = ((doc.date.earliest() - start).days * 120 // 365) if doc.date else -240
-        y = y_of[(level_of(doc), lane_of(doc))]
+        y = y_of[(_level(checked, doc), lane_of(doc))]
         slot = (x // 30, y)
         out[doc.id] = (x + (crowd[slot] // 4) * 14, y + (crowd[slot] % 4) * 34)  # fan out a crowded month
         crowd[slot] += 1
     return out
 
 
-def global_payload(checked: "Checked") -> dict:
+def global_payload(checked: Checked) -> dict[str, object]:
     corpus, graph = checked.corpus, checked.graph
     ids = sorted(corpus.documents, key=lambda i: -graph.degree(i))  # most connected first
     index = {d: n for n, d in enumerate(ids)}
@@ -153,14 +232,31 @@ def global_payload(checked: "Checked") -> dict:
     for doc_id in ids:
         doc = corpus.documents[doc_id]
         row = _row(checked, doc, None)
-        nodes.append([doc_id, doc.symbol, doc.type, row[4], doc.year or 0, [topic_index[t] for t in doc.topics],
-                      pos[doc_id][0], pos[doc_id][1], graph.degree(doc_id), row[5], doc.title[:TITLE_CHARS]])
+        nodes.append(
+            [
+                doc_id,
+                doc.symbol,
+                doc.type,
+                row[4],
+                doc.year or 0,
+                [topic_index[t] for t in doc.topics],
+                pos[doc_id][0],
+                pos[doc_id][1],
+                graph.degree(doc_id),
+                row[5],
+                doc.title[:TITLE_CHARS],
+            ]
+        )
     edges = [[index[u], index[v], k] for u, v, k in graph.edges(keys=True)]
-    return {"fields": ["id", "symbol", "type", "level", "year", "topics", "x", "y", "degree", "date", "title"],
-            "nodes": nodes, "edges": edges, "topics": topics}
+    return {
+        "fields": ["id", "symbol", "type", "level", "year", "topics", "x", "y", "degree", "date", "title"],
+        "nodes": nodes,
+        "edges": edges,
+        "topics": topics,
+    }
 
 
-def graph_files(checked: "Checked") -> Iterator[tuple[str, str]]:
+def graph_files(checked: Checked) -> Iterator[tuple[str, str]]:
     yield f"{DIR}/vocab.js", _js("VB_GRAPH.vocab", vocab_payload())
     for doc in checked.corpus.documents.values():
         yield f"{DIR}/local/{doc.id}.js", _js("VB_GRAPH.local", local_payload(checked, doc))

@@ -1,6 +1,8 @@
 """Graph sections of document pages, the global graph page, and the legend they share."""
+
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from .. import vocab
@@ -17,73 +19,105 @@ SHAPE_MARKS = {"diamond": "◆", "ellipse": "●", "triangle": "▲", "rectangle
 
 
 def scripts(page: str) -> str:
-    return (f'<script src="{e(href(page, "assets/vendor/cytoscape.min.js"))}"></script>\n'
-            f'<script src="{e(href(page, "assets/javascripts/vanban-graph.js"))}"></script>')
+    # The loader is also in mkdocs.yml's extra_javascript, but that comes after the page content.
+    return (
+        f'<script src="{e(href(page, "assets/vendor/cytoscape.min.js"))}"></script>\n'
+        f'<script src="{e(href(page, "assets/javascripts/vanban-loader.js"))}"></script>\n'
+        f'<script src="{e(href(page, "assets/javascripts/vanban-graph.js"))}"></script>'
+    )
 
 
-def legend(types=None, levels=None) -> str:
+def legend(types: Collection[str] | None = None, levels: Collection[str] | None = None) -> str:
     v = vocab_payload()
-    type_items = "".join(f'<li><span class="vb-swatch" style="background:{t["colour"]}"></span>{e(t["label"])}</li>'
-                         for k, t in v["types"].items() if types is None or k in types)
-    level_items = "".join(f'<li><span class="vb-shape">{SHAPE_MARKS[LEVEL_SHAPES[k]]}</span>{e(lv["label"])}</li>'
-                          for k, lv in v["levels"].items() if levels is None or k in levels)
-    rel_items = "".join(f'<li><span class="vb-line" style="border-top:3px {r["line"]} {r["colour"]}"></span>'
-                        f'{e(r["label"])}</li>' for r in v["relations"].values())
-    return ('<details class="vb-legend"><summary>Chú giải</summary>'
-            f'<div><strong>Loại văn bản (màu)</strong><ul>{type_items}</ul></div>'
-            f'<div><strong>Cấp ban hành (hình)</strong><ul>{level_items}</ul></div>'
-            f'<div><strong>Quan hệ (đường, mũi tên từ văn bản tác động)</strong><ul>{rel_items}</ul></div>'
-            '</details>')
+    type_items = "".join(
+        f'<li><span class="vb-swatch" style="background:{t["colour"]}"></span>{e(t["label"])}</li>'
+        for k, t in v["types"].items()
+        if types is None or k in types
+    )
+    level_items = "".join(
+        f'<li><span class="vb-shape">{SHAPE_MARKS[LEVEL_SHAPES[k]]}</span>{e(lv["label"])}</li>'
+        for k, lv in v["levels"].items()
+        if levels is None or k in levels
+    )
+    rel_items = "".join(
+        f'<li><span class="vb-line" style="border-top:3px {r["line"]} {r["colour"]}"></span>{e(r["label"])}</li>'
+        for r in v["relations"].values()
+    )
+    return (
+        '<details class="vb-legend"><summary>Chú giải</summary>'
+        f"<div><strong>Loại văn bản (màu)</strong><ul>{type_items}</ul></div>"
+        f"<div><strong>Cấp ban hành (hình)</strong><ul>{level_items}</ul></div>"
+        f"<div><strong>Quan hệ (đường, mũi tên từ văn bản tác động)</strong><ul>{rel_items}</ul></div>"
+        "</details>"
+    )
 
 
 def local_section(doc: Document, page: str, neighbours: int) -> str:
     if not neighbours:
         return ""
     depth = "".join(f'<option value="{d}"{" selected" if d == 2 else ""}>{d}</option>' for d in (1, 2, 3))
-    return (f'<div class="vb-graph" data-graph="local" data-doc="{e(doc.id)}" data-state="loading">'
-            f'<div class="vb-graph-tools"><label>Độ sâu <select name="depth">{depth}</select></label> '
-            '<span class="vb-graph-note">Đang tải đồ thị…</span></div>'
-            f'<div class="vb-graph-canvas" role="img" aria-label="Đồ thị quan hệ của {e(doc.symbol)}. '
-            'Danh sách quan hệ ở mục trên là bản văn bản của đồ thị này."></div>'
-            '<p class="vb-graph-help">Bấm vào một văn bản để mở trang của nó; di chuột để xem số ký hiệu, '
-            'ngày và trích yếu. Mục Quan hệ ở trên liệt kê đầy đủ cùng nội dung.</p>'
-            f"{legend()}</div>")
+    return (
+        f'<div class="vb-graph" data-graph="local" data-doc="{e(doc.id)}" data-state="loading">'
+        f'<div class="vb-graph-tools"><label>Độ sâu <select name="depth">{depth}</select></label> '
+        '<span class="vb-graph-note">Đang tải đồ thị…</span></div>'
+        f'<div class="vb-graph-canvas" role="img" aria-label="Đồ thị quan hệ của {e(doc.symbol)}. '
+        'Danh sách quan hệ ở mục trên là bản văn bản của đồ thị này."></div>'
+        '<p class="vb-graph-help">Bấm vào một văn bản để mở trang của nó; di chuột để xem số ký hiệu, '
+        "ngày và trích yếu. Mục Quan hệ ở trên liệt kê đầy đủ cùng nội dung.</p>"
+        f"{legend()}</div>"
+    )
 
 
 def impl_section(doc: Document) -> str:
-    return (f'<div class="vb-graph vb-graph-impl" data-graph="impl" data-doc="{e(doc.id)}" data-state="loading">'
-            '<span class="vb-graph-note"></span>'
-            f'<div class="vb-graph-canvas" role="img" aria-label="Sơ đồ thực hiện {e(doc.symbol)}, '
-            'theo từng bước, kèm số ngày giữa các bước"></div></div>')
+    return (
+        f'<div class="vb-graph vb-graph-impl" data-graph="impl" data-doc="{e(doc.id)}" data-state="loading">'
+        '<span class="vb-graph-note"></span>'
+        f'<div class="vb-graph-canvas" role="img" aria-label="Sơ đồ thực hiện {e(doc.symbol)}, '
+        'theo từng bước, kèm số ngày giữa các bước"></div></div>'
+    )
 
 
 def render_graph_page(corpus: Corpus) -> str:
     from .html import front_matter
     from .mdraw import raw
+
     types = sorted({d.type for d in corpus.documents.values()}, key=list(vocab.DOC_TYPES).index)
     levels = [k for k in vocab.LEVELS if any(i.level == k for i in corpus.issuers.values())]
 
-    def boxes(name, items):
-        return "".join(f'<label><input type="checkbox" name="{name}" value="{e(k)}" checked> {e(label)}</label>'
-                       for k, label in items)
-    form = ('<form id="vb-graph-filters" class="vb-graph-filters">'
-            f'<fieldset><legend>Quan hệ</legend>{boxes("relation", [(k, r.label) for k, r in vocab.RELATION_TYPES.items()])}</fieldset>'
-            f'<fieldset><legend>Loại văn bản</legend>{boxes("type", [(k, vocab.DOC_TYPES[k].label) for k in types])}</fieldset>'
-            f'<fieldset><legend>Cấp ban hành</legend>{boxes("level", [(k, vocab.LEVELS[k]) for k in levels])}</fieldset>'
-            '<fieldset><legend>Năm và chủ đề</legend><label>từ <input name="from" type="number" min="1900" max="2100"></label> '
-            '<label>đến <input name="to" type="number" min="1900" max="2100"></label> '
-            '<label>Chủ đề <select name="topic"><option value="">Tất cả</option></select></label></fieldset>'
-            '<fieldset><legend>Tìm một văn bản</legend><input name="focus" type="search" placeholder="25-NQ/TW">'
-            ' <button type="submit" class="md-button">Tìm trên đồ thị</button></fieldset></form>')
-    body = ("<h1>Đồ thị văn bản</h1>\n"
-            "<p>Mọi văn bản và quan hệ giữa chúng: trục ngang là thời gian, văn bản trung ương ở trên, văn "
-            "bản địa phương ở dưới theo từng tỉnh. Lọc theo quan hệ, loại, cấp, năm, chủ đề; bấm vào một văn bản "
-            "để mở trang của nó.</p>\n" + form + '\n<p id="vb-graph-status" class="vb-graph-status">Đang tải…</p>\n'
-            '<div class="vb-graph vb-graph-global" data-graph="global" data-state="loading">'
-            '<div class="vb-graph-canvas"></div><span class="vb-graph-note"></span></div>\n'
-            + legend(set(types), set(levels)) + "\n" + scripts(GRAPH_PAGE))
+    def boxes(name: str, items: Iterable[tuple[str, str]]) -> str:
+        return "".join(
+            f'<label><input type="checkbox" name="{name}" value="{e(k)}" checked> {e(label)}</label>'
+            for k, label in items
+        )
+
+    relations = boxes("relation", [(k, r.label) for k, r in vocab.RELATION_TYPES.items()])
+    type_boxes = boxes("type", [(k, vocab.DOC_TYPES[k].label) for k in types])
+    level_boxes = boxes("level", [(k, vocab.LEVELS[k]) for k in levels])
+    form = (
+        '<form id="vb-graph-filters" class="vb-graph-filters">'
+        f"<fieldset><legend>Quan hệ</legend>{relations}</fieldset>"
+        f"<fieldset><legend>Loại văn bản</legend>{type_boxes}</fieldset>"
+        f"<fieldset><legend>Cấp ban hành</legend>{level_boxes}</fieldset>"
+        "<fieldset><legend>Năm và chủ đề</legend>"
+        '<label>từ <input name="from" type="number" min="1900" max="2100"></label> '
+        '<label>đến <input name="to" type="number" min="1900" max="2100"></label> '
+        '<label>Chủ đề <select name="topic"><option value="">Tất cả</option></select></label></fieldset>'
+        '<fieldset><legend>Tìm một văn bản</legend><input name="focus" type="search" placeholder="25-NQ/TW">'
+        ' <button type="submit" class="md-button">Tìm trên đồ thị</button></fieldset></form>'
+    )
+    body = (
+        "<h1>Đồ thị văn bản</h1>\n"
+        "<p>Mọi văn bản và quan hệ giữa chúng: trục ngang là thời gian, văn bản trung ương ở trên, văn "
+        "bản địa phương ở dưới theo từng tỉnh. Lọc theo quan hệ, loại, cấp, năm, chủ đề; bấm vào một văn bản "
+        "để mở trang của nó.</p>\n" + form + '\n<p id="vb-graph-status" class="vb-graph-status">Đang tải…</p>\n'
+        '<div class="vb-graph vb-graph-global" data-graph="global" data-state="loading">'
+        '<div class="vb-graph-canvas"></div><span class="vb-graph-note"></span></div>\n'
+        + legend(set(types), set(levels))
+        + "\n"
+        + scripts(GRAPH_PAGE)
+    )
     return front_matter("Đồ thị văn bản") + raw(body) + "\n"
 
 
-def neighbour_count(graph: "nx.MultiDiGraph", doc_id: str) -> int:
+def neighbour_count(graph: nx.MultiDiGraph[str], doc_id: str) -> int:
     return len(set(graph.predecessors(doc_id)) | set(graph.successors(doc_id)))

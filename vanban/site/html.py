@@ -1,11 +1,16 @@
 """Small HTML helpers for generated pages. Every value from data passes through ``e``."""
+
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable, Sequence
+
+import yaml
 
 from .. import vocab
 from ..dates import PartialDate
 from ..model import Corpus, Document
+from ..rules import doc_order
 from .paths import doc_path, href
 
 e = html.escape
@@ -65,12 +70,16 @@ def issuer_html(corpus: Corpus, doc: Document) -> str:
 
 
 def admonition(kind: str, title: str, body_html: str) -> str:
-    return (f'<div class="admonition {kind}">\n<p class="admonition-title">{e(title)}</p>\n'
-            f"{body_html}\n</div>")
+    return f'<div class="admonition {kind}">\n<p class="admonition-title">{e(title)}</p>\n{body_html}\n</div>'
 
 
-def doc_table(page: str, corpus: Corpus, docs: list[Document], columns=("date", "type", "issuer"),
-              link_to=doc_path) -> str:
+def doc_table(
+    page: str,
+    corpus: Corpus,
+    docs: Iterable[Document],
+    columns: Sequence[str] = ("date", "type", "issuer"),
+    link_to: Callable[[str], str] = doc_path,
+) -> str:
     """A listing of documents, one row each; used by every index page. link_to: where rows lead."""
     heads = {"date": "Ngày", "type": "Loại", "issuer": "Cơ quan ban hành"}
     rows = []
@@ -87,18 +96,19 @@ def doc_table(page: str, corpus: Corpus, docs: list[Document], columns=("date", 
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in ["Số, ký hiệu", *(heads[c] for c in columns), "Trích yếu"])
     # No class on the table itself: Material styles only `table:not([class])`.
-    return (f'<div class="vb-list"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "\n".join(rows) + "\n</tbody>\n</table></div>")
+    return (
+        f'<div class="vb-list"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody>\n</table></div>"
+    )
 
 
-def sort_docs(docs) -> list[Document]:
-    return sorted(docs, key=lambda d: (d.date is None, d.date.sort_key() if d.date else (0, 0, 0),
-                                       d.symbol), reverse=False)
+def sort_docs(docs: Iterable[Document]) -> list[Document]:
+    return sorted(docs, key=doc_order)
 
 
-def front_matter(title: str, description: str = "", extra: dict | None = None) -> str:
+def front_matter(title: str, description: str = "", extra: dict[str, str] | None = None) -> str:
     """YAML front matter; the title is HTML-escaped because Material prints it as HTML."""
-    import yaml
     meta = {"title": e(title)}
     if description:
         meta["description"] = e(short(description, 200))

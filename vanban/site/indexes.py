@@ -1,27 +1,32 @@
 """Index pages (by type, issuer, year, term, topic) and the home page."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import networkx as nx
 
 from .. import vocab
-from ..graph import implementers
+from ..graph import TreeNode, implementers
 from ..model import Corpus, Document
+from ..rules import is_central
 from .html import doc_table, e, front_matter, sort_docs
 from .mdraw import raw
 from .paths import href, issuer_page, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
-HOME_TREES = 30        # central documents whose trees the home page shows
-HOME_TREE_NODES = 40   # nodes per tree on the home page
+HOME_TREES = 30  # central documents whose trees the home page shows
+HOME_TREE_NODES = 40  # nodes per tree on the home page
 
+K = TypeVar("K")  # what documents are grouped by: a type key, a year, a term, a topic
 
 
 def _roman(text: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50}
     total = 0
-    for a, b in zip(text, text[1:] + " "):
+    for a, b in zip(text, text[1:] + " ", strict=False):
         total += -values.get(a, 0) if values.get(a, 0) < values.get(b, 0) else values.get(a, 0)
     return total
 
@@ -29,27 +34,74 @@ def _roman(text: str) -> int:
 def render_indexes(corpus: Corpus) -> dict[str, str]:
     docs = list(corpus.documents.values())
     pages: dict[str, str] = {}
-    pages.update(_grouped(corpus, docs, "theo-loai", "Văn bản theo loại",
-                          lambda d: [d.type], lambda k: vocab.DOC_TYPES[k].label, type_page,
-                          order=lambda k: list(vocab.DOC_TYPES).index(k), columns=("date", "issuer")))
+    pages.update(
+        _grouped(
+            corpus,
+            docs,
+            "theo-loai",
+            "Văn bản theo loại",
+            lambda d: [d.type],
+            lambda k: vocab.DOC_TYPES[k].label,
+            type_page,
+            order=lambda k: list(vocab.DOC_TYPES).index(k),
+            columns=("date", "issuer"),
+        )
+    )
     pages.update(_issuers(corpus, docs))
-    pages.update(_grouped(corpus, docs, "theo-nam", "Văn bản theo năm ban hành",
-                          lambda d: [d.year], lambda k: f"Năm {k}" if k else "Chưa rõ năm", year_page,
-                          order=lambda k: -(k or 0)))
-    pages.update(_grouped(corpus, docs, "theo-khoa", "Văn bản theo khóa",
-                          lambda d: [d.term] if d.term else [], lambda k: f"Khóa {k}", term_page,
-                          order=lambda k: -_roman(k),
-                          intro="Khóa của cơ quan ban hành (Ban Chấp hành Trung ương, Quốc hội…). "
-                                "Số hiệu văn bản Đảng đánh lại từ đầu mỗi khóa."))
-    pages.update(_grouped(corpus, docs, "chu-de", "Văn bản theo chủ đề",
-                          lambda d: list(d.topics), lambda k: k[:1].upper() + k[1:], topic_page,
-                          order=lambda k: k))
+    pages.update(
+        _grouped(
+            corpus,
+            docs,
+            "theo-nam",
+            "Văn bản theo năm ban hành",
+            lambda d: [d.year],
+            lambda k: f"Năm {k}" if k else "Chưa rõ năm",
+            year_page,
+            order=lambda k: -(k or 0),
+        )
+    )
+    pages.update(
+        _grouped(
+            corpus,
+            docs,
+            "theo-khoa",
+            "Văn bản theo khóa",
+            lambda d: [d.term] if d.term else [],
+            lambda k: f"Khóa {k}",
+            term_page,
+            order=lambda k: -_roman(k),
+            intro="Khóa của cơ quan ban hành (Ban Chấp hành Trung ương, Quốc hội…). "
+            "Số hiệu văn bản Đảng đánh lại từ đầu mỗi khóa.",
+        )
+    )
+    pages.update(
+        _grouped(
+            corpus,
+            docs,
+            "chu-de",
+            "Văn bản theo chủ đề",
+            lambda d: list(d.topics),
+            lambda k: k[:1].upper() + k[1:],
+            topic_page,
+            order=lambda k: k,
+        )
+    )
     return pages
 
 
-def _grouped(corpus, docs, folder, heading, keys_of, label_of, page_of, order, columns=None,
-             intro="") -> dict[str, str]:
-    groups = defaultdict(list)
+def _grouped(
+    corpus: Corpus,
+    docs: list[Document],
+    folder: str,
+    heading: str,
+    keys_of: Callable[[Document], Iterable[K]],
+    label_of: Callable[[K], str],
+    page_of: Callable[[K], str],
+    order: Callable[[K], int | str],
+    columns: Sequence[str] | None = None,
+    intro: str = "",
+) -> dict[str, str]:
+    groups: dict[K, list[Document]] = defaultdict(list)
     for doc in docs:
         for key in keys_of(doc):
             groups[key].append(doc)
@@ -58,19 +110,29 @@ def _grouped(corpus, docs, folder, heading, keys_of, label_of, page_of, order, c
     pages = {}
     for key in sorted(groups, key=order):
         page = page_of(key)
-        rows.append(f'<li><a href="{e(href(index_page, page))}">{e(label_of(key))}</a> '
-                    f'<span class="vb-count">{len(groups[key])}</span></li>')
-        pages[page] = front_matter(label_of(key)) + raw(
-            f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n"
-            + doc_table(page, corpus, sort_docs(groups[key]), columns or ("date", "type", "issuer"))) + "\n"
+        rows.append(
+            f'<li><a href="{e(href(index_page, page))}">{e(label_of(key))}</a> '
+            f'<span class="vb-count">{len(groups[key])}</span></li>'
+        )
+        pages[page] = (
+            front_matter(label_of(key))
+            + raw(
+                f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n"
+                + doc_table(page, corpus, sort_docs(groups[key]), columns or ("date", "type", "issuer"))
+            )
+            + "\n"
+        )
     intro_html = f"<p>{e(intro)}</p>\n" if intro else ""
-    pages[index_page] = front_matter(heading) + raw(
-        f"<h1>{e(heading)}</h1>\n" + intro_html + '<ul class="vb-groups">\n' + "\n".join(rows) + "\n</ul>") + "\n"
+    pages[index_page] = (
+        front_matter(heading)
+        + raw(f"<h1>{e(heading)}</h1>\n" + intro_html + '<ul class="vb-groups">\n' + "\n".join(rows) + "\n</ul>")
+        + "\n"
+    )
     return pages
 
 
 def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
-    by_issuer = defaultdict(list)
+    by_issuer: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         for key in (doc.issuer, *doc.co_issuers):
             by_issuer[key].append(doc)
@@ -81,11 +143,18 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
         issuers = sorted((i for i in corpus.issuers.values() if i.level == level), key=lambda i: i.name)
         if not issuers:
             continue
-        items = [f'<li><a href="{e(href(index_page, issuer_page(i.key)))}">{e(i.name)}</a> '
-                 f'<span class="vb-count">{len(by_issuer[i.key])}</span></li>' for i in issuers]
+        items = [
+            f'<li><a href="{e(href(index_page, issuer_page(i.key)))}">{e(i.name)}</a> '
+            f'<span class="vb-count">{len(by_issuer[i.key])}</span></li>'
+            for i in issuers
+        ]
         sections.append(f"## {level_label}\n\n" + raw('<ul class="vb-groups">' + "".join(items) + "</ul>"))
-    pages[index_page] = (front_matter("Văn bản theo cơ quan ban hành")
-                         + "<h1>Văn bản theo cơ quan ban hành</h1>\n\n" + "\n\n".join(sections) + "\n")
+    pages[index_page] = (
+        front_matter("Văn bản theo cơ quan ban hành")
+        + "<h1>Văn bản theo cơ quan ban hành</h1>\n\n"
+        + "\n\n".join(sections)
+        + "\n"
+    )
     for issuer in corpus.issuers.values():
         page = issuer_page(issuer.key)
         facts = [f"<p>Cấp: {e(vocab.LEVELS[issuer.level])} · Hệ thống: {e(vocab.SYSTEMS[issuer.system])}</p>"]
@@ -95,22 +164,30 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
         if issuer.became:
             when = issuer.became.date.vietnamese() if issuer.became.date else ""
             flag = " (thời điểm chưa xác minh)" if issuer.became.date_unverified else ""
-            facts.append(f'<div class="admonition note"><p class="admonition-title">Thay đổi về tổ chức</p>'
-                         f"<p>{e(issuer.became.text)}{' — ' + e(when) if when else ''}{e(flag)}. "
-                         f"Văn bản vẫn ghi cơ quan ban hành như tại thời điểm ban hành.</p></div>")
+            facts.append(
+                f'<div class="admonition note"><p class="admonition-title">Thay đổi về tổ chức</p>'
+                f"<p>{e(issuer.became.text)}{' — ' + e(when) if when else ''}{e(flag)}. "
+                f"Văn bản vẫn ghi cơ quan ban hành như tại thời điểm ban hành.</p></div>"
+            )
         listing = doc_table(page, corpus, sort_docs(by_issuer[issuer.key]), ("date", "type"))
-        pages[page] = front_matter(issuer.name) + raw(
-            f"<h1>{e(issuer.name)}</h1>\n" + "\n".join(facts)
-            + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n" + listing) + "\n"
+        pages[page] = (
+            front_matter(issuer.name)
+            + raw(
+                f"<h1>{e(issuer.name)}</h1>\n"
+                + "\n".join(facts)
+                + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n"
+                + listing
+            )
+            + "\n"
+        )
     return pages
 
 
-def central_documents(corpus: Corpus, graph: nx.MultiDiGraph) -> list[tuple[Document, list]]:
+def central_documents(corpus: Corpus, graph: nx.MultiDiGraph[str]) -> list[tuple[Document, list[TreeNode]]]:
     """Central documents that something carries out, with their trees, most implemented first."""
     out = []
     for doc in corpus.documents.values():
-        issuer = corpus.issuers.get(doc.issuer)
-        if issuer is None or issuer.level != "trung-uong":
+        if not is_central(corpus, doc):
             continue
         if not any(rtype in vocab.IMPLEMENTING for _, _, rtype in graph.in_edges(doc.id, keys=True)):
             continue
@@ -119,21 +196,32 @@ def central_documents(corpus: Corpus, graph: nx.MultiDiGraph) -> list[tuple[Docu
     return out
 
 
-def render_home(corpus: Corpus, graph: nx.MultiDiGraph, site_name: str) -> str:
+def render_home(corpus: Corpus, graph: nx.MultiDiGraph[str], site_name: str) -> str:
     page = "index.md"
     central = central_documents(corpus, graph)
-    links = [("theo-loai/index.md", "Theo loại văn bản"), ("co-quan/index.md", "Theo cơ quan ban hành"),
-             ("theo-nam/index.md", "Theo năm ban hành"), ("theo-khoa/index.md", "Theo khóa"),
-             ("chu-de/index.md", "Theo chủ đề"), ("do-thi.md", "Đồ thị quan hệ giữa các văn bản"),
-             ("hoc-tap/index.md", "Tài liệu học tập về các văn bản trung ương"),
-             ("bao-cao-thuc-hien/index.md", "Tình hình thực hiện: nơi nào đã có văn bản triển khai")]
+    links = [
+        ("theo-loai/index.md", "Theo loại văn bản"),
+        ("co-quan/index.md", "Theo cơ quan ban hành"),
+        ("theo-nam/index.md", "Theo năm ban hành"),
+        ("theo-khoa/index.md", "Theo khóa"),
+        ("chu-de/index.md", "Theo chủ đề"),
+        ("do-thi.md", "Đồ thị quan hệ giữa các văn bản"),
+        ("hoc-tap/index.md", "Tài liệu học tập về các văn bản trung ương"),
+        ("bao-cao-thuc-hien/index.md", "Tình hình thực hiện: nơi nào đã có văn bản triển khai"),
+    ]
     ways = "".join(f'<li><a href="{e(href(page, p))}">{e(t)}</a></li>' for p, t in links)
     trees = []
     for doc, nodes in central[:HOME_TREES]:
-        trees.append(f"### {e(doc.symbol)} ({doc.year or 'chưa rõ năm'})\n\n"
-                     + raw(render_tree(corpus, doc, nodes, page, HOME_TREE_NODES)))
-    more = (f"<p>… và {len(central) - HOME_TREES} văn bản trung ương khác có văn bản thực hiện; "
-            "xem theo loại hoặc theo cơ quan ban hành.</p>" if len(central) > HOME_TREES else "")
+        trees.append(
+            f"### {e(doc.symbol)} ({doc.year or 'chưa rõ năm'})\n\n"
+            + raw(render_tree(corpus, doc, nodes, page, HOME_TREE_NODES))
+        )
+    more = (
+        f"<p>… và {len(central) - HOME_TREES} văn bản trung ương khác có văn bản thực hiện; "
+        "xem theo loại hoặc theo cơ quan ban hành.</p>"
+        if len(central) > HOME_TREES
+        else ""
+    )
     n_docs = len(corpus.documents)
     n_rel = sum(1 for _ in corpus.relations())
     return front_matter("Trang chủ") + (
@@ -152,5 +240,8 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph, site_name: str) -> str:
         f"## Cây thực hiện các văn bản trung ương\n\n"
         "<p>Mỗi cây cho thấy các văn bản thực hiện, triển khai, tiếp tục thực hiện, hướng dẫn, báo cáo "
         "kết quả hoặc chuyển một văn bản trung ương, kèm số ngày kể từ văn bản cấp trên.</p>\n\n"
-        + "\n\n".join(trees) + "\n\n" + more + "\n")
-
+        + "\n\n".join(trees)
+        + "\n\n"
+        + more
+        + "\n"
+    )

@@ -5,11 +5,12 @@ would otherwise run its HTML parser over every tag of every block, which was the
 cost of building 10,000 pages. Blocks are stored as they are (already escaped by the generator)
 and put back after rendering, exactly like Markdown's own raw HTML.
 """
+
 from __future__ import annotations
 
 import re
 
-from markdown import Extension
+from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 RAW_START = "<!--vb:raw-->"
@@ -30,7 +31,7 @@ def raw(html: str) -> str:
     return f"{RAW_START}\n{html}\n{RAW_END}"
 
 
-class _RawBlocks(Preprocessor):
+class _RawBlocks(Preprocessor):  # type: ignore[misc]  # Python-Markdown ships no type hints: Any base
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
         block: list[str] | None = None
@@ -50,13 +51,13 @@ class _RawBlocks(Preprocessor):
         return out
 
 
-class RawBlocksExtension(Extension):
-    def extendMarkdown(self, md):
+class RawBlocksExtension(Extension):  # type: ignore[misc]  # as above
+    def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's method name
         # After normalize_whitespace (30), which must run first (it clears the characters that
         # stash placeholders are made of), before html_block (20). What normalize_whitespace
         # would alter in a block, the generator writes as character references: see keep_spaces.
         md.preprocessors.register(_RawBlocks(md), "vanban_raw", 25)
 
 
-def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point name
+def makeExtension(**kwargs: object) -> RawBlocksExtension:  # Python-Markdown's entry point name
     return RawBlocksExtension(**kwargs)

@@ -1,12 +1,14 @@
 """Study packs and implementation reports as pages, PDF sources and CSV."""
+
 from __future__ import annotations
 
 import csv
 import io
-from typing import Callable
+from collections.abc import Callable
 
 from .. import vocab
 from ..model import Document
+from ..rules import Status
 from ..studypack import ImplementationReport, StudyPack
 from .html import e, front_matter
 from .mdraw import raw
@@ -19,9 +21,11 @@ PDF_CSS = """
   font-size: 8pt; color: #666; } }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.45; color: #111; }
 h1 { font-size: 15pt; margin: 0 0 4pt; } h2 { font-size: 11.5pt; margin: 14pt 0 4pt; border-bottom: 1px solid #999; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: 3pt 4pt; vertical-align: top;
-  text-align: left; } th { background: #eee; } .vb-title { font-size: 11pt; } .muted { color: #555; }
-.vb-unverified { border: 1px dashed #b07000; padding: 0 2pt; font-size: 8pt; } .status { color: #8a1c12; font-weight: bold; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #bbb; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+th { background: #eee; } .vb-title { font-size: 11pt; } .muted { color: #555; }
+.vb-unverified { border: 1px dashed #b07000; padding: 0 2pt; font-size: 8pt; }
+.status { color: #8a1c12; font-weight: bold; }
 .sym { white-space: nowrap; } td:first-child { width: 32%; }
 """
 
@@ -38,8 +42,10 @@ def report_path(doc_id: str) -> str:
 
 def _label(doc: Document, link: Link | None) -> str:
     # A symbol never breaks across lines: "1185/" and "UBND-TH" apart would be misquoted.
-    text = (f"{e(vocab.DOC_TYPES[doc.type].label)} <span class=\"sym\">{e(doc.symbol)}</span> "
-            f"({e(str(doc.year or 'chưa rõ năm'))})")
+    text = (
+        f'{e(vocab.DOC_TYPES[doc.type].label)} <span class="sym">{e(doc.symbol)}</span> '
+        f"({e(str(doc.year or 'chưa rõ năm'))})"
+    )
     return f'<a href="{e(link(doc))}">{text}</a>' if link else text
 
 
@@ -49,30 +55,39 @@ def _flag(doc: Document, field: str) -> str:
 
 def pack_body(pack: StudyPack, link: Link | None) -> str:
     doc = pack.doc
-    head = [f"<h1>Tài liệu học tập: {e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} "
-            f"({e(str(doc.year or 'chưa rõ năm'))})</h1>",
-            f'<p class="vb-title">{e(doc.title) or "<em>Chưa rõ trích yếu</em>"}{_flag(doc, "title")}</p>',
-            "<table><tbody>",
-            f"<tr><th>Cơ quan ban hành</th><td>{e(pack.issuer)}{_flag(doc, 'issuer')}</td></tr>",
-            f"<tr><th>Ngày ban hành</th><td>{e(doc.date.vietnamese() if doc.date else 'chưa rõ')}"
-            f"{_flag(doc, 'date')}</td></tr>"]
+    head = [
+        f"<h1>Tài liệu học tập: {e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} "
+        f"({e(str(doc.year or 'chưa rõ năm'))})</h1>",
+        f'<p class="vb-title">{e(doc.title) or "<em>Chưa rõ trích yếu</em>"}{_flag(doc, "title")}</p>',
+        "<table><tbody>",
+        f"<tr><th>Cơ quan ban hành</th><td>{e(pack.issuer)}{_flag(doc, 'issuer')}</td></tr>",
+        f"<tr><th>Ngày ban hành</th><td>{e(doc.date.vietnamese() if doc.date else 'chưa rõ')}"
+        f"{_flag(doc, 'date')}</td></tr>",
+    ]
     if doc.term:
         head.append(f"<tr><th>Khóa</th><td>{e(doc.term)}</td></tr>")
     if doc.signer:
-        head.append(f"<tr><th>Người ký</th><td>{e(', '.join(x for x in (doc.signer.capacity, doc.signer.name) if x))}"
-                    f"{_flag(doc, 'signer')}</td></tr>")
+        head.append(
+            f"<tr><th>Người ký</th><td>{e(', '.join(x for x in (doc.signer.capacity, doc.signer.name) if x))}"
+            f"{_flag(doc, 'signer')}</td></tr>"
+        )
     if doc.aliases:
         head.append(f"<tr><th>Tên gọi khác</th><td>{e('; '.join(doc.aliases))}</td></tr>")
-    head.append(f'<tr><th>Tình trạng</th><td class="status">{e(pack.status)}</td></tr>' if pack.status else
-                "<tr><th>Tình trạng</th><td>Chưa ghi nhận văn bản thay thế hay ngày hết hiệu lực</td></tr>")
+    head.append(
+        f'<tr><th>Tình trạng</th><td class="status">{e(pack.status)}</td></tr>'
+        if pack.status
+        else f"<tr><th>Tình trạng</th><td>{e(Status.NOTHING_RECORDED)}</td></tr>"
+    )
     head.append("</tbody></table>")
     parts = ["\n".join(head)]
     if pack.key_points:
         parts.append("<h2>Nội dung chính</h2><ul>" + "".join(f"<li>{e(p)}</li>" for p in pack.key_points) + "</ul>")
     if pack.basis:
-        parts.append("<h2>Văn bản căn cứ, kế thừa</h2><ul>"
-                     + "".join(f"<li>{e(label)}: {_label(d, link)} — {e(d.title)}</li>" for label, d in pack.basis)
-                     + "</ul>")
+        parts.append(
+            "<h2>Văn bản căn cứ, kế thừa</h2><ul>"
+            + "".join(f"<li>{e(label)}: {_label(d, link)} — {e(d.title)}</li>" for label, d in pack.basis)
+            + "</ul>"
+        )
     parts.append(_chain(pack, link))
     if pack.questions:
         parts.append("<h2>Câu hỏi thảo luận</h2><ol>" + "".join(f"<li>{e(q)}</li>" for q in pack.questions) + "</ol>")
@@ -88,13 +103,18 @@ def _chain(pack: StudyPack, link: Link | None) -> str:
         indent = "&nbsp;&nbsp;" * (step.depth - 1) + ("↳ " if step.depth > 1 else "")
         rel = vocab.RELATION_TYPES[step.relation].label
         flag = ' <span class="vb-unverified">quan hệ chưa xác minh</span>' if step.unverified else ""
-        rows.append(f"<tr><td>{indent}{_label(step.doc, link)}{flag}</td>"
-                    f"<td>{e(step.doc.date.vietnamese() if step.doc.date else 'chưa rõ')}</td>"
-                    f"<td>{e(step.issuer)}</td><td>{e(rel)}</td>"
-                    f"<td>{'' if step.days is None else step.days}</td><td class=\"status\">{e(step.status)}</td></tr>")
-    return ("<h2>Chuỗi văn bản thực hiện</h2><table><thead><tr><th>Văn bản</th><th>Ngày</th><th>Cơ quan</th>"
-            "<th>Quan hệ</th><th>Số ngày sau văn bản cấp trên</th><th>Tình trạng</th></tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table>")
+        rows.append(
+            f"<tr><td>{indent}{_label(step.doc, link)}{flag}</td>"
+            f"<td>{e(step.doc.date.vietnamese() if step.doc.date else 'chưa rõ')}</td>"
+            f"<td>{e(step.issuer)}</td><td>{e(rel)}</td>"
+            f'<td>{"" if step.days is None else step.days}</td><td class="status">{e(step.status)}</td></tr>'
+        )
+    return (
+        "<h2>Chuỗi văn bản thực hiện</h2><table><thead><tr><th>Văn bản</th><th>Ngày</th><th>Cơ quan</th>"
+        "<th>Quan hệ</th><th>Số ngày sau văn bản cấp trên</th><th>Tình trạng</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
 
 
 def pack_page(pack: StudyPack, pdf: bool) -> str:
@@ -104,20 +124,29 @@ def pack_page(pack: StudyPack, pdf: bool) -> str:
     if pdf:
         actions.append(f'<a class="md-button md-button--primary" href="{e(pack.doc.id)}.pdf" download>Tải bản PDF</a> ')
     actions.append('<button class="md-button" type="button" onclick="window.print()">In trang này</button> ')
-    actions.append(f'<a class="md-button" href="{e(href(page, report_path(pack.doc.id)))}">Báo cáo tình hình thực hiện</a>')
+    actions.append(
+        f'<a class="md-button" href="{e(href(page, report_path(pack.doc.id)))}">Báo cáo tình hình thực hiện</a>'
+    )
     if not pdf:
-        actions.append(f'<br><span class="muted">Bản PDF: <code>python build_graph.py pack {e(pack.doc.id)} --pdf '
-                       f'{e(pack.doc.id)}.pdf</code>, hoặc dùng «In trang này» rồi chọn lưu thành PDF.</span>')
+        actions.append(
+            f'<br><span class="muted">Bản PDF: <code>python build_graph.py pack {e(pack.doc.id)} --pdf '
+            f"{e(pack.doc.id)}.pdf</code>, hoặc dùng «In trang này» rồi chọn lưu thành PDF.</span>"
+        )
     actions.append("</p>")
-    return (front_matter(f"Tài liệu học tập {pack.doc.symbol} ({pack.doc.year or 'chưa rõ năm'})")
-            + raw('<div class="vb-pack">' + pack_body(pack, link) + "\n" + "".join(actions) + "</div>") + "\n")
+    return (
+        front_matter(f"Tài liệu học tập {pack.doc.symbol} ({pack.doc.year or 'chưa rõ năm'})")
+        + raw('<div class="vb-pack">' + pack_body(pack, link) + "\n" + "".join(actions) + "</div>")
+        + "\n"
+    )
 
 
 def pack_pdf_html(pack: StudyPack) -> str:
-    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(pack.doc.symbol)}</title>'
-            f"<style>{PDF_CSS}</style></head><body>{pack_body(pack, None)}"
-            '<p class="muted">Tạo từ cơ sở tri thức vanban. Thông tin ghi «chưa xác minh» không dùng như dữ kiện.</p>'
-            "</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(pack.doc.symbol)}</title>'
+        f"<style>{PDF_CSS}</style></head><body>{pack_body(pack, None)}"
+        '<p class="muted">Tạo từ cơ sở tri thức vanban. Thông tin ghi «chưa xác minh» không dùng như dữ kiện.</p>'
+        "</body></html>"
+    )
 
 
 def report_body(report: ImplementationReport, link: Link | None) -> str:
@@ -125,30 +154,48 @@ def report_body(report: ImplementationReport, link: Link | None) -> str:
     rows = []
     for row in report.rows:
         first = row.documents[0]
-        rows.append(f"<tr><td>{e(row.place)}</td><td>{e('; '.join(row.issuers))}</td>"
-                    f"<td>{_label(first, link)}</td><td>{e(first.date.vietnamese() if first.date else 'chưa rõ')}</td>"
-                    f"<td>{'' if row.days is None else row.days}</td><td>{len(row.documents)}</td></tr>")
-    table = ("<table><thead><tr><th>Nơi</th><th>Cơ quan</th><th>Văn bản đầu tiên</th><th>Ngày</th>"
-             "<th>Số ngày sau văn bản</th><th>Số văn bản</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-             if rows else "<p>Chưa có văn bản thực hiện nào trong cơ sở tri thức.</p>")
-    missing = ("<h2>Chưa có văn bản trong cơ sở tri thức</h2><p>Các địa phương có trong dữ liệu nhưng chưa có văn bản "
-               "thực hiện văn bản này (chỉ nói về dữ liệu hiện có, không phải về thực tế):</p><ul>"
-               + "".join(f"<li>{e(m)}</li>" for m in report.missing) + "</ul>") if report.missing else ""
-    return (f"<h1>Tình hình thực hiện {e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} "
-            f"({e(str(doc.year or 'chưa rõ năm'))})</h1>"
-            f'<p class="vb-title">{e(doc.title)}</p>'
-            f"<p>{len(report.rows)} nơi có văn bản thực hiện; số ngày tính từ ngày ban hành "
-            f"{e(doc.date.vietnamese() if doc.date else 'chưa rõ')} đến văn bản đầu tiên của mỗi nơi.</p>"
-            + table + missing)
+        rows.append(
+            f"<tr><td>{e(row.place)}</td><td>{e('; '.join(row.issuers))}</td>"
+            f"<td>{_label(first, link)}</td><td>{e(first.date.vietnamese() if first.date else 'chưa rõ')}</td>"
+            f"<td>{'' if row.days is None else row.days}</td><td>{len(row.documents)}</td></tr>"
+        )
+    table = (
+        "<table><thead><tr><th>Nơi</th><th>Cơ quan</th><th>Văn bản đầu tiên</th><th>Ngày</th>"
+        "<th>Số ngày sau văn bản</th><th>Số văn bản</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        if rows
+        else "<p>Chưa có văn bản thực hiện nào trong cơ sở tri thức.</p>"
+    )
+    missing = (
+        (
+            "<h2>Chưa có văn bản trong cơ sở tri thức</h2><p>Các địa phương có trong dữ liệu nhưng chưa có văn bản "
+            "thực hiện văn bản này (chỉ nói về dữ liệu hiện có, không phải về thực tế):</p><ul>"
+            + "".join(f"<li>{e(m)}</li>" for m in report.missing)
+            + "</ul>"
+        )
+        if report.missing
+        else ""
+    )
+    return (
+        f"<h1>Tình hình thực hiện {e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} "
+        f"({e(str(doc.year or 'chưa rõ năm'))})</h1>"
+        f'<p class="vb-title">{e(doc.title)}</p>'
+        f"<p>{len(report.rows)} nơi có văn bản thực hiện; số ngày tính từ ngày ban hành "
+        f"{e(doc.date.vietnamese() if doc.date else 'chưa rõ')} đến văn bản đầu tiên của mỗi nơi.</p>" + table + missing
+    )
 
 
 def report_page(report: ImplementationReport) -> str:
     page = report_path(report.doc.id)
     link = lambda d: href(page, doc_path(d.id))  # noqa: E731
-    csv_link = (f'<p><a class="md-button" href="{e(report.doc.id)}.csv" download>Tải bảng CSV</a> '
-                f'<a class="md-button" href="{e(href(page, pack_path(report.doc.id)))}">Tài liệu học tập</a></p>')
-    return (front_matter(f"Tình hình thực hiện {report.doc.symbol} ({report.doc.year or 'chưa rõ năm'})")
-            + raw(report_body(report, link) + csv_link) + "\n")
+    csv_link = (
+        f'<p><a class="md-button" href="{e(report.doc.id)}.csv" download>Tải bảng CSV</a> '
+        f'<a class="md-button" href="{e(href(page, pack_path(report.doc.id)))}">Tài liệu học tập</a></p>'
+    )
+    return (
+        front_matter(f"Tình hình thực hiện {report.doc.symbol} ({report.doc.year or 'chưa rõ năm'})")
+        + raw(report_body(report, link) + csv_link)
+        + "\n"
+    )
 
 
 def report_csv(report: ImplementationReport) -> str:
@@ -157,9 +204,18 @@ def report_csv(report: ImplementationReport) -> str:
     writer.writerow(["noi", "co_quan", "so_van_ban", "van_ban_dau_tien", "id", "ngay", "so_ngay", "tinh_trang"])
     for row in report.rows:
         first = row.documents[0]
-        writer.writerow([row.place, "; ".join(row.issuers), len(row.documents), first.symbol, first.id,
-                         first.date.iso() if first.date else "", "" if row.days is None else row.days,
-                         "có văn bản"])
+        writer.writerow(
+            [
+                row.place,
+                "; ".join(row.issuers),
+                len(row.documents),
+                first.symbol,
+                first.id,
+                first.date.iso() if first.date else "",
+                "" if row.days is None else row.days,
+                "có văn bản",
+            ]
+        )
     for place in report.missing:
         writer.writerow([place, "", 0, "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
     return out.getvalue()

@@ -2,6 +2,7 @@
 
 Paths are .md source paths; with use_directory_urls: false each becomes the same path in .html.
 """
+
 from __future__ import annotations
 
 import posixpath

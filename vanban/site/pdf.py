@@ -1,4 +1,5 @@
 """PDF from HTML with WeasyPrint; Vietnamese needs a font with its letters (DejaVu Sans)."""
+
 from __future__ import annotations
 
 from ..problems import BuildError
@@ -9,4 +10,5 @@ def render_pdf(html: str) -> bytes:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: the Pango libraries are missing
         raise BuildError(f"không tạo được PDF: WeasyPrint chưa sẵn sàng ({exc}); chạy `make setup`") from None
-    return HTML(string=html).write_pdf()
+    pdf: bytes = HTML(string=html).write_pdf()  # WeasyPrint ships no type hints
+    return pdf

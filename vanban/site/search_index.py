@@ -10,17 +10,20 @@ Documents are numbered by importance (relations, then recency): the browser brea
 lower number, so 25-NQ/TW of 2013 comes before those of 2003 and 2008 without a table of priors.
 The tokenizer here and in ``docs/assets/javascripts/vanban-search.js`` must agree.
 """
+
 from __future__ import annotations
 
 import json
 import math
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .. import vocab
 from ..citations.normalise import fold, normalise
-from ..graph import replaced_by
+from ..graph import status_of
+from ..model import Document
 from ..symbols import parse_symbol
 
 if TYPE_CHECKING:
@@ -28,10 +31,20 @@ if TYPE_CHECKING:
 
 DIR = "search-data"
 # How much a token counts, by where it stands. A symbol typed in full beats everything.
-WEIGHTS = {"symbol": 40, "number": 8, "type": 6, "alias": 6, "year": 4, "term": 3, "title": 3,
-           "issuer": 2, "topic": 2, "body": 1}
-SNIPPET_TEXT = 6000            # characters of full text kept for snippets
-TARGET_BUCKET_BYTES = 24_000   # roughly what one bucket file should weigh
+WEIGHTS = {
+    "symbol": 40,
+    "number": 8,
+    "type": 6,
+    "alias": 6,
+    "year": 4,
+    "term": 3,
+    "title": 3,
+    "issuer": 2,
+    "topic": 2,
+    "body": 1,
+}
+SNIPPET_TEXT = 6000  # characters of full text kept for snippets
+TARGET_BUCKET_BYTES = 24_000  # roughly what one bucket file should weigh
 
 _SPACED_SYMBOL = re.compile(r"\s*([-/])\s*")
 _TU = re.compile(r"/\s*t\.?\s*ư(?![a-zà-ỹ])", re.IGNORECASE)
@@ -56,14 +69,17 @@ def fnv1a(token: str) -> int:
     return h
 
 
-def _order(checked: "Checked") -> list[str]:
+def _order(checked: Checked) -> list[str]:
     graph = checked.graph
-    def importance(doc):
-        return (-graph.degree(doc.id), -(doc.date.sort_key()[0] if doc.date else 0), doc.id)
+
+    def importance(doc: Document) -> tuple[int, int, str]:
+        # Most related first, then the most recent year (undated last), then the id.
+        return (-graph.degree(doc.id), -(doc.year or 0), doc.id)
+
     return [d.id for d in sorted(checked.corpus.documents.values(), key=importance)]
 
 
-def _fields(checked: "Checked", doc) -> dict[str, str]:
+def _fields(checked: Checked, doc: Document) -> dict[str, str]:
     corpus = checked.corpus
     sym = parse_symbol(doc.symbol)
     issuers = [corpus.issuers[k] for k in (doc.issuer, *doc.co_issuers) if k in corpus.issuers]
@@ -96,29 +112,33 @@ def _scores(fields: dict[str, str]) -> dict[str, int]:
     return {t: min(255, max(1, round(v * 4))) for t, v in best.items()}
 
 
-def _result(checked: "Checked", doc, index: int) -> dict:
+def _result(checked: Checked, doc: Document, index: int) -> dict[str, object]:
     corpus = checked.corpus
-    replacers = replaced_by(checked.graph, corpus, doc.id)
-    status = vocab.STATUSES.get(doc.status, "")
-    if replacers:
-        status = "Đã bị thay thế bởi " + ", ".join(f"{n.doc.symbol} ({n.doc.year})" for n in replacers)
-    elif doc.ceased:
-        status = status or "Hết hiệu lực"
+    status = status_of(checked.graph, corpus, doc).short()
     issuer = corpus.issuers.get(doc.issuer)
     text = checked.texts.get(doc.id, "")
-    return {"i": index, "id": doc.id, "symbol": doc.symbol, "type": vocab.DOC_TYPES[doc.type].label,
-            "date": doc.date.vietnamese() if doc.date else "chưa rõ ngày", "year": doc.year,
-            "issuer": issuer.name if issuer else doc.issuer, "title": doc.title, "status": status,
-            "aliases": list(doc.aliases), "unverified": list(doc.unverified),
-            # NFC with plain spaces: the browser folds it character by character for the snippet.
-            "text": normalise(text[:SNIPPET_TEXT]).text if text else ""}
+    return {
+        "i": index,
+        "id": doc.id,
+        "symbol": doc.symbol,
+        "type": vocab.DOC_TYPES[doc.type].label,
+        "date": doc.date.vietnamese() if doc.date else "chưa rõ ngày",
+        "year": doc.year,
+        "issuer": issuer.name if issuer else doc.issuer,
+        "title": doc.title,
+        "status": status,
+        "aliases": list(doc.aliases),
+        "unverified": list(doc.unverified),
+        # NFC with plain spaces: the browser folds it character by character for the snippet.
+        "text": normalise(text[:SNIPPET_TEXT]).text if text else "",
+    }
 
 
-def _js(variable_call: str, payload) -> str:
+def _js(variable_call: str, payload: object) -> str:
     return f"{variable_call}({json.dumps(payload, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
-def search_files(checked: "Checked") -> Iterator[tuple[str, str]]:
+def search_files(checked: Checked) -> Iterator[tuple[str, str]]:
     """(path, content) of every search file, for the build stage to write."""
     corpus = checked.corpus
     order = _order(checked)
@@ -132,12 +152,12 @@ def search_files(checked: "Checked") -> Iterator[tuple[str, str]]:
     buckets = 1 << max(4, math.ceil(math.log2(max(1, size / TARGET_BUCKET_BYTES))))
     sharded: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for token, plist in postings.items():
-        flat, last = [], 0
+        flat: list[int] = []
+        last = 0
         for index, score in plist:  # indices ascend: store the gaps, they are small numbers
             flat += [index - last, score]
             last = index
         sharded[fnv1a(token) % buckets][token] = flat
     for bucket in range(buckets):
         yield f"{DIR}/t/{bucket}.js", _js("VB_SEARCH.bucket", [bucket, sharded.get(bucket, {})])
-    yield f"{DIR}/meta.js", _js("VB_SEARCH.meta", {"documents": len(order), "buckets": buckets,
-                                                   "weights": WEIGHTS})
+    yield f"{DIR}/meta.js", _js("VB_SEARCH.meta", {"documents": len(order), "buckets": buckets, "weights": WEIGHTS})

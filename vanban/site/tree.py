@@ -1,4 +1,5 @@
 """The implementation tree as nested lists, shared by document pages and the home page."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -12,7 +13,7 @@ from .html import date_html, doc_link, e, issuer_html
 
 def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str, limit: int) -> str:
     """Nested lists: each document under the one it carries out, with days elapsed."""
-    children = defaultdict(list)
+    children: dict[str, list[TreeNode]] = defaultdict(list)
     for n in nodes[:limit]:
         children[n.via].append(n)
 
@@ -23,12 +24,12 @@ def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str
             days = days_between(parent.date, n.doc.date) if parent.date and n.doc.date else None
             when = f' <span class="vb-days">sau {days} ngày</span>' if days is not None else ""
             flag = ' <span class="vb-unverified">chưa xác minh</span>' if n.unverified else ""
-            items.append(f'<li><span class="vb-rel-kind">{e(rel)}</span> {doc_link(page, n.doc)} · '
-                         f'{date_html(n.doc)} · {issuer_html(corpus, n.doc)}{when}{flag}'
-                         f"{walk(n.doc)}</li>")
+            items.append(
+                f'<li><span class="vb-rel-kind">{e(rel)}</span> {doc_link(page, n.doc)} · '
+                f"{date_html(n.doc)} · {issuer_html(corpus, n.doc)}{when}{flag}"
+                f"{walk(n.doc)}</li>"
+            )
         return "<ul>" + "".join(items) + "</ul>" if items else ""
 
-    more = (f'<p class="vb-more">… và {len(nodes) - limit} văn bản khác trong cây.</p>'
-            if len(nodes) > limit else "")
-    return (f'<div class="vb-tree"><p>{doc_link(page, root)} · {date_html(root)}</p>'
-            f"{walk(root)}</div>{more}")
+    more = f'<p class="vb-more">… và {len(nodes) - limit} văn bản khác trong cây.</p>' if len(nodes) > limit else ""
+    return f'<div class="vb-tree"><p>{doc_link(page, root)} · {date_html(root)}</p>{walk(root)}</div>{more}'

@@ -4,8 +4,9 @@
  *   <div class="vb-graph" data-graph="local" data-doc="ID">   a document and its neighbours
  *   <div class="vb-graph" data-graph="impl" data-doc="ID">    the layered implementation view
  *   <div class="vb-graph" data-graph="global">                 the whole corpus, filtered
- * Data comes from graph-data/*.js (vanban/site/graph_data.py), loaded by <script> tags so that
- * it works from file:// too. Layouts of the global graph are computed in Python (preset).
+ * Data comes from graph-data/*.js (vanban/site/graph_data.py), loaded by vanban-loader.js (which
+ * must come first) with <script> tags so that it works from file:// too. Layouts of the global
+ * graph are computed in Python (preset).
  */
 (function () {
   "use strict";
@@ -15,31 +16,11 @@
   var DATA = new URL("graph-data/", ROOT);
   var MAX_GLOBAL = 800;    // measured: 800 nodes pan and zoom at 30-60 fps in Chromium without a GPU; 1,500 at 15
 
-  var cache = {}, pending = {};
-  function arrived(key, value) {
-    cache[key] = value;
-    (pending[key] || []).forEach(function (f) { f(value); });
-    delete pending[key];
-  }
-  window.VB_GRAPH = {
-    vocab: function (v) { arrived("vocab", v); },
-    local: function (d) { arrived("local:" + d.nodes[0][0], d); },
-    global: function (g) { arrived("global", g); },
-    instances: {}
-  };
+  // The data files call these; the loader hands each payload to whoever asked for its file.
+  function deliver(payload) { window.vanbanLoad.deliver(payload); }
+  window.VB_GRAPH = { vocab: deliver, local: deliver, global: deliver, instances: {} };
 
-  function load(key, path) {
-    if (key in cache) return Promise.resolve(cache[key]);
-    return new Promise(function (resolve, reject) {
-      var first = !(key in pending);
-      (pending[key] = pending[key] || []).push(resolve);
-      if (!first) return;
-      var tag = document.createElement("script");
-      tag.src = new URL(path, DATA).href;
-      tag.onerror = function () { reject(new Error(path)); };
-      document.head.appendChild(tag);
-    });
-  }
+  function load(path) { return window.vanbanLoad(new URL(path, DATA).href); }
 
   function pageOf(id) { return new URL("van-ban/" + id + ".html", ROOT).href; }
 
@@ -276,21 +257,44 @@
     if (wanted) { form.elements.focus.value = wanted; focus(wanted); }
   }
 
+  // In place of "loading": what went wrong and what to do. Nothing is drawn: the canvas and its help go.
+  function fail(container, text) {
+    container.setAttribute("data-state", "error");
+    Array.from(container.querySelectorAll(".vb-graph-canvas, .vb-graph-help")).forEach(function (part) {
+      part.style.display = "none";
+    });
+    var depth = container.querySelector("select[name=depth]");
+    if (depth) depth.disabled = true;
+    // The global page says "loading" in its status line, above the filters.
+    var status = container.getAttribute("data-graph") === "global" && document.querySelector("#vb-graph-status");
+    var note = status || container.querySelector(".vb-graph-note");
+    if (!note) {
+      note = el("p", "vb-graph-note");
+      container.insertBefore(note, container.firstChild);
+    }
+    note.textContent = text;
+    note.setAttribute("role", "alert");
+  }
+
   function start(container) {
     if (typeof cytoscape === "undefined") {
-      container.querySelector(".vb-graph-note").textContent = "Không tải được thư viện vẽ đồ thị; danh sách quan hệ vẫn đầy đủ.";
+      fail(container, "Không tải được thư viện vẽ đồ thị (assets/vendor/cytoscape.min.js); danh sách quan hệ vẫn đầy đủ. " +
+        "Hãy dựng lại trang web bằng lệnh «python build_graph.py build» (cần chạy «npm ci» trước).");
+      return;
+    }
+    if (typeof window.vanbanLoad === "undefined") {
+      fail(container, "Không tải được assets/javascripts/vanban-loader.js; danh sách quan hệ vẫn đầy đủ. " +
+        "Hãy dựng lại trang web bằng lệnh «python build_graph.py build».");
       return;
     }
     var kind = container.getAttribute("data-graph"), doc = container.getAttribute("data-doc");
-    load("vocab", "vocab.js").then(function (vocab) {
-      if (kind === "global") return load("global", "global.js").then(function (g) { drawGlobal(container, vocab, g); });
-      return load("local:" + doc, "local/" + doc + ".js").then(function (data) {
+    load("vocab.js").then(function (vocab) {
+      if (kind === "global") return load("global.js").then(function (g) { drawGlobal(container, vocab, g); });
+      return load("local/" + doc + ".js").then(function (data) {
         (kind === "impl" ? drawImpl : drawLocal)(container, vocab, data);
       });
     }).catch(function (err) {
-      container.setAttribute("data-state", "error");
-      var note = container.querySelector(".vb-graph-note");
-      if (note) note.textContent = "Không tải được dữ liệu đồ thị (" + err.message + ").";
+      fail(container, window.vanbanLoad.failure("đồ thị", err));
     });
   }
 

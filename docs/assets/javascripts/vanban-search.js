@@ -13,34 +13,16 @@
   var DATA = new URL("search-data/", ROOT);
   var SHOWN = 20;
 
-  // -- loading data files -------------------------------------------------------------------
-  var cache = {}, pending = {};
-
-  function arrived(key, value) {
-    cache[key] = value;
-    (pending[key] || []).forEach(function (w) { w.resolve(value); });
-    delete pending[key];
-  }
-
+  // -- data files, loaded by vanban-loader.js (which must come first) ----------------------
+  // The data files call these; the loader hands each payload to whoever asked for its file.
+  function deliver(payload) { window.vanbanLoad.deliver(payload); }
   window.VB_SEARCH = {
-    meta: function (m) { arrived("meta", m); },
-    bucket: function (b) { arrived("t" + b[0], b[1]); },
-    doc: function (d) { arrived("d" + d.i, d); }
+    meta: deliver,
+    bucket: function (b) { deliver(b[1]); },   // [bucket number, {token: postings}]
+    doc: deliver
   };
 
-  function load(key, path) {
-    if (key in cache) return Promise.resolve(cache[key]);
-    return new Promise(function (resolve, reject) {
-      var first = !(key in pending);
-      (pending[key] = pending[key] || []).push({ resolve: resolve });
-      if (!first) return;
-      var tag = document.createElement("script");
-      tag.src = new URL(path, DATA).href;
-      tag.async = true;
-      tag.onerror = function () { delete pending[key]; reject(new Error(path)); };
-      document.head.appendChild(tag);
-    });
-  }
+  function load(path) { return window.vanbanLoad(new URL(path, DATA).href); }
 
   // -- folding and tokens: the same as search_index.tokens() ---------------------------------
   var TU = /\/\s*t\.?\s*ư(?![a-zà-ỹ])/gi;
@@ -78,7 +60,7 @@
   // -- ranking -----------------------------------------------------------------------------
   function postings(token, meta) {
     var bucket = fnv1a(token) % meta.buckets;
-    return load("t" + bucket, "t/" + bucket + ".js").then(function (data) {
+    return load("t/" + bucket + ".js").then(function (data) {
       var flat = data[token];
       if (!flat) return null;
       var map = new Map(), index = 0;
@@ -114,7 +96,7 @@
   function search(query) {
     var words = Array.from(new Set(tokens(query)));
     if (!words.length) return Promise.resolve({ hits: [], partial: false, words: [] });
-    return load("meta", "meta.js").then(function (meta) {
+    return load("meta.js").then(function (meta) {
       return Promise.all(words.map(function (w) { return postings(w, meta); })).then(function (lists) {
         var result = rank(lists, meta);
         result.words = words;
@@ -220,7 +202,7 @@
       var slice = hits.slice(shown, shown + count);
       shown += slice.length;
       more.style.display = shown >= hits.length ? "none" : "";  // Material's .md-button beats [hidden]
-      return Promise.all(slice.map(function (i) { return load("d" + i, "d/" + i + ".js"); })).then(function (docs) {
+      return Promise.all(slice.map(function (i) { return load("d/" + i + ".js"); })).then(function (docs) {
         if (generation !== current) return;
         docs.forEach(function (doc) { list.appendChild(renderResult(doc, words)); });
       });
@@ -231,7 +213,7 @@
       query = query.trim();
       if (push) {
         try { history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname); }
-        catch (e) { /* some browsers refuse it for file://; the search still runs */ }
+        catch { /* some browsers refuse it for file://; the search still runs */ }
       }
       list.textContent = "";
       more.style.display = "none";
@@ -256,11 +238,13 @@
           performance.mark("vb-first-result");
           page.setAttribute("data-state", "done");
         });
-      }).catch(function (err) {
-        say("Không tải được dữ liệu tìm kiếm (" + err.message + "). Nếu trang được mở từ một thư mục, hãy "
-          + "giữ nguyên cấu trúc thư mục của trang web; có thể duyệt văn bản theo loại, cơ quan hoặc năm.");
-        page.setAttribute("data-state", "error");
-      });
+      }).catch(function (err) { failed(err, generation); });
+    }
+
+    function failed(err, generation) {     // in place of "Đang tìm…": which file, and what to do
+      if (generation !== current) return;
+      say(window.vanbanLoad.failure("tìm kiếm", err) + " Trong lúc đó, vẫn có thể duyệt văn bản theo loại, cơ quan hoặc năm.");
+      page.setAttribute("data-state", "error");
     }
 
     var timer = null;
@@ -270,7 +254,10 @@
       timer = setTimeout(function () { run(input.value, true); }, 150);
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(input.value, true); });
-    more.addEventListener("click", function () { show(SHOWN, current); });
+    more.addEventListener("click", function () {
+      var generation = current;
+      show(SHOWN, generation).catch(function (err) { failed(err, generation); });
+    });
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
     run(q, false);
@@ -297,7 +284,13 @@
   window.VB_SEARCH.tokens = tokens;   // for tests: the browser's tokens must equal Python's
   document.addEventListener("DOMContentLoaded", function () {
     var page = document.querySelector("#vb-search-page");
-    if (page) runPage(page);
+    if (page && !window.vanbanLoad) {
+      page.querySelector("#vb-search-status").textContent = "Không tải được assets/javascripts/vanban-loader.js. " +
+        "Hãy dựng lại trang web bằng lệnh «python build_graph.py build».";
+      page.setAttribute("data-state", "error");
+    } else if (page) {
+      runPage(page);
+    }
     headerField();
   });
 })();

@@ -1,0 +1,238 @@
+"""The data files' schema as one declarative table.
+
+The same table drives validation (``load``), the field list of the authoring guide (rendered into
+the site) and the JSON Schema that editors use to complete and check ``data/documents/*.yaml``
+as the user types (``docs/schema/document.schema.json``, printed by ``vanban schema``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import vocab
+
+# What a value of each kind is, as the loader accepts it. A "str" may be written as a bare number
+# (a term of 2017, a place such as 12): YAML reads those as numbers and the loader keeps the text.
+KINDS: dict[str, str] = {
+    "str": "một chuỗi",
+    "list-str": "một danh sách chuỗi",
+    "date": "một ngày",
+    "bool": "true hoặc false",
+    "map-str": "một mục khóa: chuỗi",
+    "mapping": "một mục khóa: giá trị",
+    "list-mapping": "một danh sách mục khóa: giá trị",
+    "list-source": "một danh sách nguồn",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # a key of KINDS
+    required: bool = False
+    help: str = ""  # Vietnamese, shown in the guide and in editors
+    vocabulary: Mapping[str, str] | None = None  # allowed values (or list items) → label
+    vocab_code: str = ""  # the problem code of a value outside the vocabulary
+    fields: tuple[Field, ...] = ()  # the fields of a mapping, or of each item of a list of mappings
+
+
+# Fields whose values may be listed under `unverified:`.
+VERIFIABLE: dict[str, str] = {
+    name: name
+    for name in ("date", "title", "signer", "issuer", "term", "effective", "ceased", "status", "place", "type")
+}
+
+SIGNER = (
+    Field("name", "str", help="họ tên người ký, đúng như văn bản ghi"),
+    Field("capacity", "str", help='chức vụ khi ký, ví dụ "KT. Chủ tịch, Phó Chủ tịch"'),
+)
+
+SOURCE = (
+    Field("site", "str", True, "trang hoặc nơi giữ văn bản: tinhuyhaugiang.org.vn"),
+    Field("path", "str", help="đường dẫn của trang trên site đó"),
+    Field("note", "str", help="ghi chú: trang nói gì, ngày đăng"),
+)
+
+RELATION = (
+    Field(
+        "type",
+        "str",
+        True,
+        "loại quan hệ, nhìn từ văn bản này",
+        {k: r.label for k, r in vocab.RELATION_TYPES.items()},
+        "unknown-relation",
+    ),
+    Field("target", "str", True, "id của văn bản kia: 25-nq-tw-2013"),
+    Field("note", "str", help="ghi chú về quan hệ"),
+    Field("place", "str", help="vị trí trong văn bản này: Mở đầu, Mục II.1"),
+    Field("unverified", "bool", help="true nếu quan hệ chưa được nguồn xác nhận"),
+)
+
+DOCUMENT: tuple[Field, ...] = (
+    Field("symbol", "str", True, "số, ký hiệu đúng như văn bản ghi: 25-NQ/TW, 1185/UBND-TH, 10/2022/QH15"),
+    Field(
+        "type",
+        "str",
+        True,
+        "loại văn bản",
+        {k: t.label for k, t in vocab.DOC_TYPES.items()},
+        "unknown-type",
+    ),
+    Field("issuer", "str", True, "khóa của cơ quan ban hành trong data/issuers.yaml"),
+    Field("co_issuers", "list-str", help="các cơ quan cùng ban hành (văn bản liên tịch, quy chế phối hợp)"),
+    Field("date", "date", help="ngày ban hành: 2013-06-03; chỉ biết tháng: 2018-05; chỉ biết năm: 2018"),
+    Field("date_note", "str", help='ghi chú về ngày khi chưa rõ, ví dụ "sau ngày 03/6/2013"'),
+    Field("term", "str", help="khóa, bằng số La Mã: XI"),
+    Field("title", "str", help="trích yếu"),
+    Field("place", "str", help="nơi ban hành: Vị Thanh"),
+    Field("signer", "mapping", help="người ký: name và capacity", fields=SIGNER),
+    Field("effective", "date", help="ngày có hiệu lực"),
+    Field("ceased", "date", help="ngày hết hiệu lực"),
+    Field("status", "str", help="tình trạng hiệu lực", vocabulary=vocab.STATUSES, vocab_code="unknown-status"),
+    Field(
+        "aliases", "list-str", help='tên gọi mà văn bản khác dùng: "Nghị quyết Trung ương 7 khóa XI", "Pháp lệnh 34"'
+    ),
+    Field("topics", "list-str", help="chủ đề"),
+    Field(
+        "sources",
+        "list-source",
+        True,
+        "nguồn của các thông tin: một khóa trong data/sources.yaml (seed), hoặc site: kèm path:, note:",
+        fields=SOURCE,
+    ),
+    Field("relations", "list-mapping", help="quan hệ với văn bản khác, ghi trên văn bản tác động", fields=RELATION),
+    Field(
+        "unverified",
+        "list-str",
+        help="các trường chưa xác minh; trang web đánh dấu rõ",
+        vocabulary=VERIFIABLE,
+        vocab_code="unknown-field",
+    ),
+    Field("known_from_citation", "bool", help="true nếu văn bản chỉ biết qua trích dẫn trong văn bản khác"),
+    Field("notes", "list-str", help="ghi chú hiển thị trên trang"),
+    Field("key_points", "list-str", help="nội dung chính, cho tài liệu học tập (chỉ ghi điều có nguồn)"),
+    Field("questions", "list-str", help="câu hỏi thảo luận, cho tài liệu học tập"),
+    Field("acknowledged", "map-str", help='cảnh báo đã xem xét, kèm lý do: symbol-type-mismatch: "…"'),
+)
+
+CHANGE = (
+    Field("text", "str", True, "cơ quan đã thành gì: sáp nhập, đổi tên"),
+    Field("date", "date", help="ngày thay đổi"),
+    Field("date_unverified", "bool", help="true nếu ngày chưa xác minh"),
+    Field("source", "str", help="nguồn của thông tin"),
+)
+
+ISSUER = (
+    Field("name", "str", True, "tên đầy đủ của cơ quan"),
+    Field("short", "str", help="tên ngắn"),
+    Field("level", "str", True, "cấp", vocab.LEVELS, "unknown-level"),
+    Field("system", "str", True, "hệ thống", vocab.SYSTEMS, "unknown-system"),
+    Field("parent", "str", help="khóa của cơ quan cấp trên"),
+    Field("region", "str", help="địa phương (khóa trong data/regions.yaml) của cơ quan địa phương"),
+    Field("became", "mapping", help="cơ quan đã thành gì, có ngày và nguồn", fields=CHANGE),
+)
+
+NAMED_SOURCE = (
+    Field("title", "str", True, "tên nguồn"),
+    Field("note", "str", help="ghi chú"),
+)
+
+
+def required(fields: tuple[Field, ...]) -> list[str]:
+    return [f.name for f in fields if f.required]
+
+
+# -- JSON Schema, for editors ------------------------------------------------------------------
+
+_DATE_PATTERN = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
+
+
+def _json_type(f: Field) -> dict[str, object]:
+    if f.kind == "str":
+        out: dict[str, object] = {"type": ["string", "number"]}
+        if f.vocabulary is not None:
+            out = {"type": "string", "enum": list(f.vocabulary)}
+        return out
+    if f.kind == "date":
+        return {"type": ["string", "integer"], "pattern": _DATE_PATTERN}
+    if f.kind == "bool":
+        return {"type": "boolean"}
+    if f.kind == "list-str":
+        item: dict[str, object] = {"type": ["string", "number"]}
+        if f.vocabulary is not None:
+            item = {"type": "string", "enum": list(f.vocabulary)}
+        return {"anyOf": [{"type": "array", "items": item}, item]}
+    if f.kind == "map-str":
+        return {"type": "object", "additionalProperties": {"type": "string"}}
+    if f.kind == "mapping":
+        return _object(f.fields)
+    if f.kind == "list-mapping":
+        return {"type": "array", "items": _object(f.fields)}
+    if f.kind == "list-source":
+        return {"type": "array", "items": {"anyOf": [{"type": "string"}, _object(f.fields)]}}
+    raise AssertionError(f.kind)
+
+
+def _object(fields: tuple[Field, ...]) -> dict[str, object]:
+    props = {}
+    for f in fields:
+        prop = _json_type(f)
+        prop["description"] = f.help
+        props[f.name] = prop
+    out: dict[str, object] = {"type": "object", "properties": props, "additionalProperties": False}
+    if required(fields):
+        out["required"] = required(fields)
+    return out
+
+
+def document_json_schema() -> dict[str, object]:
+    """JSON Schema (draft 2020-12) of one file of data/documents/."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "vanban-document.schema.json",
+        "title": "Văn bản trong cơ sở tri thức vanban",
+        **_object(DOCUMENT),
+    }
+
+
+def document_json_schema_text() -> str:
+    return json.dumps(document_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- The authoring guide's tables ----------------------------------------------------------------
+
+FIELDS_MARKER = "<!-- vanban:fields -->"
+RELATIONS_MARKER = "<!-- vanban:relations -->"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def fields_table() -> str:
+    """The field list of the guide, in Markdown (hand-written help, so no data goes into it)."""
+    rows = ["| trường | bắt buộc | nội dung |", "|---|---|---|"]
+    for f in DOCUMENT:
+        help_text = f.help
+        if f.vocabulary is not None:
+            help_text += ": " + ", ".join(f"`{k}`" for k in f.vocabulary)
+        if f.fields:
+            help_text += " (" + ", ".join(f"`{sub.name}`" + ("*" if sub.required else "") for sub in f.fields) + ")"
+        rows.append(f"| `{f.name}` | {'có' if f.required else ''} | {_cell(help_text)} |")
+    rows.append("")
+    rows.append("Trường có dấu * bên trong là bắt buộc khi có mục đó.")
+    return "\n".join(rows) + "\n"
+
+
+def relations_table() -> str:
+    rows = ["| `type` | văn bản này … | văn bản kia … |", "|---|---|---|"]
+    for key, r in vocab.RELATION_TYPES.items():
+        rows.append(f"| `{key}` | {r.label.lower()} | {r.inverse_label.lower()} |")
+    return "\n".join(rows) + "\n"
+
+
+def render_guide(text: str) -> str:
+    """The hand-written guide with its generated tables put in at the markers."""
+    return text.replace(FIELDS_MARKER, fields_table()).replace(RELATIONS_MARKER, relations_table())
