@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from vanban.load import load_document
 from vanban.problems import Problems
 from vanban.schema import DOCUMENT
-from vanban.yamlio import YamlSyntaxError, load_yaml
+from vanban.yamlio import MAX_DEPTH, MAX_VALUES, YamlLimitError, YamlSyntaxError, load_yaml
 
 DOCUMENT_FIELDS = [f.name for f in DOCUMENT]
 
@@ -43,3 +43,33 @@ def test_yaml_reader_raises_only_its_own_error(text):
         load_yaml(text)
     except YamlSyntaxError as exc:
         assert exc.message
+
+
+@settings(max_examples=100)
+@given(st.integers(min_value=1, max_value=3000), st.booleans())
+def test_nesting_beyond_the_limit_is_refused_with_a_line(depth, flow):
+    text = "[" * depth + "]" * depth if flow else "".join(" " * i + "- \n" for i in range(depth))
+    try:
+        load_yaml(text)
+    except YamlLimitError as exc:
+        assert depth > MAX_DEPTH - 1 and exc.line
+    except YamlSyntaxError:
+        pass
+    else:
+        assert depth <= MAX_DEPTH
+
+
+@settings(max_examples=100)
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=12))
+def test_aliases_are_measured_without_being_expanded(levels, width):
+    text = "a0: &a0 x\n" + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]\n" for i in range(1, levels))
+    sizes = [1]  # values under each anchor once expanded: itself and its items
+    for _ in range(1, levels):
+        sizes.append(1 + width * sizes[-1])
+    expanded = 1 + levels + sum(sizes)  # the top mapping, its keys, its values
+    try:
+        load_yaml(text)
+    except YamlLimitError:
+        assert expanded > MAX_VALUES
+    else:
+        assert expanded <= MAX_VALUES

@@ -4,6 +4,7 @@ malformed: a clear message and an exit code, never a traceback, and nothing half
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -69,3 +70,43 @@ def test_a_malformed_side_file_is_reported_with_file_and_line(cli, tmp_path, nam
     assert code == 1
     line = next(line for line in out.splitlines() if expected in line)
     assert f"{Path(data.name) / name}:" in line or f"{data / name}:" in line
+
+
+def test_data_cannot_drive_the_terminal(tmp_path):
+    """A title carrying escape sequences (set the window title, clear the screen) is shown, not obeyed."""
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(CORPUS, data)
+    doc = data / "documents" / "04-nq-tw-2016.yaml"
+    text = doc.read_text(encoding="utf-8")
+    # YAML's double-quoted escapes \e (ESC) and \a (BEL): the only way a control character gets in.
+    title = re.search(r"^title: >-\n(?:  .*\n)+", text, re.M)
+    assert title
+    doc.write_text(text.replace(title.group(), 'title: "\\e]0;pwned\\a\\e[2J Về"\n'), encoding="utf-8")
+    leader, follower = pty.openpty()
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "build_graph.py"), "show", "04-NQ/TW", "--data", str(data)],
+        stdout=follower,
+        stderr=follower,
+        timeout=60,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0, shown
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b]0;pwned\\x07\\x1b[2J" in shown

@@ -12,52 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.tiny import NQ, TEXT, write_corpus
 from vanban.pipeline import check
 from vanban.problems import CODES, Problem
-
-ISSUERS = """\
-bct:
-  name: Ban Chấp hành Trung ương Đảng
-  level: trung-uong
-  system: dang
-tu-hau-giang:
-  name: Tỉnh ủy Hậu Giang
-  level: tinh
-  system: dang
-  region: hau-giang
-"""
-NQ = """\
-symbol: 04-NQ/TW
-type: nghi-quyet
-issuer: bct
-date: 2016-10-30
-term: XII
-title: Về tăng cường xây dựng, chỉnh đốn Đảng
-sources: [mau]
-"""
-CT = """\
-symbol: 79-CT/TU
-type: chi-thi
-issuer: tu-hau-giang
-date: 2017-02-07
-relations:
-  - type: thuc-hien
-    target: 04-nq-tw-2016
-sources: [mau]
-"""
-TEXT = "Thực hiện Nghị quyết số 04-NQ/TW ngày 30/10/2016 của Ban Chấp hành Trung ương Đảng khóa XII.\n"
-
-
-def write_corpus(root: Path) -> Path:
-    (root / "documents").mkdir(parents=True)
-    (root / "texts").mkdir()
-    (root / "issuers.yaml").write_text(ISSUERS, encoding="utf-8")
-    (root / "regions.yaml").write_text("hau-giang: Tỉnh Hậu Giang\n", encoding="utf-8")
-    (root / "sources.yaml").write_text("mau:\n  title: Dữ liệu mẫu của bài kiểm thử\n", encoding="utf-8")
-    (root / "documents" / "04-nq-tw-2016.yaml").write_text(NQ, encoding="utf-8")
-    (root / "documents" / "79-ct-tu-hau-giang-2017.yaml").write_text(CT, encoding="utf-8")
-    (root / "texts" / "79-ct-tu-hau-giang-2017.txt").write_text(TEXT, encoding="utf-8")
-    return root
 
 
 def doc(root: Path, name: str = "04-nq-tw-2016") -> Path:
@@ -80,6 +37,24 @@ def new_doc(root: Path, name: str, text: str) -> None:
 
 CT_TEXT = "texts/79-ct-tu-hau-giang-2017.txt"
 Case = Callable[[Path], Path | None]
+# Ten levels of ten: 10^10 values once expanded, a few hundred bytes as written.
+ALIAS_BOMB = "aliases: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"notes: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)
+)
+
+
+def texts_as_a_file(root: Path) -> None:
+    (root / CT_TEXT).unlink()
+    (root / "texts").rmdir()
+    (root / "texts").write_text(TEXT, encoding="utf-8")
+
+
+def link_outside(root: Path) -> None:
+    outside = root.parent / "ngoai-du-lieu.txt"
+    outside.write_text(TEXT, encoding="utf-8")
+    (root / CT_TEXT).unlink()
+    (root / CT_TEXT).symlink_to(outside)
+
 
 # code → the mistake (it may return another folder to check, for no-data).
 CASES: dict[str, Case] = {
@@ -88,7 +63,18 @@ CASES: dict[str, Case] = {
     "encoding": lambda r: (
         doc(r).write_bytes(NQ.replace("Về", "V").encode("utf-8").replace(b"V t", b"V\xea\xcc t")) and None
     ),
-    "unreadable": lambda r: (r / CT_TEXT).write_bytes(b"Th\xf1c hi\xean \xff") and None,
+    "unreadable": texts_as_a_file,
+    "empty-file": lambda r: doc(r).write_text("# chỉ có chú thích\n", encoding="utf-8") and None,
+    "over-limit": lambda r: append(doc(r), ALIAS_BOMB),
+    "link-outside-data": link_outside,
+    "ignored-file": lambda r: (r / "documents" / "04-nq-tw-2016.yaml.bak").write_text(NQ, encoding="utf-8") and None,
+    "too-many-problems": lambda r: append(doc(r), "".join(f"truong-la-{i}: x\n" for i in range(60))),
+    "future-date": lambda r: edit(doc(r), "date: 2016-10-30", "date: 2099-10-30"),
+    "topic-variant": lambda r: (
+        append(doc(r), "topics: [Xây dựng Đảng]\n")
+        or append(doc(r, "79-ct-tu-hau-giang-2017"), "topics: [xây dựng đảng]\n")
+    ),
+    "bad-topic": lambda r: append(doc(r), "topics: ['---']\n"),
     "yaml-syntax": lambda r: append(doc(r), "aliases: [chưa đóng\n"),
     "wrong-type": lambda r: append(doc(r), "topics: {a: b}\n"),
     "duplicate-key": lambda r: append(doc(r), "title: Lần nữa\n"),
@@ -142,6 +128,8 @@ CASES: dict[str, Case] = {
     ),
     "unresolved-citation": lambda r: append(r / CT_TEXT, "Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017.\n"),
     "impossible-cited-date": lambda r: edit(r / CT_TEXT, "30/10/2016", "31/02/2016"),
+    # A full text of 6 MB (the limit is citations.MAX_TEXT_BYTES, 5 MB): refused, not read for minutes.
+    "text-too-large": lambda r: append(r / CT_TEXT, "Nội dung báo cáo, không trích dẫn văn bản nào.\n" * 120_000),
 }
 
 
@@ -165,7 +153,8 @@ def test_code_is_reported_with_its_file(code, tmp_path):
         assert problem.file, problem
         assert problem.message, problem
         assert problem.hint or code == "unreadable", problem
-    if code not in {"no-data", "encoding", "unreadable", "bad-id", "duplicate-id", "orphan-text", "id-mismatch"}:
+    no_line = {"no-data", "encoding", "unreadable", "bad-id", "duplicate-id", "orphan-text", "id-mismatch"}
+    if code not in no_line | {"link-outside-data", "ignored-file", "too-many-problems"}:
         assert all(p.line for p in found), found
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import signal
 import textwrap
+import time
+import unicodedata
 
 import pytest
 
+from vanban.checks import check_corpus
 from vanban.pipeline import check
+from vanban.problems import MAX_FIELD, MAX_MESSAGE, MAX_PER_FILE, Problem, Problems
+from vanban.yamlio import load_yaml
 
 GOOD = """\
 symbol: 99-NQ/TW
@@ -266,3 +274,90 @@ def test_build_refuses_bad_data_without_traceback(data_copy, cli, tmp_path):
 def test_missing_data_folder_is_a_clear_error(cli, tmp_path):
     code, out, _ = cli("check", "--data", str(tmp_path / "nothing"))
     assert code == 1 and "không thấy thư mục" in out
+
+
+def test_a_fifo_among_documents_is_reported_without_blocking(data_copy):
+    os.mkfifo(data_copy / "documents" / "99-nq-tw-2014.yaml")
+    signal.alarm(10)  # reading a FIFO would wait for a writer forever
+    try:
+        problem = only(check(data_copy).problems, "unreadable", "99-nq-tw-2014.yaml")
+    finally:
+        signal.alarm(0)
+    assert "không phải tệp thường" in problem.message
+
+
+def test_yaml_1_1_values_stay_as_typed_and_strings_are_nfc():
+    raw = load_yaml("a: [yes, No, on, off, y, 010, 0o17, 0x1F, 1_000, 12:30, 1e3, .inf, 2017-02-07]\nb: true\nc: ~\n")
+    assert raw["a"] == [
+        "yes",
+        "No",
+        "on",
+        "off",
+        "y",
+        "010",
+        "0o17",
+        "0x1F",
+        "1_000",
+        "12:30",
+        "1e3",
+        ".inf",
+        "2017-02-07",
+    ]
+    assert raw["b"] is True and raw["c"] is None
+    assert load_yaml(unicodedata.normalize("NFD", "chủ đề: Đảng")) == {"chủ đề": "Đảng"}
+
+
+def test_a_long_message_is_cut():
+    problem = Problem("unknown-field", "x" * 10_000, "y" * 10_000, field="z" * 10_000)
+    assert len(problem.message) <= MAX_MESSAGE and problem.message.endswith("…")
+    assert len(problem.hint) <= MAX_MESSAGE and len(problem.field) <= MAX_FIELD
+
+
+def test_problems_beyond_the_cap_keep_the_worst_severity():
+    problems = Problems()
+    for i in range(MAX_PER_FILE):
+        problems.add(Problem("bad-term", f"{i}", "h", "a.yaml", severity="warning"))
+    problems.add(Problem("bad-date", "lỗi sau giới hạn", "h", "a.yaml"))
+    problems.add(Problem("bad-term", "nữa", "h", "a.yaml", severity="warning"))
+    problems.add(Problem("bad-date", "tệp khác", "h", "b.yaml"))
+    summary = [p for p in problems.items if p.code == "too-many-problems"]
+    assert len(problems.items) == MAX_PER_FILE + 2
+    assert len(summary) == 1 and summary[0].severity == "error" and "còn 2 vấn đề" in summary[0].message
+
+
+def test_future_date_is_relative_to_today(data_copy):
+    write(data_copy, "99-nq-tw-2014.yaml", GOOD)
+    corpus = check(data_copy).corpus
+
+    def future(today: dt.date) -> list[str]:
+        return [p.doc_id for p in check_corpus(corpus, today) if p.code == "future-date"]
+
+    assert "99-nq-tw-2014" not in future(dt.date(2014, 5, 10))
+    assert "99-nq-tw-2014" in future(dt.date(2014, 5, 9))
+    assert future(dt.date.today()) == []
+
+
+def test_a_knot_of_replacements_is_one_problem_in_linear_time(data_copy):
+    ids = [f"{n}-nq-tw-2014" for n in range(60, 90)]
+    for n, doc_id in zip(range(60, 90), ids, strict=True):
+        relations = "".join(f"  - {{type: thay-the, target: {other}}}\n" for other in ids if other != doc_id)
+        write(data_copy, f"{doc_id}.yaml", GOOD.replace("99-NQ/TW", f"{n}-NQ/TW") + "relations:\n" + relations)
+    started = time.perf_counter()
+    cycles = [p for p in check(data_copy).problems if p.code == "relation-cycle"]
+    assert time.perf_counter() - started < 5
+    assert len(cycles) == 1 and "cả nhóm gồm 30 văn bản" in cycles[0].message and "18 văn bản nữa" in cycles[0].message
+
+
+def test_an_unreadable_folder_is_reported(data_copy, monkeypatch):
+    # Tests run as root, where chmod 000 does not stop reading: make the listing fail instead.
+    (data_copy / "documents" / "cu").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("cu"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr("vanban.load.os.scandir", scandir)
+    problem = only(check(data_copy).problems, "unreadable", "cu")
+    assert "không đọc được" in problem.message

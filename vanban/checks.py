@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import os
 import re
 from collections import defaultdict
 
@@ -12,17 +14,28 @@ from . import vocab
 from .dates import definitely_before
 from .model import Corpus, Document
 from .problems import ERROR, NOTE, WARNING, Problem
-from .symbols import ID_PATTERN, OTHER, expected_id, parse_symbol, symbol_key
+from .schema import RESERVED_KEYS, key_problem
+from .symbols import ID_PATTERN, OTHER, expected_id, parse_symbol, slug, symbol_key
 
 _ROMAN = re.compile(r"^[IVXL]+$")
+_UNREAD = {"unreadable", "encoding", "over-limit", "link-outside-data", "empty-file"}
+_CITATION_CODES = {
+    "uncovered-citation",
+    "cited-date-mismatch",
+    "ambiguous-citation",
+    "unresolved-citation",
+    "impossible-cited-date",
+}
+CYCLE_SHOWN = 12  # documents named in one cycle report; the rest are counted
 
 
-def check_corpus(corpus: Corpus) -> list[Problem]:
+def check_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Problem]:
     problems: list[Problem] = []
+    today = today or dt.date.today()
     for doc in corpus.documents.values():
         problems += _check_references(corpus, doc)
         problems += _check_identity(corpus, doc)
-        problems += _check_dates(doc)
+        problems += _check_dates(doc, today)
         problems += _check_relations(corpus, doc)
     problems += _check_duplicate_symbols(corpus)
     problems += _check_cycles(corpus)
@@ -52,8 +65,12 @@ def _p(
 
 def _check_references(corpus: Corpus, doc: Document) -> list[Problem]:
     out = []
-    for field, key in [("issuer", doc.issuer)] + [("co_issuers", k) for k in doc.co_issuers]:
-        if key not in corpus.issuers:
+    for field, key in [("issuer", doc.issuer)] + [(f"co_issuers[{i}]", k) for i, k in enumerate(doc.co_issuers)]:
+        if why := key_problem(key):
+            out.append(
+                _p(doc, "bad-id", f"khóa cơ quan '{key}' không hợp lệ: {why}", "dùng một khóa của issuers.yaml", field)
+            )
+        elif key not in corpus.issuers:
             close = difflib.get_close_matches(key, corpus.issuers, n=1)
             hint = f"có phải '{close[0]}'?" if close else "thêm cơ quan vào data/issuers.yaml"
             out.append(_p(doc, "unknown-issuer", f"cơ quan ban hành không có trong issuers.yaml: '{key}'", hint, field))
@@ -136,21 +153,33 @@ def _check_identity(corpus: Corpus, doc: Document) -> list[Problem]:
                 )
             )
     if doc.term and not _ROMAN.match(doc.term):
+        # The term names a page (theo-khoa/<slug>): one the site keeps for itself is an error.
+        reserved = slug(doc.term) in RESERVED_KEYS
         out.append(
             _p(
                 doc,
                 "bad-term",
-                f"khóa '{doc.term}' không phải số La Mã",
+                f"khóa '{doc.term}' không phải số La Mã" + (", và trùng tên trang dành riêng" if reserved else ""),
                 "viết khóa bằng số La Mã: XI, XII, XIII",
                 "term",
-                WARNING,
+                ERROR if reserved else WARNING,
             )
         )
     return out
 
 
-def _check_dates(doc: Document) -> list[Problem]:
+def _check_dates(doc: Document, today: dt.date) -> list[Problem]:
     out = []
+    if doc.date and doc.date.earliest() > today:
+        out.append(
+            _p(
+                doc,
+                "future-date",
+                f"ngày ban hành {doc.date.vietnamese()} ở sau hôm nay ({today.day:02d}/{today.month:02d}/{today.year})",
+                "kiểm tra năm và ngày trên văn bản gốc (2099 thay cho 2019?)",
+                "date",
+            )
+        )
     if doc.date and doc.effective and definitely_before(doc.effective, doc.date):
         out.append(
             _p(doc, "date-order", "ngày có hiệu lực trước ngày ban hành", "kiểm tra `effective` và `date`", "effective")
@@ -273,24 +302,45 @@ def _check_duplicate_symbols(corpus: Corpus) -> list[Problem]:
 
 
 def _check_cycles(corpus: Corpus) -> list[Problem]:
+    """One problem per knot of replacements, linear in the relations.
+
+    Every cycle lies inside one strongly connected component; listing the cycles themselves
+    (nx.simple_cycles) is exponential: ten documents that all replace one another have millions.
+    So each component is reported once, with its documents and one cycle through it as example.
+    """
     graph: nx.DiGraph[str] = nx.DiGraph()
     for rel in corpus.relations():
-        if vocab.RELATION_TYPES[rel.type].acyclic and rel.target in corpus.documents:
-            graph.add_edge(rel.source, rel.target, type=rel.type)
+        if vocab.RELATION_TYPES[rel.type].acyclic and rel.target in corpus.documents and rel.target != rel.source:
+            graph.add_edge(rel.source, rel.target, line=rel.line)
     out = []
-    for cycle in nx.simple_cycles(graph):
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        members = sorted(component)
+        cycle = [u for u, _ in nx.find_cycle(graph.subgraph(component), members[0])]
         doc = corpus.documents[cycle[0]]
-        path = " → ".join(corpus.documents[d].symbol for d in cycle + cycle[:1])
+        path = _shown_symbols(corpus, cycle + cycle[:1], " → ")
+        others = (
+            ""
+            if len(members) == len(cycle)
+            else f"; cả nhóm gồm {len(members)} văn bản: {_shown_symbols(corpus, members, ', ')}"
+        )
         out.append(
             _p(
                 doc,
                 "relation-cycle",
-                f"vòng lặp thay thế/bãi bỏ/sửa đổi: {path}",
+                f"vòng lặp thay thế/bãi bỏ/sửa đổi: {path}{others}",
                 "một văn bản không thể (trực tiếp hay gián tiếp) thay thế chính nó; xóa hoặc đảo chiều một quan hệ",
                 "relations",
+                line=graph.edges[cycle[0], cycle[1 % len(cycle)]]["line"],
             )
         )
     return out
+
+
+def _shown_symbols(corpus: Corpus, ids: list[str], sep: str) -> str:
+    shown = sep.join(corpus.documents[d].symbol for d in ids[:CYCLE_SHOWN])
+    return shown + (f"{sep}… ({len(ids) - CYCLE_SHOWN} văn bản nữa)" if len(ids) > CYCLE_SHOWN else "")
 
 
 def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Problem]:
@@ -304,8 +354,13 @@ def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Prob
             used.add((doc.id, p.code))
             p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE, p.doc_id)
         out.append(p)
+    # A full text that could not be read says nothing about its citations: not stale, just unknown.
+    unread = {p.file.replace(os.sep, "/") for p in problems if p.code in _UNREAD}
     for doc in corpus.documents.values():
+        text_unread = bool(doc.text_file) and any(f == doc.text_file or f.endswith("/" + doc.text_file) for f in unread)
         for code in doc.acknowledged:
+            if text_unread and code in _CITATION_CODES:
+                continue
             if (doc.id, code) not in used:
                 out.append(
                     _p(

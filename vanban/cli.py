@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TextIO
 
 from . import vocab
 from .checked import Checked
@@ -18,9 +20,9 @@ from .export import FORMATS as EXPORT_FORMATS
 from .graph import TreeNode, depth_first, implementers, neighbours, sources, status_of
 from .model import Corpus, Document
 from .pipeline import DEFAULT_DATA, DEFAULT_SITE, build_site, check, load_valid
-from .problems import ERROR, NOTE, WARNING, BuildError, DataError, OutputError, Problem
+from .problems import ERROR, NOTE, WARNING, BuildError, DataError, OutputError, OutputFolderRefused, Problem
 from .refs import AmbiguousRef, RefIndex, RefNotFound
-from .site.build import write_output
+from .site.build import served_site, write_output
 
 SEVERITY_LABEL = {ERROR: "LỖI", WARNING: "CẢNH BÁO", NOTE: "GHI NHẬN"}
 
@@ -30,7 +32,38 @@ def console() -> None:
     sys.exit(main())
 
 
+# Control characters that a terminal acts on (ESC sequences move the cursor, rewrite the title,
+# hide text): data may carry them, so on a terminal they are shown, never obeyed.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: every control character but tab and line breaks shown as \\xNN."""
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+class _TerminalWriter:
+    """Wraps stdout or stderr when it is a terminal, so that data printed there cannot drive it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _guard_terminals() -> None:
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream.isatty() and not isinstance(stream, _TerminalWriter):
+            setattr(sys, name, _TerminalWriter(stream))
+
+
 def main(argv: list[str] | None = None) -> int:
+    _guard_terminals()
     args = _parser().parse_args(argv)
     try:
         code: int = args.func(args)
@@ -61,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as exc:
         print(f"Không ghi được tệp: {exc}", file=sys.stderr)
         return 1
+    except OutputFolderRefused as exc:
+        print(f"Không dùng thư mục này cho trang web: {exc}\nKhông có gì bị ghi hay xóa.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `check | head`: the reader has gone, which is no error of ours
@@ -179,7 +215,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if checked.failing(args.strict) else 0
 
 
+def _ref_refused(ref: str) -> bool:
+    """A reference longer than any id, symbol or name (refs.MAX_REF_CHARS): refused with a message."""
+    from .refs import MAX_REF_CHARS, RefTooLong, normal_ref
+
+    try:
+        normal_ref(ref)
+    except RefTooLong as exc:
+        length = f"{exc.length:,}".replace(",", ".")
+        print(
+            f"Tham chiếu dài {length} ký tự, quá giới hạn {MAX_REF_CHARS}: hãy dùng id (25-nq-tw-2013), "
+            "ký hiệu (25-NQ/TW) hoặc tên gọi của văn bản.",
+            file=sys.stderr,
+        )
+        return True
+    return False
+
+
 def cmd_show(args: argparse.Namespace) -> int:
+    if _ref_refused(args.ref):
+        return 2
     checked = load_valid(args.data)
     corpus, graph = checked.corpus, checked.graph
     doc = RefIndex(corpus).resolve(args.ref)
@@ -215,6 +270,8 @@ def _headline(corpus: Corpus, doc: Document) -> str:
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
+    if _ref_refused(args.ref):
+        return 2
     checked = load_valid(args.data)
     corpus, graph = checked.corpus, checked.graph
     doc = RefIndex(corpus).resolve(args.ref)
@@ -253,19 +310,23 @@ def _tree_json(n: TreeNode) -> dict[str, object]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .citations import Resolver, extract
+    from .citations import Resolver, TextTooLarge, extract
     from .dates import parse_date
 
     try:
-        date = parse_date(args.date) if args.date else None
+        date = parse_date(args.date) if args.date is not None else None  # "--date ''" is no date either
     except ValueError:
-        print(f"Ngày không hợp lệ: {args.date!r}; viết YYYY-MM-DD.", file=sys.stderr)
+        print(f"Ngày không hợp lệ: {args.date!r}; viết YYYY-MM-DD (ví dụ 2017-02-07).", file=sys.stderr)
         return 1
     text = _read_input(args.file)
     if text is None:
         return 1
     corpus = load_valid(args.data).corpus
-    citations = extract(text, Resolver(corpus), date=date)
+    try:
+        citations = extract(text, Resolver(corpus), date=date)
+    except TextTooLarge as exc:
+        print(f"Không đọc {_input_name(args.file)}: {exc.reason}.", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps([c.as_json() for c in citations], ensure_ascii=False, indent=2))
         return 0
@@ -276,22 +337,90 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    from .citations import TextTooLarge
     from .citations.suggest import draft_yaml
 
     text = _read_input(args.file)
     if text is None:
         return 1
-    draft, _ = draft_yaml(text, load_valid(args.data).corpus)
+    if not text.strip():
+        print(f"{_input_name(args.file).capitalize()} trống: không có gì để đọc.", file=sys.stderr)
+        return 1
+    try:
+        draft, _ = draft_yaml(text, load_valid(args.data).corpus)
+    except TextTooLarge as exc:
+        print(f"Không đọc {_input_name(args.file)}: {exc.reason}.", file=sys.stderr)
+        return 1
     print(draft, end="")
     return 0
 
 
+def _input_name(name: str) -> str:
+    return "đầu vào chuẩn" if name == "-" else name
+
+
 def _read_input(name: str) -> str | None:
+    """The text of FILE, or of standard input for "-": UTF-8 and at most citations.MAX_TEXT_BYTES.
+
+    None after a message when it is missing, a folder, unreadable, too large, binary or not UTF-8.
+    Only MAX_TEXT_BYTES + 1 bytes are read, so that /dev/zero or an endless pipe is refused too.
+    """
+    from .citations import MAX_TEXT_BYTES
+    from .citations.limits import number
+
+    shown = _input_name(name)
     try:
-        return sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"Không đọc được {name}: {exc}", file=sys.stderr)
+        if name == "-":
+            if sys.stdin is None:  # started with standard input closed
+                print("Không có đầu vào chuẩn để đọc.", file=sys.stderr)
+                return None
+            stream = getattr(sys.stdin, "buffer", None)
+            data = stream.read(MAX_TEXT_BYTES + 1) if stream is not None else _text_stdin(MAX_TEXT_BYTES + 1)
+        else:
+            with open(name, "rb") as file:
+                data = file.read(MAX_TEXT_BYTES + 1)
+    except FileNotFoundError:
+        print(f"Không có tệp {name}.", file=sys.stderr)
         return None
+    except IsADirectoryError:
+        print(f"{name} là một thư mục; hãy chỉ một tệp văn bản.", file=sys.stderr)
+        return None
+    except PermissionError:
+        print(f"Không có quyền đọc {name}.", file=sys.stderr)
+        return None
+    except OSError as exc:
+        print(f"Không đọc được {shown}: {exc.strerror or exc}.", file=sys.stderr)
+        return None
+    if len(data) > MAX_TEXT_BYTES:
+        print(
+            f"Không đọc {shown}: dài hơn {number(MAX_TEXT_BYTES)} byte, giới hạn của một văn bản.",
+            file=sys.stderr,
+        )
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        what = "UTF-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "dữ liệu nhị phân (có byte 0)"
+        print(
+            f"Không đọc {shown}: đây là {what}, không phải văn bản UTF-8. "
+            "Hãy lưu văn bản dưới dạng văn bản thuần UTF-8 (.txt).",
+            file=sys.stderr,
+        )
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        print(
+            f"Không đọc {shown}: không phải UTF-8 (byte 0x{data[exc.start]:02x} ở dòng {line}). "
+            "Văn bản lưu bằng mã khác (cp1258, Windows-1252, TCVN3…) cần chuyển sang UTF-8, "
+            "ví dụ: iconv -f cp1258 -t utf-8 TỆP > TỆP-utf8.txt",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _text_stdin(limit: int) -> bytes:
+    """Standard input that is text only (no .buffer, as some embedders give): its UTF-8 bytes."""
+    return sys.stdin.read(limit).encode("utf-8", "surrogateescape")
 
 
 def _citation_line(corpus: Corpus, c: Citation) -> str:
@@ -331,6 +460,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from .site.pdf import render_pdf
     from .studypack import study_pack
 
+    if _ref_refused(args.ref):
+        return 2
     checked, doc = _central(args)
     if doc is None:
         return 1
@@ -351,6 +482,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .site.packs import report_csv
     from .studypack import implementation_report
 
+    if _ref_refused(args.ref):
+        return 2
     checked, doc = _central(args)
     if doc is None:
         return 1
@@ -427,7 +560,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not args.no_build:
         cmd_build(args)
-    site = Path(args.out)
+    site = served_site(args.out)  # refuses a folder of files that is not a site: serving would publish them
     if not (site / "index.html").exists():
         print(f"Chưa có trang web trong {site}; chạy `python build_graph.py build` trước.", file=sys.stderr)
         return 1

@@ -1,6 +1,11 @@
 """Documents and relations in open formats: CSV, JSON (networkx node-link), GraphML, JSON-LD.
 
-Each function returns text; the CLI decides where it goes.
+Each function returns text; the CLI decides where it goes. Every file parses back with the
+standard readers (csv, json, xml.etree, networkx) whatever the data holds: a character the format
+cannot carry is written as U+FFFD (�). That is, in GraphML, a control character other than tab
+and line breaks (YAML escapes such as "\\0" or "\\e" make them; XML 1.0 forbids them) and U+FFFE,
+U+FFFF; in every format, a lone surrogate, which UTF-8 cannot encode at all (the loader refuses
+them; this is a safeguard). JSON escapes control characters; CSV keeps them as they are.
 """
 
 from __future__ import annotations
@@ -8,7 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import TypeAlias
 
 import networkx as nx
@@ -17,6 +23,8 @@ from . import vocab
 from .model import Corpus, Document, Relation
 
 FORMATS = ("csv", "json", "graphml", "jsonld")
+_NO_UTF8 = re.compile("[\ud800-\udfff]")  # lone surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # outside XML 1.0's Char
 DOC_COLUMNS = [
     "id",
     "symbol",
@@ -80,39 +88,63 @@ def _documents(corpus: Corpus) -> list[Document]:
     return sorted(corpus.documents.values(), key=lambda d: d.id)
 
 
+# A cell that starts with one of these is a formula to a spreadsheet (CSV injection: `=HYPERLINK(…)`,
+# `@SUM(…)`); a leading apostrophe makes it text, as spreadsheet tools expect. (The same rule as
+# vanban/site/packs.py: the two layers may not import each other.)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str | bool) -> str | bool:
+    """A text value as a CSV cell that no spreadsheet runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(corpus: Corpus) -> tuple[str, str]:
-    """(documents CSV, relations CSV)."""
+    """(documents CSV, relations CSV). Text cells are guarded against formulas (csv_cell)."""
 
     def table(columns: list[str], rows: Iterable[Record]) -> str:
         out = io.StringIO()
         writer = csv.DictWriter(out, columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         return out.getvalue()
 
     return (
-        table(DOC_COLUMNS, [_doc_record(corpus, d) for d in _documents(corpus)]),
-        table(REL_COLUMNS, [_rel_record(r) for r in corpus.relations()]),
+        _encodable(table(DOC_COLUMNS, [_doc_record(corpus, d) for d in _documents(corpus)])),
+        _encodable(table(REL_COLUMNS, [_rel_record(r) for r in corpus.relations()])),
     )
 
 
-def to_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
-    """Scalar attributes only (GraphML and Gephi accept nothing else)."""
+def to_graph(corpus: Corpus, clean: Callable[[str], str] = lambda text: text) -> nx.MultiDiGraph[str]:
+    """Scalar attributes only (GraphML and Gephi accept nothing else), each text through clean."""
+
+    def cleaned(record: Record) -> Record:
+        return {k: clean(v) if isinstance(v, str) else v for k, v in record.items()}
+
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for doc in _documents(corpus):
-        graph.add_node(doc.id, **_doc_record(corpus, doc))
+        graph.add_node(doc.id, **cleaned(_doc_record(corpus, doc)))
     for n, rel in enumerate(corpus.relations()):
-        graph.add_edge(rel.source, rel.target, key=f"{rel.type}-{n}", **_rel_record(rel))
+        graph.add_edge(rel.source, rel.target, key=f"{rel.type}-{n}", **cleaned(_rel_record(rel)))
     return graph
 
 
 def to_json(corpus: Corpus) -> str:
     data = nx.node_link_data(to_graph(corpus), edges="links")
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    return _encodable(json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def to_graphml(corpus: Corpus) -> str:
-    return "\n".join(nx.generate_graphml(to_graph(corpus), prettyprint=True))
+    # ElementTree writes control characters as they are (and U+FFFF as &#65535;): no XML reader
+    # accepts either, so they are replaced in the values, before any is written.
+    graph = to_graph(corpus, lambda text: _NOT_XML.sub("\ufffd", text))
+    return "\n".join(nx.generate_graphml(graph, prettyprint=True))
+
+
+def _encodable(text: str) -> str:
+    return _NO_UTF8.sub("\ufffd", text)
 
 
 def to_jsonld(corpus: Corpus) -> str:
@@ -163,4 +195,4 @@ def to_jsonld(corpus: Corpus) -> str:
                 for r in rels
             ]
         graph.append(node)
-    return json.dumps({"@context": context, "@graph": graph}, ensure_ascii=False, indent=1)
+    return _encodable(json.dumps({"@context": context, "@graph": graph}, ensure_ascii=False, indent=1))

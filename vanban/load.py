@@ -2,6 +2,10 @@
 
 Returns a Corpus of what could be read, and every problem found. Checks that need the whole
 corpus (relations, duplicates, dates across documents) live in ``checks``.
+
+Nothing is dropped without a word: a file that is empty, too large, not UTF-8, a link out of
+the data folder, not a regular file, or not named .yaml/.txt is reported with its path. The
+limits and the link rule are in the authoring guide ("Giới hạn và quy tắc").
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import stat
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +23,21 @@ from .dates import parse_date
 from .model import Change, Corpus, Document, Issuer, Relation, Signer, Source
 from .problems import ERROR, WARNING, Problem, Problems
 from .schema import Field
-from .symbols import ID_PATTERN
-from .yamlio import LineDict, YamlSyntaxError, line_of, load_yaml
+from .symbols import slug
+from .yamlio import LineDict, YamlLimitError, YamlSyntaxError, line_of, load_yaml
 
 DOCUMENTS_DIR = "documents"
 TEXTS_DIR = "texts"
 ISSUERS_FILE = "issuers.yaml"
 REGIONS_FILE = "regions.yaml"
 SOURCES_FILE = "sources.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")  # in any case: 25-nq-tw-2013.YAML is read too
+TEXT_SUFFIX = ".txt"
+
+# Refused above these sizes, before reading: a YAML file of the data is a few kilobytes; a full
+# text, even a long law, under a megabyte. The citation extractor may set a lower limit of its own.
+MAX_YAML_BYTES = 1024 * 1024  # 1 MiB
+MAX_TEXT_BYTES = 10 * 1024 * 1024  # 10 MiB; citations.limits refuses to search texts above 5 MB
 
 Raw = Any  # what the YAML parser returns: LineDict, list, str, int, float, bool, None
 
@@ -155,12 +168,26 @@ def _bool(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) ->
     return value if isinstance(value, bool) else _WRONG
 
 
-def _list_str(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
+def _list_str(r: _Reader, value: Raw, _f: Field, line: int | None, field: str) -> Any:
     if isinstance(value, str):
-        return (value.strip(),)
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        return (value.strip(),) if value.strip() else ()
+    if not isinstance(value, list):
         return _WRONG
-    return tuple(str(v).strip() for v in value)
+    items = []
+    for i, item in enumerate(value):  # each item on its own: one bad item does not lose the others
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+            items.append(str(item).strip())
+        elif item is None or isinstance(item, str):
+            r.error(
+                "wrong-type",
+                "mục rỗng trong danh sách",
+                "xóa dòng `- ` rỗng, hoặc viết nội dung",
+                line,
+                f"{field}[{i}]",
+            )
+        else:
+            r.error("wrong-type", f"cần một chuỗi, gặp {_shown(item)}", _KIND_HINTS["str"], line, f"{field}[{i}]")
+    return tuple(items)
 
 
 def _map_str(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
@@ -235,41 +262,231 @@ def _shown(value: Raw) -> str:
     return text if len(text) < 60 else text[:57] + "…"
 
 
-def read_yaml_file(path: Path, display: str, problems: Problems) -> Raw:
+class _Unread:
+    """What read_yaml_file returns when the file could not be read (already reported)."""
+
+
+UNREAD = _Unread()
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+class DataFiles:
+    """File access under one data folder: the one place that opens a data file.
+
+    A symbolic link is followed when it leads to a place inside the data folder (a shared text,
+    a folder of documents kept elsewhere in data/); one that leads outside is reported, never
+    read, so nothing from outside data/ is published. A file that is not regular (a FIFO, a
+    device) would block or never end: it is reported, not opened.
+    """
+
+    def __init__(self, root: str | Path, problems: Problems):
+        self.root = os.path.realpath(root)
+        self.problems = problems
+
+    def _problem(self, code: str, message: str, hint: str, display: str, severity: str = ERROR) -> None:
+        self.problems.add(Problem(code, message, hint, display, severity=severity))
+
+    def inside(self, path: str | Path, display: str) -> bool:
+        real = os.path.realpath(path)
+        if real == self.root or real.startswith(self.root + os.sep):
+            return True
+        self._problem(
+            "link-outside-data",
+            f"liên kết tượng trưng trỏ ra ngoài thư mục dữ liệu (tới {real}): không đọc, không đăng",
+            "chép tệp vào trong thư mục dữ liệu thay vì liên kết tới nơi khác",
+            display,
+        )
+        return False
+
+    def read(self, path: Path, display: str, limit: int) -> bytes | None:
+        """The bytes of a regular file inside the data folder, at most limit; else None, reported."""
+        if not self.inside(path, display):
+            return None
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            broken = os.path.islink(path)
+            self._problem(
+                "unreadable",
+                "liên kết hỏng: tệp mà nó trỏ tới không có" if broken else "không có tệp này",
+                "sửa hoặc xóa liên kết" if broken else "tạo tệp, hoặc kiểm tra thư mục dữ liệu (--data)",
+                display,
+            )
+            return None
+        except OSError as exc:
+            self._unreadable(exc, display)
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            kind = "một thư mục" if stat.S_ISDIR(st.st_mode) else "FIFO, socket hay thiết bị"
+            self._problem(
+                "unreadable", f"không phải tệp thường ({kind})", "thay bằng một tệp thường, hoặc xóa", display
+            )
+            return None
+        if st.st_size > limit:
+            self._too_large(st.st_size, limit, display)
+            return None
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(limit + 1)  # never more, even if the file grows meanwhile
+        except OSError as exc:
+            self._unreadable(exc, display)
+            return None
+        if len(data) > limit:
+            self._too_large(len(data), limit, display)
+            return None
+        return data
+
+    def _unreadable(self, exc: OSError, display: str) -> None:
+        self._problem(
+            "unreadable",
+            f"không đọc được: {exc.strerror or exc}",
+            "kiểm tra quyền đọc của tệp và thư mục chứa nó",
+            display,
+        )
+
+    def _too_large(self, size: int, limit: int, display: str) -> None:
+        self._problem(
+            "over-limit",
+            f"tệp lớn {_size(size)}, quá giới hạn {_size(limit)}: không đọc",
+            "chia nhỏ tệp, hoặc bỏ phần không phải dữ liệu (xem Giới hạn và quy tắc trong hướng dẫn biên soạn)",
+            display,
+        )
+
+    def files_in(self, folder: Path, recursive: bool) -> list[Path]:
+        """Every file under folder (links inside the data folder followed), sorted.
+
+        Hidden names (.git, an editor's .swp) are skipped; an unreadable folder, a link out of the
+        data folder and, when not recursive, a sub-folder are reported.
+        """
+        out: list[Path] = []
+        seen: set[str] = set()
+        stack = [folder]
+        while stack:
+            current = stack.pop()
+            display = display_path(current)
+            if not self.inside(current, display):
+                continue
+            real = os.path.realpath(current)
+            if real in seen:  # a link back to a folder already read
+                continue
+            seen.add(real)
+            try:
+                with os.scandir(current) as it:
+                    entries = sorted(it, key=lambda entry: entry.name)
+            except OSError as exc:
+                self._unreadable(exc, display)
+                continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                path = Path(entry.path)
+                try:
+                    is_dir = entry.is_dir()  # follows a link: a linked folder is a folder
+                except OSError:
+                    is_dir = False
+                if is_dir and recursive:
+                    stack.append(path)
+                elif is_dir:
+                    self._problem(
+                        "ignored-file",
+                        "thư mục con không được đọc",
+                        f"đặt các tệp thẳng trong {folder.name}/",
+                        display_path(path),
+                        WARNING,
+                    )
+                else:
+                    out.append(path)
+        return sorted(out)
+
+
+def decode(data: bytes, display: str, problems: Problems) -> str | None:
+    """UTF-8 text (a byte-order mark dropped); else None, reported with the line of the first bad byte."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.add(Problem("encoding", "tệp không phải UTF-8", "lưu lại tệp với mã hóa UTF-8", display))
-        return None
-    except OSError as exc:
-        problems.add(Problem("unreadable", f"không đọc được tệp: {exc.strerror}", "", display))
-        return None
-    try:
-        return load_yaml(text)
-    except YamlSyntaxError as exc:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = "tệp lưu bằng UTF-16: mở và lưu lại với mã hóa UTF-8"
+        else:
+            hint = (
+                "lưu lại tệp với mã hóa UTF-8; tệp mã Windows-1258 (cp1258) thì chuyển bằng "
+                "`iconv -f cp1258 -t utf-8 TỆP > TỆP-MỚI`"
+            )
         problems.add(
             Problem(
-                "yaml-syntax",
-                f"lỗi cú pháp YAML: {exc.message}",
-                "kiểm tra thụt lề, dấu ':' sau mỗi khóa, và đặt chuỗi có ':' hoặc '#' trong dấu ngoặc kép",
+                "encoding",
+                f"tệp không phải UTF-8: byte {data[exc.start]:#04x} ở dòng {line} không đọc được",
+                hint,
                 display,
-                exc.line,
+                line,
             )
         )
         return None
 
 
+def read_yaml_file(path: Path, display: str, problems: Problems, files: DataFiles | None = None) -> Raw:
+    """The parsed YAML (None for an empty file), or UNREAD when it could not be read (reported)."""
+    files = files or DataFiles(path.parent, problems)
+    data = files.read(path, display, MAX_YAML_BYTES)
+    text = decode(data, display, problems) if data is not None else None
+    if text is None:
+        return UNREAD
+    try:
+        return load_yaml(text)
+    except YamlLimitError as exc:
+        problems.add(
+            Problem(
+                "over-limit",
+                f"tệp YAML vượt giới hạn: {exc.message}",
+                "viết thẳng giá trị thay vì dùng bí danh (&tên, *tên), bớt cấp lồng "
+                "(xem Giới hạn và quy tắc trong hướng dẫn biên soạn)",
+                display,
+                exc.line,
+            )
+        )
+    except YamlSyntaxError as exc:
+        lines = text.splitlines()
+        tab = exc.line is not None and 0 < exc.line <= len(lines) and "\t" in lines[exc.line - 1]
+        problems.add(
+            Problem(
+                "yaml-syntax",
+                f"lỗi cú pháp YAML: {exc.message}",
+                "dòng này có ký tự tab: YAML chỉ thụt lề bằng dấu cách"
+                if tab
+                else "kiểm tra thụt lề, dấu ':' sau mỗi khóa, và đặt chuỗi có ':' hoặc '#' trong dấu ngoặc kép; "
+                "mỗi tệp chỉ một tài liệu YAML (không có dòng '---' thứ hai)",
+                display,
+                exc.line,
+            )
+        )
+    return UNREAD
+
+
 def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Document | None:
     reader = _Reader(display, problems)
+    if raw is None:
+        reader.error(
+            "empty-file",
+            "tệp rỗng hoặc chỉ có chú thích: tệp văn bản phải là một mục khóa: giá trị",
+            "viết các trường symbol, type, issuer, sources… như ví dụ trong docs/huong-dan/them-van-ban.md, "
+            "hoặc xóa tệp",
+            1,
+        )
+        return None
     if not isinstance(raw, dict):
         reader.error(
             "wrong-type",
-            "tệp văn bản phải là một mục khóa: giá trị",
+            f"tệp văn bản phải là một mục khóa: giá trị, gặp {_shown(raw)}",
             "xem ví dụ trong docs/huong-dan/them-van-ban.md",
             1,
         )
         return None
     got = reader.fields(raw, schema.DOCUMENT)
+    if "topics" in got:
+        got["topics"] = _page_topics(reader, got["topics"], line_of(raw, "topics"))
     if any(name not in got for name in schema.required(schema.DOCUMENT) if name != "sources"):
         return None
     relations = tuple(
@@ -291,25 +508,88 @@ def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Do
     )
 
 
+def _page_topics(reader: _Reader, topics: tuple[str, ...], line: int | None) -> tuple[str, ...]:
+    """Topics that can name a page: some letter or digit, and not a page the site keeps for itself."""
+    kept = []
+    for i, topic in enumerate(topics):
+        key = slug(topic)
+        if not key or key in schema.RESERVED_KEYS:
+            why = "không có chữ hay số nào" if not key else f"trùng tên trang dành riêng '{key}'"
+            reader.error(
+                "bad-topic",
+                f"chủ đề '{topic}' không dùng được làm tên trang: {why}",
+                "viết chủ đề bằng chữ, ví dụ: dân vận, xây dựng Đảng",
+                line,
+                f"topics[{i}]",
+            )
+        elif topic not in kept:
+            kept.append(topic)
+    return tuple(kept)
+
+
 def _top_mapping(raw: Raw, reader: _Reader, what: str) -> dict[Any, Any]:
     """The top of issuers.yaml, regions.yaml, sources.yaml: a mapping, its duplicate keys reported."""
+    if raw is UNREAD:
+        return {}
     if raw is None:
+        reader.error(
+            "empty-file",
+            f"{what} rỗng hoặc chỉ có chú thích",
+            "viết các mục `khóa: …` như hướng dẫn biên soạn, hoặc xóa tệp",
+            1,
+            severity=WARNING,
+        )
         return {}
     if not isinstance(raw, dict):
-        reader.error("wrong-type", f"{what} phải là một mục khóa: giá trị, gặp {_shown(raw)}", "", 1)
+        reader.error(
+            "wrong-type", f"{what} phải là một mục khóa: giá trị, gặp {_shown(raw)}", "viết mỗi mục `khóa: …`", 1
+        )
         return {}
     reader._duplicates(raw, "")
     return raw
 
 
-def load_issuers(path: Path, display: str, problems: Problems) -> dict[str, Issuer]:
-    reader = _Reader(display, problems)
-    raw = _top_mapping(read_yaml_file(path, display, problems), reader, "issuers.yaml")
-    issuers = {}
+def _good_keys(raw: dict[Any, Any], reader: _Reader, what: str) -> dict[str, Any]:
+    """The entries whose key can be an id (it names pages and goes into document ids); the rest reported."""
+    out = {}
     for key, entry in raw.items():
+        why = schema.key_problem(str(key))
+        if why:
+            reader.error(
+                "bad-id",
+                f"khóa {what} '{key}' không hợp lệ: {why}",
+                "viết khóa bằng chữ thường không dấu, số và '-', ví dụ tinh-uy-hau-giang",
+                line_of(raw, key),
+                str(key),
+            )
+        else:
+            out[str(key)] = entry
+    return out
+
+
+def _key_field(reader: _Reader, got: dict[str, Any], name: str, what: str, line: int | None, prefix: str) -> None:
+    """Drop got[name] when it is no possible key (reported), so that no page or id is made from it."""
+    if name in got and (why := schema.key_problem(got[name])):
+        reader.error(
+            "bad-id",
+            f"{what} '{got[name]}' không hợp lệ: {why}",
+            "viết đúng khóa, ví dụ hau-giang",
+            line,
+            prefix + name,
+        )
+        del got[name]
+
+
+def load_issuers(path: Path, display: str, problems: Problems, files: DataFiles | None = None) -> dict[str, Issuer]:
+    reader = _Reader(display, problems)
+    raw = _top_mapping(read_yaml_file(path, display, problems, files), reader, "issuers.yaml")
+    issuers = {}
+    for key, entry in _good_keys(raw, reader, "cơ quan").items():
         got = reader.fields(entry, schema.ISSUER, f"{key}.", line_of(raw, key))
         if "name" not in got:
             continue
+        _key_field(reader, got, "parent", "khóa cơ quan cấp trên", line_of(entry, "parent"), f"{key}.")
+        _key_field(reader, got, "region", "khóa địa phương", line_of(entry, "region"), f"{key}.")
         if "became" in got:
             got["became"] = Change(**got["became"])
         # An issuer with a level or system outside the vocabulary is kept (the error is reported),
@@ -329,14 +609,17 @@ def load_issuers(path: Path, display: str, problems: Problems) -> dict[str, Issu
     return issuers
 
 
-def load_regions(path: Path, display: str, problems: Problems, issuers: dict[str, Issuer]) -> dict[str, str]:
+def load_regions(
+    path: Path, display: str, problems: Problems, issuers: dict[str, Issuer], files: DataFiles | None = None
+) -> dict[str, str]:
     """Province slug → its name ("hau-giang" → "Tỉnh Hậu Giang"); every issuer's region needs one."""
     reader = _Reader(display, problems)
-    raw = _top_mapping(read_yaml_file(path, display, problems) if path.exists() else {}, reader, "regions.yaml")
+    exists = os.path.lexists(path)  # a broken link is reported, not taken for a missing file
+    raw = _top_mapping(read_yaml_file(path, display, problems, files) if exists else {}, reader, "regions.yaml")
     regions = {}
-    for key, value in raw.items():
-        if isinstance(value, str):
-            regions[str(key)] = value
+    for key, value in _good_keys(raw, reader, "địa phương").items():
+        if isinstance(value, str) and value.strip():
+            regions[key] = value.strip()
         else:
             reader.error(
                 "wrong-type",
@@ -360,16 +643,18 @@ def load_regions(path: Path, display: str, problems: Problems, issuers: dict[str
     return regions
 
 
-def load_named_sources(path: Path, display: str, problems: Problems) -> dict[str, Source]:
-    if not path.exists():
+def load_named_sources(
+    path: Path, display: str, problems: Problems, files: DataFiles | None = None
+) -> dict[str, Source]:
+    if not os.path.lexists(path):
         return {}
     reader = _Reader(display, problems)
-    raw = _top_mapping(read_yaml_file(path, display, problems), reader, "sources.yaml")
+    raw = _top_mapping(read_yaml_file(path, display, problems, files), reader, "sources.yaml")
     out = {}
-    for key, entry in raw.items():
+    for key, entry in _good_keys(raw, reader, "nguồn").items():
         got = reader.fields(entry, schema.NAMED_SOURCE, f"{key}.", line_of(raw, key))
         if "title" in got:
-            out[str(key)] = Source(name=str(key), title=got["title"], note=got.get("note", ""))
+            out[key] = Source(name=key, title=got["title"], note=got.get("note", ""))
     return out
 
 
@@ -382,15 +667,33 @@ def display_path(path: Path) -> str:
         return str(absolute)
 
 
-def document_files(data_dir: Path) -> list[Path]:
-    root = data_dir / DOCUMENTS_DIR
-    files = [
-        Path(dirpath) / name
-        for dirpath, _, names in os.walk(root)
-        for name in names
-        if name.endswith((".yaml", ".yml"))
-    ]
-    return sorted(files)
+def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
+    return path.suffix.lower() in suffixes
+
+
+def _ignored(path: Path, where: str, problems: Problems) -> None:
+    problems.add(
+        Problem(
+            "ignored-file",
+            f"tệp không được đọc: trong {where} chỉ đọc tệp {'.yaml/.yml' if where == DOCUMENTS_DIR else '.txt'}",
+            "đổi đuôi tệp nếu đó là dữ liệu, hoặc chuyển nó ra khỏi thư mục dữ liệu",
+            display_path(path),
+            severity=WARNING,
+        )
+    )
+
+
+def document_files(data_dir: Path, problems: Problems | None = None, files: DataFiles | None = None) -> list[Path]:
+    """The YAML files of data/documents/ and its sub-folders; any other file is reported."""
+    problems = problems if problems is not None else Problems()
+    files = files or DataFiles(data_dir, problems)
+    out = []
+    for path in files.files_in(data_dir / DOCUMENTS_DIR, recursive=True):
+        if _has_suffix(path, YAML_SUFFIXES):
+            out.append(path)
+        else:
+            _ignored(path, DOCUMENTS_DIR, problems)
+    return out
 
 
 def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
@@ -408,24 +711,27 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
         )
         return Corpus({}, {}, {}, str(data_dir)), problems
     rel = display_path
-    issuers = load_issuers(data_dir / ISSUERS_FILE, rel(data_dir / ISSUERS_FILE), problems)
-    named = load_named_sources(data_dir / SOURCES_FILE, rel(data_dir / SOURCES_FILE), problems)
-    regions = load_regions(data_dir / REGIONS_FILE, rel(data_dir / REGIONS_FILE), problems, issuers)
+    files = DataFiles(data_dir, problems)
+    issuers = load_issuers(data_dir / ISSUERS_FILE, rel(data_dir / ISSUERS_FILE), problems, files)
+    named = load_named_sources(data_dir / SOURCES_FILE, rel(data_dir / SOURCES_FILE), problems, files)
+    regions = load_regions(data_dir / REGIONS_FILE, rel(data_dir / REGIONS_FILE), problems, issuers, files)
     documents: dict[str, Document] = {}
-    for path in document_files(data_dir):
+    tried: set[str] = set()  # ids with a file, read or not: their texts are not orphans
+    for path in document_files(data_dir, problems, files):
         display, doc_id = rel(path), path.stem
-        if not ID_PATTERN.match(doc_id):
+        if why := schema.key_problem(doc_id):
             problems.add(
                 Problem(
                     "bad-id",
-                    f"tên tệp '{path.name}' không dùng được làm id",
-                    "chỉ dùng chữ thường không dấu, số và '-', ví dụ 25-nq-tw-2013.yaml",
+                    f"tên tệp '{path.name}' không dùng được làm id: {why}",
+                    "đặt tên tệp theo id: chữ thường không dấu, số và '-', ví dụ 25-nq-tw-2013.yaml",
                     display,
                 )
             )
             continue
-        raw = read_yaml_file(path, display, problems)
-        if raw is None:
+        tried.add(doc_id)
+        raw = read_yaml_file(path, display, problems, files)
+        if raw is UNREAD:
             continue
         doc = load_document(raw, doc_id, display, problems)
         if doc is None:
@@ -441,24 +747,94 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
             )
             continue
         documents[doc_id] = doc
-    _attach_texts(data_dir, documents, problems)
+    documents = _one_form_per_topic(documents, problems)
+    _attach_texts(data_dir, documents, tried, problems, files)
     return Corpus(documents, issuers, named, str(data_dir), regions), problems
 
 
-def _attach_texts(data_dir: Path, documents: dict[str, Document], problems: Problems) -> None:
+def _one_form_per_topic(documents: dict[str, Document], problems: Problems) -> dict[str, Document]:
+    """Topics that make the same page (case, diacritics, NFC/NFD apart) take one form across the corpus.
+
+    Otherwise each form groups its own documents and, as both name one page, one list is lost.
+    The form most documents use wins (the first file's on a tie); every other form is reported.
+    """
+    uses: dict[str, Counter[str]] = {}
+    first: dict[tuple[str, str], Document] = {}
+    for doc in documents.values():  # in file order
+        for topic in doc.topics:
+            uses.setdefault(slug(topic), Counter())[topic] += 1
+            first.setdefault((slug(topic), topic), doc)
+    chosen = {key: forms.most_common(1)[0][0] for key, forms in uses.items() if len(forms) > 1}
+    if not chosen:
+        return documents
+    out = {}
+    for doc_id, doc in documents.items():
+        topics = []
+        for topic in doc.topics:
+            form = chosen.get(slug(topic), topic)
+            if form != topic:
+                where = first[(slug(topic), form)].file
+                problems.add(
+                    Problem(
+                        "topic-variant",
+                        f"chủ đề '{topic}' và '{form}' (ở {where}) là một chủ đề, một trang; đã gộp thành '{form}'",
+                        f"viết '{form}' ở mọi văn bản (hoặc sửa {where} nếu cách viết kia mới đúng)",
+                        doc.file,
+                        doc.line_of.get("topics"),
+                        "topics",
+                        WARNING,
+                        doc.id,
+                    )
+                )
+            if form not in topics:
+                topics.append(form)
+        out[doc_id] = dataclasses.replace(doc, topics=tuple(topics)) if tuple(topics) != doc.topics else doc
+    return out
+
+
+def _attach_texts(
+    data_dir: Path, documents: dict[str, Document], tried: set[str], problems: Problems, files: DataFiles
+) -> None:
     texts = data_dir / TEXTS_DIR
-    if not texts.is_dir():
+    if not os.path.lexists(texts):
         return
-    for path in sorted(texts.glob("*.txt")):
+    if not texts.is_dir():
+        problems.add(
+            Problem(
+                "unreadable",
+                "'texts' không phải một thư mục: không toàn văn nào được đọc"
+                if texts.exists()
+                else "'texts' là một liên kết hỏng: không toàn văn nào được đọc",
+                f"đặt toàn văn vào thư mục {TEXTS_DIR}/ (mỗi văn bản một tệp <id>.txt)",
+                display_path(texts),
+            )
+        )
+        return
+    for path in files.files_in(texts, recursive=False):
+        if not _has_suffix(path, (TEXT_SUFFIX,)):
+            _ignored(path, TEXTS_DIR, problems)
+            continue
         doc = documents.get(path.stem)
         if doc is None:
+            if path.stem not in tried:  # a document that failed to load has its own problems
+                problems.add(
+                    Problem(
+                        "orphan-text",
+                        f"văn bản toàn văn '{path.name}' không ứng với id nào",
+                        "đặt tên tệp theo id của văn bản: <id>.txt",
+                        display_path(path),
+                        severity=WARNING,
+                    )
+                )
+            continue
+        if doc.text_file:  # <id>.txt and <id>.TXT
             problems.add(
                 Problem(
-                    "orphan-text",
-                    f"văn bản toàn văn '{path.name}' không ứng với id nào",
-                    "đặt tên tệp theo id của văn bản: <id>.txt",
+                    "duplicate-id",
+                    f"văn bản '{doc.id}' đã có toàn văn {doc.text_file}",
+                    "mỗi văn bản một tệp toàn văn; xóa một tệp",
                     display_path(path),
-                    severity=WARNING,
+                    doc_id=doc.id,
                 )
             )
             continue
@@ -466,22 +842,30 @@ def _attach_texts(data_dir: Path, documents: dict[str, Document], problems: Prob
 
 
 def read_texts(corpus: Corpus, problems: Problems) -> dict[str, str]:
-    """Full texts by document id; an unreadable text is a problem, not a crash."""
+    """Full texts by document id; an unreadable, empty or oversized text is a problem, not a crash."""
+    files = DataFiles(corpus.data_dir, problems)
     texts = {}
     for doc in corpus.documents.values():
         if not doc.text_file:
             continue
         path = Path(corpus.data_dir) / doc.text_file
-        try:
-            texts[doc.id] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        display = display_path(path)
+        data = files.read(path, display, MAX_TEXT_BYTES)
+        text = decode(data, display, problems) if data is not None else None
+        if text is None:
+            continue
+        if not text.strip():
             problems.add(
                 Problem(
-                    "unreadable",
-                    f"không đọc được toàn văn: {exc}",
-                    "lưu tệp với mã hóa UTF-8",
-                    display_path(path),
+                    "empty-file",
+                    "toàn văn rỗng",
+                    "chép toàn văn vào tệp, hoặc xóa tệp",
+                    display,
+                    1,
+                    severity=WARNING,
                     doc_id=doc.id,
                 )
             )
+            continue
+        texts[doc.id] = text
     return texts

@@ -13,7 +13,15 @@ from .checks import apply_acknowledgements, check_corpus
 from .citations.corpus import check_citations, cite_corpus
 from .load import load_corpus, read_texts
 from .problems import DataError
-from .site.build import HAND_WRITTEN, run_mkdocs, stage_pages, vendor_files
+from .site.build import (
+    HAND_WRITTEN,
+    LOCK_WAIT,
+    check_output_folder,
+    output_lock,
+    run_mkdocs,
+    stage_pages,
+    vendor_files,
+)
 from .site.guide_pages import HAND_WRITTEN_REWRITES, guide_pages
 from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
 
@@ -65,16 +73,45 @@ def build_site(
     strict: bool = False,
     progress: Progress = lambda message: None,
     pdf_packs: int = DEFAULT_PDF_PACKS,
+    lock_wait: float = LOCK_WAIT,
 ) -> BuildReport:
-    """Validate, render, build. Raises DataError or BuildError; the old site then stays.
+    """Validate, render, build. Raises OutputFolderRefused, DataError or BuildError; the old site then stays.
 
-    The default site stages its pages in build/pages, where mkdocs.yml looks for them; any other
-    output stages in a temporary folder, so that two builds never share one.
+    The output folder must be one the build owns (site.build.check_output_folder): anything else
+    raises OutputFolderRefused before any work. One build at a time per output folder: a second
+    one waits (saying so through `progress`) up to lock_wait seconds. The default site stages its
+    pages in build/pages, where mkdocs.yml looks for them, under that lock; any other output
+    stages in a temporary folder, so that two builds never share one.
     """
-    if staging is None and Path(out_dir).resolve() != DEFAULT_SITE:
-        with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
-            return build_site(data_dir, out_dir, config_file, Path(tmp) / "pages", strict, progress, pdf_packs)
-    staging = Path(staging or STAGING)
+    inputs = _build_inputs(data_dir)
+    site = check_output_folder(out_dir, ROOT, inputs)
+    with output_lock(site, progress, lock_wait):
+        site = check_output_folder(site, ROOT, inputs)  # it may have changed while this build waited
+        if staging is None and site != DEFAULT_SITE.resolve():
+            with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
+                return _build(data_dir, site, Path(config_file), Path(tmp) / "pages", strict, progress, pdf_packs)
+        return _build(data_dir, site, Path(config_file), Path(staging or STAGING), strict, progress, pdf_packs)
+
+
+def _build_inputs(data_dir: str | Path) -> list[tuple[Path, str]]:
+    """What the build reads or wipes: the site may not be one of them, hold one or sit inside one."""
+    return [
+        (Path(data_dir), "thư mục dữ liệu"),
+        (ROOT / HAND_WRITTEN, "thư mục trang viết tay docs/"),
+        (ROOT / "overrides", "thư mục giao diện overrides/"),
+        (STAGING, "thư mục trang sinh tạm build/pages"),
+    ]
+
+
+def _build(
+    data_dir: str | Path,
+    site: Path,
+    config_file: Path,
+    staging: Path,
+    strict: bool,
+    progress: Progress,
+    pdf_packs: int,
+) -> BuildReport:
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
     checked = load_valid(data_dir, strict, citations=True)
     corpus, graph = checked.corpus, checked.graph
@@ -87,5 +124,5 @@ def build_site(
     generated = itertools.chain(pages, guide_pages(), vendor)
     count = stage_pages(generated, ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
     progress(f"Dựng trang web bằng MkDocs ({count} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
-    data = run_mkdocs(Path(config_file), staging, Path(out_dir), lambda: render_data(checked, pdf_packs))
+    data = run_mkdocs(config_file, staging, site, lambda: render_data(checked, pdf_packs))
     return BuildReport(len(corpus.documents), count, data.files, data.peak_mb)

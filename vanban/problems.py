@@ -39,13 +39,54 @@ CODES: dict[str, ProblemCode] = _codes(
         "chạy lệnh ở thư mục gốc của dự án hoặc chỉ --data",
         "--data thu-muc-khong-co",
     ),
-    ("encoding", ERROR, "tệp không phải UTF-8", "lưu lại tệp với mã hóa UTF-8", "tệp YAML lưu bằng cp1258"),
+    (
+        "encoding",
+        ERROR,
+        "tệp (YAML hoặc toàn văn) không phải UTF-8",
+        "lưu lại tệp với mã hóa UTF-8 (iconv -f cp1258 -t utf-8)",
+        "tệp YAML hoặc toàn văn lưu bằng cp1258",
+    ),
     (
         "unreadable",
         ERROR,
-        "không đọc được tệp",
-        "kiểm tra quyền đọc và mã hóa của tệp",
-        "data/texts/<id>.txt không đọc được",
+        "không đọc được tệp hoặc thư mục: không có quyền, liên kết hỏng, không phải tệp thường",
+        "kiểm tra quyền đọc; thay liên kết hỏng, FIFO hay thiết bị bằng một tệp thường",
+        "data/texts là một tệp, không phải thư mục",
+    ),
+    (
+        "empty-file",
+        ERROR,
+        "tệp rỗng hoặc chỉ có chú thích: không có gì được đọc",
+        "viết nội dung theo hướng dẫn biên soạn, hoặc xóa tệp",
+        "data/documents/<id>.yaml chỉ có dòng # chú thích",
+    ),
+    (
+        "over-limit",
+        ERROR,
+        "tệp vượt giới hạn: quá lớn, lồng quá sâu, hoặc bí danh (alias) mở rộng quá nhiều",
+        "chia nhỏ tệp, bớt cấp lồng, viết thẳng giá trị thay vì dùng bí danh (xem Giới hạn và quy tắc)",
+        "tệp YAML 2 MB; bí danh &a lồng nhau thành hàng tỷ giá trị",
+    ),
+    (
+        "link-outside-data",
+        ERROR,
+        "liên kết tượng trưng trỏ ra ngoài thư mục dữ liệu: không được đọc, không được đăng",
+        "chép tệp vào trong data/ thay vì liên kết tới nơi khác",
+        "data/texts/<id>.txt → /etc/passwd",
+    ),
+    (
+        "ignored-file",
+        WARNING,
+        "tệp hoặc thư mục không được đọc: chỉ đọc .yaml, .yml trong documents/ và .txt trong texts/",
+        "đổi đuôi tệp, chuyển tệp ra khỏi thư mục dữ liệu, hoặc xóa",
+        "data/documents/25-nq-tw-2013.yaml.bak",
+    ),
+    (
+        "too-many-problems",
+        WARNING,
+        "một tệp có quá nhiều vấn đề; chỉ những vấn đề đầu tiên được in",
+        "sửa những vấn đề đã in rồi chạy lại check",
+        "tệp có hàng nghìn trường lạ",
     ),
     ("yaml-syntax", ERROR, "lỗi cú pháp YAML", "kiểm tra thụt lề, dấu ':' và dấu ngoặc kép", "title: [chưa đóng"),
     (
@@ -74,8 +115,8 @@ CODES: dict[str, ProblemCode] = _codes(
     (
         "bad-id",
         ERROR,
-        "id (tên tệp hoặc đích quan hệ) có ký tự không hợp lệ",
-        "chỉ dùng chữ thường không dấu, số và '-'",
+        "id hoặc khóa (tên tệp, đích quan hệ, khóa cơ quan, địa phương, nguồn) không hợp lệ hoặc dành riêng",
+        "chỉ dùng chữ thường không dấu, số và '-', tối đa 100 ký tự, khác 'index'",
         "data/documents/Nghị quyết 25.yaml",
     ),
     ("duplicate-id", ERROR, "hai tệp cùng một id", "mỗi văn bản một tệp", "25-nq-tw-2013.yaml và 25-nq-tw-2013.yml"),
@@ -167,6 +208,27 @@ CODES: dict[str, ProblemCode] = _codes(
     ),
     ("bad-term", WARNING, "khóa không viết bằng số La Mã", "viết XI, XII, XIII", "term: 11"),
     (
+        "future-date",
+        ERROR,
+        "ngày ban hành sau ngày hôm nay",
+        "kiểm tra năm: 2099 thay cho 2019?",
+        "date: 2099-06-03",
+    ),
+    (
+        "topic-variant",
+        WARNING,
+        "cùng một chủ đề viết theo hai cách (hoa/thường, có/không dấu, NFC/NFD); đã gộp thành một trang",
+        "dùng một cách viết cho mọi văn bản",
+        "topics: [Dân vận] ở tệp này, [dân vận] ở tệp khác",
+    ),
+    (
+        "bad-topic",
+        ERROR,
+        "chủ đề không dùng được làm tên trang: không có chữ hay số, hoặc là tên dành riêng",
+        "viết chủ đề bằng chữ: dân vận, xây dựng Đảng",
+        "topics: ['---']",
+    ),
+    (
         "date-order",
         ERROR,
         "ngày có hiệu lực hoặc hết hiệu lực trước ngày ban hành",
@@ -246,7 +308,19 @@ CODES: dict[str, ProblemCode] = _codes(
         "kiểm tra ngày trong văn bản nguồn",
         "'Chỉ thị số 05-CT/TW ngày 31/02/2017'",
     ),
+    (
+        "text-too-large",
+        ERROR,
+        "toàn văn lớn hơn giới hạn về dung lượng hoặc số trích dẫn: không tìm trích dẫn trong đó",
+        "chỉ giữ toàn văn của chính văn bản, không gộp nhiều văn bản hay phụ lục dài vào một tệp",
+        "data/texts/<id>.txt 50 MB",
+    ),
 )
+
+
+_RANK = {ERROR: 0, WARNING: 1, NOTE: 2}
+MAX_MESSAGE = 600  # characters of a message or a hint; longer ones are cut with "…"
+MAX_FIELD = 120
 
 
 @dataclass(frozen=True)
@@ -263,6 +337,11 @@ class Problem:
     def __post_init__(self) -> None:
         if self.code not in CODES:  # a programming error: every code has a registry entry
             raise ValueError(f"problem code not in problems.CODES: {self.code!r}")
+        # Messages quote data (a key, a value); a 1 MB key must not become a 1 MB message.
+        for name, limit in (("message", MAX_MESSAGE), ("hint", MAX_MESSAGE), ("field", MAX_FIELD)):
+            text = getattr(self, name)
+            if len(text) > limit:
+                object.__setattr__(self, name, text[: limit - 1] + "…")
 
     def location(self) -> str:
         where = self.file or "(dữ liệu)"
@@ -271,14 +350,40 @@ class Problem:
         return where
 
 
+MAX_PER_FILE = 50  # problems kept for one file; the rest are counted in one summary problem
+
+
 @dataclass
 class Problems:
-    """An accumulator that stages append to; stays a plain list underneath."""
+    """An accumulator that stages append to; stays a plain list underneath.
+
+    A file with thousands of problems (a generated or pasted file) would bury the others: after
+    MAX_PER_FILE, its problems are counted in one summary that keeps the worst severity, so the
+    exit code does not change.
+    """
 
     items: list[Problem] = field(default_factory=list)
+    _per_file: dict[str, int] = field(default_factory=dict, repr=False)
+    _summary: dict[str, int] = field(default_factory=dict, repr=False)  # file → index in items
 
     def add(self, problem: Problem) -> None:
-        self.items.append(problem)
+        count = self._per_file[problem.file] = self._per_file.get(problem.file, 0) + 1
+        if count <= MAX_PER_FILE:
+            self.items.append(problem)
+            return
+        severity = problem.severity
+        if problem.file in self._summary:
+            severity = min(severity, self.items[self._summary[problem.file]].severity, key=_RANK.__getitem__)
+        else:
+            self._summary[problem.file] = len(self.items)
+            self.items.append(problem)  # replaced just below
+        self.items[self._summary[problem.file]] = Problem(
+            "too-many-problems",
+            f"còn {count - MAX_PER_FILE} vấn đề nữa trong tệp này không được in",
+            "sửa những vấn đề đã in rồi chạy lại `check`",
+            problem.file,
+            severity=severity,
+        )
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
@@ -302,3 +407,7 @@ class OutputError(VanbanError):
 
 class BuildError(VanbanError):
     """The site could not be built; the previous site is left as it was."""
+
+
+class OutputFolderRefused(VanbanError):
+    """The output folder is not one the build may write or replace; refused before any work, nothing touched."""

@@ -31,6 +31,27 @@ class AmbiguousRef(VanbanError):
         super().__init__(f"'{ref}' ứng với {len(candidates)} văn bản")
 
 
+class RefTooLong(RefNotFound):
+    """A reference longer than MAX_REF_CHARS: no id, symbol or name is, so it is not looked up."""
+
+    def __init__(self, ref: str):
+        self.length = len(ref)
+        super().__init__(ref[:60] + "…", [])
+
+
+# Ids, symbols and the names texts use are well under a hundred characters; a reference above this
+# is refused before any lookup, so that a pasted page costs nothing (and is not printed back).
+MAX_REF_CHARS = 300
+
+
+def normal_ref(ref: str) -> str:
+    """The reference as it is looked up (NFC, trimmed); RefTooLong above MAX_REF_CHARS."""
+    ref = unicodedata.normalize("NFC", ref).strip()
+    if len(ref) > MAX_REF_CHARS:
+        raise RefTooLong(ref)
+    return ref
+
+
 _TRAILING_YEAR = re.compile(r"^(.*?)[\s,(]+(?:năm\s+)?((?:19|20)\d\d)\)?$", re.IGNORECASE)
 
 
@@ -69,8 +90,8 @@ class RefIndex:
                 self.by_alias[_alias_key(alias)].append(doc)
 
     def resolve(self, ref: str) -> Document:
-        """One document, or AmbiguousRef listing every candidate, or RefNotFound."""
-        ref = unicodedata.normalize("NFC", ref).strip()
+        """One document, or AmbiguousRef listing every candidate, or RefNotFound (RefTooLong)."""
+        ref = normal_ref(ref)
         if ref in self.corpus.documents:
             return self.corpus.documents[ref]
         candidates = self._candidates(ref)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import vocab
+from .symbols import ID_PATTERN
 
 # What a value of each kind is, as the loader accepts it. A "str" may be written as a bare number
 # (a term of 2017, a place such as 12): YAML reads those as numbers and the loader keeps the text.
@@ -36,6 +37,23 @@ class Field:
     vocabulary: Mapping[str, str] | None = None  # allowed values (or list items) → label
     vocab_code: str = ""  # the problem code of a value outside the vocabulary
     fields: tuple[Field, ...] = ()  # the fields of a mapping, or of each item of a list of mappings
+
+
+# Ids (file names) and keys (issuers, regions, sources) name pages and files: lower-case ASCII
+# letters, digits and single hyphens, short enough for a file name, and not a page of the site's own.
+MAX_KEY = 100
+RESERVED_KEYS = frozenset({"index"})
+
+
+def key_problem(key: str) -> str:
+    """Why key cannot be an id or a key, in Vietnamese; "" when it can."""
+    if not ID_PATTERN.match(key):
+        return "chỉ dùng chữ thường không dấu, số và '-' (không bắt đầu hay kết thúc bằng '-')"
+    if len(key) > MAX_KEY:
+        return f"dài quá {MAX_KEY} ký tự"
+    if key in RESERVED_KEYS:
+        return f"'{key}' là tên dành riêng của trang web"
+    return ""
 
 
 # Fields whose values may be listed under `unverified:`.

@@ -1,20 +1,32 @@
 """YAML reading that keeps line numbers and refuses what PyYAML would silently accept.
 
-- Dates stay strings: we parse them ourselves so that 2017-02-30 is a clear error, not a
-  traceback from the YAML library.
+- Plain scalars stay the text the user typed: only `true`/`false` are booleans and only `~`,
+  `null` or nothing is null. YAML 1.1 would turn `yes`, `No`, `on` into booleans, `010` into 8,
+  `0x1F` into 31, `12:30` into 750 and dates into datetimes; the loader parses what it needs
+  (dates, numbers as text) itself, so 2017-02-30 is a clear error, not a traceback.
+- Every string is in Unicode NFC: text typed in NFD (macOS, some keyboards) looks the same and
+  compares equal, so a topic or an alias does not split in two.
 - A duplicate key is an error, not a silent overwrite.
 - Every mapping remembers the line of each key, for messages like "file.yaml:12: date: …".
+- Limits: nesting depth, and the number of values once aliases are expanded (an alias bomb is
+  refused before it is built), raise YamlLimitError with a line.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 Key = str | int | float | bool | None
+
+# Nesting levels of mappings and lists; a document file needs 4 (relations → item → field).
+MAX_DEPTH = 20
+# Values (scalars, lists, mappings) in one file once every alias is expanded.
+MAX_VALUES = 100_000
 
 
 class LineDict(dict[Key, Any]):
@@ -37,10 +49,16 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]  # a base chosen at impor
     pass
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# The YAML 1.2 core schema's booleans and nulls; every other plain scalar is a string.
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""])
+
+
+def _construct_str(loader: yaml.SafeLoader, node: ScalarNode) -> str:
+    return unicodedata.normalize("NFC", loader.construct_scalar(node))
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: MappingNode) -> LineDict:
@@ -49,7 +67,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, (str, int, float, bool)) and key is not None:
-            key = str(key)
+            key = str(key)  # a list or mapping as a key: bounded by the limits checked first
         if key in result:
             result.duplicates.append((key, line))
         result[key] = loader.construct_object(value_node, deep=True)
@@ -57,6 +75,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: MappingNode) -> LineDict:
     return result
 
 
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
@@ -66,16 +85,98 @@ class YamlSyntaxError(Exception):
         super().__init__(message)
 
 
+class YamlLimitError(YamlSyntaxError):
+    """Well-formed, but too deep or too large once aliases are expanded."""
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def check_limits(root: Node) -> None:
+    """Raise YamlLimitError if the node graph is too deep, recursive, or expands too far.
+
+    Iterative and linear in the nodes as written: an alias is a node reached a second time, whose
+    expanded size and height are remembered, so a bomb is measured without being expanded.
+    """
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Node, int, list[Node]]] = [(root, 1, _children(root))]
+    on_path.add(id(root))
+    while stack:
+        node, depth, todo = stack[-1]
+        if todo:
+            child = todo.pop()
+            if id(child) in on_path:
+                raise YamlLimitError("bí danh (alias) trỏ tới chính mục chứa nó", _line(child))
+            if id(child) in size:  # an alias of something already measured
+                if depth + height[id(child)] > MAX_DEPTH:
+                    raise YamlLimitError(f"lồng quá {MAX_DEPTH} cấp (qua một bí danh)", _line(child))
+                continue
+            if depth + 1 > MAX_DEPTH:
+                raise YamlLimitError(f"lồng quá {MAX_DEPTH} cấp danh sách hoặc mục khóa: giá trị", _line(child))
+            on_path.add(id(child))
+            stack.append((child, depth + 1, _children(child)))
+            continue
+        stack.pop()
+        on_path.discard(id(node))
+        kids = _children(node)
+        size[id(node)] = 1 + sum(size[id(k)] for k in kids)
+        height[id(node)] = 1 + max((height[id(k)] for k in kids), default=0)
+        if size[id(node)] > MAX_VALUES:
+            raise YamlLimitError(
+                f"quá {_number(MAX_VALUES)} giá trị khi mở rộng các bí danh (alias, *tên)", _line(node)
+            )
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", " ")  # 100 000, as Vietnamese writes it
+
+
 def load_yaml(text: str) -> Any:
-    """Parse one YAML document. Raises YamlSyntaxError with a line number."""
+    """Parse one YAML document. Raises YamlSyntaxError (or YamlLimitError) with a line number."""
     try:
-        return yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:  # the pure-Python reader checks characters at once
+        raise _syntax_error(exc, text) from None
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_limits(node)
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000 levels
+        raise YamlLimitError(f"lồng quá {MAX_DEPTH} cấp danh sách hoặc mục khóa: giá trị", None) from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlSyntaxError(f"{exc.context or ''} {exc.problem or ''}".strip(), line) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(str(exc), None) from None
+        if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit, 1000 levels
+            return YamlLimitError(f"lồng quá {MAX_DEPTH} cấp danh sách hoặc mục khóa: giá trị", line)
+        return YamlSyntaxError(f"{exc.context or ''} {exc.problem or ''}".strip(), line)
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character: it has a position, not a line
+        # libyaml counts bytes of the UTF-8 it was given; the pure-Python reader counts characters.
+        if _Base is yaml.SafeLoader:
+            line = text.count("\n", 0, exc.position) + 1
+        else:
+            line = text.encode("utf-8", "surrogatepass").count(b"\n", 0, exc.position) + 1
+        return YamlSyntaxError(f"ký tự điều khiển không được phép (mã {exc.character:#06x})", line)
+    return YamlSyntaxError(str(exc), None)
 
 
 def line_of(mapping: object, key: Key, default: int | None = None) -> int | None:

@@ -3,6 +3,7 @@
 normalise (NFC, white space, quotes; offsets kept) → find (patterns over folded text: a frozen
 Mention each) → resolve (a Resolution: to a document of the knowledge base, or to every
 candidate). ``extract`` runs all three and pairs each mention with its resolution in a Citation.
+Each stage is linear in the text; ``limits`` says how large a text may be.
 """
 
 from __future__ import annotations
@@ -11,21 +12,45 @@ from ..dates import PartialDate
 from ..model import Document
 from ..symbols import symbol_key
 from .find import Citation, Mention, Resolution, find_mentions
+from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, check_size
 from .normalise import normalise
 from .resolve import Resolver
 
-__all__ = ["Citation", "Mention", "Resolution", "Resolver", "extract"]
+__all__ = [
+    "MAX_CITATIONS",
+    "MAX_TEXT_BYTES",
+    "Citation",
+    "Mention",
+    "Resolution",
+    "Resolver",
+    "TextTooLarge",
+    "check_size",
+    "extract",
+]
 
 
 def extract(
     text: str, resolver: Resolver | None = None, citing: Document | None = None, date: PartialDate | None = None
 ) -> list[Citation]:
-    """Every citation in text, resolved against the resolver's corpus when one is given."""
+    """Every citation in text, resolved against the resolver's corpus when one is given.
+
+    Raises TextTooLarge for a text above MAX_TEXT_BYTES or with more than MAX_CITATIONS citations.
+    """
+    check_size(text)
     norm = normalise(text)
     if resolver is None:
         return [Citation(m) for m in find_mentions(norm)]
     mentions = find_mentions(norm, resolver.alias_pattern, resolver.alias_ids)
-    citations = _same_text_same_document([Citation(m, resolver.resolve(m, citing, date)) for m in mentions])
+    # A text cites the same document in the same words many times: each distinct mention is
+    # resolved once (the key holds every field resolve reads).
+    resolved: dict[tuple[object, ...], Resolution] = {}
+    citations = []
+    for m in mentions:
+        key = (m.symbol, m.alias_of, m.name, m.number, m.type, m.date, m.year, m.term, m.issuer_text)
+        if (resolution := resolved.get(key)) is None:
+            resolution = resolved[key] = resolver.resolve(m, citing, date)
+        citations.append(Citation(m, resolution))
+    citations = _same_text_same_document(citations)
     out: list[Citation] = []
     for c in citations:
         if c.nested_in is not None:  # the outer citation comes first, already final in out
@@ -44,6 +69,8 @@ def _same_text_same_document(citations: list[Citation]) -> list[Citation]:
     for c in citations:
         if c.resolved and c.date is not None and not c.date_mismatch:
             known.setdefault(_mention_key(c.mention), c.resolved)
+    if not known:
+        return citations
     out = []
     for c in citations:
         if not c.resolved and c.candidates and (doc_id := known.get(_mention_key(c.mention))) in c.candidates:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import Path
 
 from ..load import display_path
@@ -9,23 +11,55 @@ from ..model import Corpus, Document
 from ..problems import WARNING, Problem
 from . import Resolver, extract
 from .find import Citation
+from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, number
 from .relation_hint import suggest_relation
 
 
 def cite_corpus(corpus: Corpus, texts: dict[str, str]) -> dict[str, list[Citation]]:
-    """Citations of every document that has a full text, resolved with the citing date."""
+    """Citations of every document that has a full text, resolved with the citing date.
+
+    A text over the limits (citations.limits) has no entry: check_citations reports it.
+    """
     if not texts:
         return {}  # no resolver: its indexes cost a pass over the corpus that nothing would use
     resolver = Resolver(corpus)
-    return {doc_id: extract(text, resolver, corpus.documents[doc_id]) for doc_id, text in texts.items()}
+    cited = {}
+    for doc_id, text in texts.items():
+        try:
+            cited[doc_id] = extract(text, resolver, corpus.documents[doc_id])
+        except TextTooLarge:
+            continue
+    return cited
 
 
 def check_citations(corpus: Corpus, texts: dict[str, str], cited: dict[str, list[Citation]]) -> list[Problem]:
     problems: list[Problem] = []
-    for doc_id, citations in cited.items():
+    resolver: Resolver | None = None
+    for doc_id, text in texts.items():
         doc = corpus.documents[doc_id]
-        problems += _check_document(corpus, doc, texts[doc_id], citations)
+        if doc_id in cited:
+            problems += _check_document(corpus, doc, text, cited[doc_id])
+            continue
+        # Refused by cite_corpus: extract says again why (at once for a size, within the citation
+        # limit's time for a count), rather than cite_corpus returning more than citations.
+        resolver = resolver or Resolver(corpus)
+        try:
+            extract(text, resolver, doc)
+        except TextTooLarge as exc:
+            problems.append(_refused(corpus, doc, text, exc))
     return problems
+
+
+def _refused(corpus: Corpus, doc: Document, text: str, exc: TextTooLarge) -> Problem:
+    return Problem(
+        "text-too-large",
+        f"không tìm trích dẫn trong toàn văn: {exc.reason}",
+        f"giới hạn mỗi toàn văn là {number(MAX_TEXT_BYTES)} byte và {number(MAX_CITATIONS)} trích dẫn; "
+        "chỉ giữ toàn văn của chính văn bản này (không gộp nhiều văn bản hay phụ lục dài vào một tệp)",
+        display_path(Path(corpus.data_dir) / doc.text_file),
+        text.count("\n", 0, exc.offset) + 1,
+        doc_id=doc.id,
+    )
 
 
 def _check_document(corpus: Corpus, doc: Document, text: str, citations: list[Citation]) -> list[Problem]:
@@ -33,9 +67,12 @@ def _check_document(corpus: Corpus, doc: Document, text: str, citations: list[Ci
     covered = {r.target for r in doc.relations}
     out: list[Problem] = []
     reported: set[str] = set()
+    # Line of an offset by bisection: counting line breaks from the top for each citation would
+    # be quadratic in a long text dense with citations.
+    breaks = [m.start() for m in re.finditer("\n", text)]
 
     def problem(code: str, c: Citation, message: str, hint: str) -> None:
-        line = text.count("\n", 0, c.start) + 1
+        line = bisect.bisect_left(breaks, c.start) + 1
         out.append(Problem(code, message, hint, where, line, f"«{' '.join(c.text.split())}»", WARNING, doc.id))
 
     for c in citations:

@@ -7,6 +7,7 @@ that a ``Citation`` pairs with it.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -15,6 +16,7 @@ from typing import TypeAlias
 from ..dates import PartialDate, parse_date
 from ..typecodes import LAW
 from . import patterns as P
+from .limits import MAX_CITATIONS, too_many_citations
 from .normalise import Normalised, fold
 
 MAX_LIST = 30  # items in one list ("các Chỉ thị số 11, 12, 14 …")
@@ -190,8 +192,16 @@ def find_mentions(
     norm: Normalised, alias_pattern: re.Pattern[str] | None = None, alias_ids: dict[str, tuple[str, ...]] | None = None
 ) -> list[Mention]:
     folded, pos, group = norm.folded, 0, 0
+    # Every position where a citation may start, found in one pass: the scan below and the
+    # context of each citation (where the next one starts) both read it instead of searching
+    # the text again, so a text dense with citations is not read once per citation.
+    starts = [m.start() for m in P.MASTER_ANYWHERE.finditer(folded)]
     found: list[Mention] = []
-    while (m := P.MASTER.search(folded, pos)) is not None:
+    k = 0
+    while (k := bisect.bisect_left(starts, pos, k)) < len(starts):
+        m = P.MASTER.match(folded, starts[k])
+        if m is None:  # cannot happen: starts are where MASTER matches
+            raise AssertionError("MASTER_ANYWHERE and MASTER disagree")
         if m["name"]:
             found.append(_name_mention(norm, m))
             pos = m.end()
@@ -212,10 +222,14 @@ def find_mentions(
                 _date_after(norm, item)
                 found.append(_symbol_mention(norm, item, item.start, None))
             pos = m.end()
+        if len(found) > MAX_CITATIONS:  # refused early, before the costlier stages below
+            raise too_many_citations(found[MAX_CITATIONS].start)
     if alias_pattern is not None:
         found = _merge_aliases(found, _alias_mentions(norm, alias_pattern, alias_ids or {}))
+        if len(found) > MAX_CITATIONS:
+            raise too_many_citations(found[MAX_CITATIONS].start)
     found = _share_dates(norm, found)
-    found = [_context(norm, mention) for mention in found]
+    found = [_context(norm, mention, starts) for mention in found]
     found = _share_group_context(found)
     return _mark_nested(norm, found)
 
@@ -246,15 +260,27 @@ def _mark_nested(norm: Normalised, found: list[Mention]) -> list[Mention]:
         return found
     found = list(found)
     ends = [c.end for c in found]
+    starts = [c.start for c in found]
+    # Next index not yet marked, with path halving: nested quotes (“ “ … ” ”) would otherwise
+    # walk the same citations once per quote, quadratic in the depth.
+    after = list(range(len(found) + 1))
+
+    def unmarked(j: int) -> int:
+        while after[j] != j:
+            after[j] = after[after[j]]
+            j = after[j]
+        return j
+
     for q_start, q_end in _quote_spans(norm.original):
         i = bisect.bisect_right(ends, q_start) - 1  # the last citation ending before the quote
         if i < 0 or q_start - found[i].end > 160 or "\n" in norm.original[found[i].end : q_start]:
             continue
-        for j in range(i + 1, len(found)):
-            if found[j].start >= q_end:
-                break
-            if found[j].start > q_start and found[j].nested_in is None:
-                found[j] = replace(found[j], nested_in=i)
+        stop = bisect.bisect_left(starts, q_end)  # the first citation at or after the quote's end
+        j = unmarked(max(i + 1, bisect.bisect_right(starts, q_start)))
+        while j < stop:
+            found[j] = replace(found[j], nested_in=i)
+            after[j] = j + 1
+            j = unmarked(j + 1)
     return found
 
 
@@ -265,12 +291,13 @@ def _share_group_context(found: list[Mention]) -> list[Mention]:
     for c in found:
         if c.group is not None and c is not last[c.group]:
             tail = last[c.group]
-            c = replace(
-                c,
-                term=c.term or tail.term,
-                issuer_text=c.issuer_text or tail.issuer_text,
-                year=c.year or (tail.year if not c.symbol else None),
+            shared = (
+                c.term or tail.term,
+                c.issuer_text or tail.issuer_text,
+                c.year or (tail.year if not c.symbol else None),
             )
+            if shared != (c.term, c.issuer_text, c.year):
+                c = replace(c, term=shared[0], issuer_text=shared[1], year=shared[2])
         out.append(c)
     return out
 
@@ -297,37 +324,34 @@ def _items(norm: Normalised, pos: int) -> list[_Item]:
     return items
 
 
+@functools.cache
+def _type_word(word: str) -> str | None:
+    """The type code a type word or abbreviation names ("nghi  quyet" → NQ)."""
+    return P.TYPE_WORDS.get(re.sub(r"\s+", " ", word)) or P.CODES.get(word)
+
+
 def _list_mentions(norm: Normalised, lead: Match, items: list[_Item], group: int) -> list[Mention]:
-    word = lead["tw"]
-    type_word = P.TYPE_WORDS.get(re.sub(r"\s+", " ", word)) or P.CODES.get(word)
-    # "217 và 218-QĐ/TW": bare numbers borrow the form of the symbol that closes the list.
-    closing = next((i.match for i in reversed(items) if i.match is not None), None)
+    type_word = _type_word(lead["tw"])
+    # "217 và 218-QĐ/TW": bare numbers borrow the form of the symbol that closes the list, when
+    # nothing but bare numbers stands between them and it.
+    symbols = [index for index, item in enumerate(items) if item.match is not None]
+    closing = items[symbols[-1]].match if symbols else None
+    borrow_from = symbols[-2] if len(symbols) > 1 else -1
+    borrow_to = symbols[-1] if symbols else -1
     shared_date = items[-1].date
+    in_group = group if len(items) > 1 else None
     out = []
     for index, item in enumerate(items):
         start = lead.start() if index == 0 else item.start
-        if item.match is None and closing is not None and _follows_all_bare(items, item, closing):
-            mention = _symbol_mention(norm, item, start, type_word, borrow=closing)
+        if item.match is None and item.date is None:
+            item.date = shared_date  # "số 217 và 218-QĐ/TW ngày …": the date closes the list
+        if item.match is None and closing is not None and borrow_from < index < borrow_to:
+            out.append(_symbol_mention(norm, item, start, type_word, borrow=closing, group=in_group))
         elif item.match is not None:
-            mention = _symbol_mention(norm, item, start, type_word)
+            out.append(_symbol_mention(norm, item, start, type_word, group=in_group))
         else:
-            mention = _bare_mention(norm, item, start, type_word)
-        date = mention.date
-        if date is None and shared_date is not None and item.match is None:
-            date = shared_date
-        out.append(replace(mention, group=group if len(items) > 1 else None, date=date))
+            out.append(_bare_mention(norm, item, start, type_word, group=in_group))
     return out
-
-
-def _follows_all_bare(items: list[_Item], item: _Item, closing: Match) -> bool:
-    """A bare number borrows only from a symbol after it, with nothing but bare numbers between."""
-    seen = False
-    for other in items:
-        if other is item:
-            seen = True
-        elif seen and other.match is not None:
-            return other.match is closing
-    return False
 
 
 def _number(m: Match) -> str:
@@ -350,7 +374,12 @@ def _code(norm: Normalised, m: Match, group: str) -> str:
 
 
 def _issuer(norm: Normalised, m: Match, group: str) -> str:
-    raw = re.sub(r"\s+", "", norm.text[m.start(group) : m.end(group)]).upper()
+    return _issuer_code(norm.text[m.start(group) : m.end(group)])
+
+
+@functools.lru_cache(maxsize=4096)  # a text names the same few issuers again and again
+def _issuer_code(written: str) -> str:
+    raw = re.sub(r"\s+", "", written).upper()
     raw = raw.replace("T.Ư", "TW").replace("T.U", "TW")
     if raw == "TƯ":
         return "TW"
@@ -378,7 +407,12 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
 
 
 def _symbol_mention(
-    norm: Normalised, item: _Item, start: int, type_word: str | None, borrow: Match | None = None
+    norm: Normalised,
+    item: _Item,
+    start: int,
+    type_word: str | None,
+    borrow: Match | None = None,
+    group: int | None = None,
 ) -> Mention:
     if borrow is not None:
         symbol, code, year = symbol_of(norm, borrow, item.number)
@@ -390,14 +424,33 @@ def _symbol_mention(
         code = type_word  # 202/2025/QH15 may be a Nghị quyết of the Quốc hội
     text, a, b = _orig(norm, start, item.end)
     return Mention(
-        text, a, b, code, item.number, symbol, item.date, year, type_word=type_word, date_problem=item.date_problem
+        text,
+        a,
+        b,
+        code,
+        item.number,
+        symbol,
+        item.date,
+        year,
+        type_word=type_word,
+        group=group,
+        date_problem=item.date_problem,
     )
 
 
-def _bare_mention(norm: Normalised, item: _Item, start: int, type_word: str | None) -> Mention:
+def _bare_mention(norm: Normalised, item: _Item, start: int, type_word: str | None, group: int | None) -> Mention:
     text, a, b = _orig(norm, start, item.end)
     return Mention(
-        text, a, b, type_word, item.number, None, item.date, type_word=type_word, date_problem=item.date_problem
+        text,
+        a,
+        b,
+        type_word,
+        item.number,
+        None,
+        item.date,
+        type_word=type_word,
+        group=group,
+        date_problem=item.date_problem,
     )
 
 
@@ -429,6 +482,8 @@ def _date_after(norm: Normalised, item: _Item) -> None:
 
 def _is_header(norm: Normalised, start: int) -> bool:
     """ "Số: 1185/UBND-TH" at the start of a line is the document's own number, not a citation."""
+    if "so" not in norm.folded[max(0, start - 40) : start]:  # "số" comes first: most citations stop here
+        return False
     a, _ = norm.span(start, start)
     return P.HEADER_BEFORE.search(_fold_tail(norm.original, a)) is not None
 
@@ -437,22 +492,27 @@ def _fold_tail(original: str, end: int) -> str:
     return fold(original[max(0, end - 40) : end])
 
 
-def _context(norm: Normalised, c: Mention) -> Mention:
+def _context(norm: Normalised, c: Mention, starts: list[int]) -> Mention:
     """Term, year and issuer named after the citation; a pointer named before it."""
     folded = norm.folded
     start, end = _norm_offsets(norm, c)
     after = folded[end : end + CONTEXT]
-    cut = P.MASTER.search(after)  # stop at the next citation
-    if cut:
-        after = after[: cut.start()]
+    # Stop at the next citation: one starting right here, or the next place MASTER matches.
+    if P.MASTER.match(after):
+        after = ""
+    elif (k := bisect.bisect_right(starts, end)) < len(starts) and starts[k] < end + CONTEXT:
+        after = after[: starts[k] - end]
     year, term, issuer_text, pointer = c.year, c.term, c.issuer_text, c.pointer
     if year is None and (y := P.YEAR_AFTER.match(after)):
         year = int(y["year"])
     if term is None and (t := P.TERM.search(after[:120])):
         term = t["term"].upper()
-    if (of := P.OF_ISSUER.match(after)) or (of := P.OF_ISSUER.search(after[:60])):
+    # The word each pattern needs is looked for first: most citations have neither, and a plain
+    # substring test costs less than a regex tried at every position of the window.
+    if "cua" in after and ((of := P.OF_ISSUER.match(after)) or (of := P.OF_ISSUER.search(after[:60]))):
         issuer_text = after[of.end() : of.end() + 90]
-    if p := P.POINTER_BEFORE.search(folded[max(0, start - 80) : start]):
+    before = folded[max(0, start - 80) : start]
+    if P.POINTER_WORD.search(before) and (p := P.POINTER_BEFORE.search(before)):
         pointer = norm.original[slice(*norm.span(start - len(p.group()), start))].strip()
     if (year, term, issuer_text, pointer) == (c.year, c.term, c.issuer_text, c.pointer):
         return c
@@ -477,11 +537,17 @@ def _share_dates(norm: Normalised, found: list[Mention]) -> list[Mention]:
 
 
 def _alias_mentions(norm: Normalised, pattern: re.Pattern[str], alias_ids: dict[str, tuple[str, ...]]) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    known: dict[str, tuple[str, str | None]] = {}  # what each spelling met means: key, type word
     for m in pattern.finditer(norm.folded):
         text, a, b = _orig(norm, m.start(), m.end())
-        key = re.sub(r"\s+", " ", m.group())
-        first = next((code for word, code in P.TYPE_WORDS.items() if key.startswith(word + " ")), None)
+        if (meaning := known.get(m.group())) is None:
+            key = re.sub(r"\s+", " ", m.group())
+            first = next((code for word, code in P.TYPE_WORDS.items() if key.startswith(word + " ")), None)
+            meaning = known[m.group()] = (key, first)
+        key, first = meaning
+        if len(out) == MAX_CITATIONS:
+            raise too_many_citations(a)
         item = _Item(m.start(), m.end(), None, "")
         _date_after(norm, item)
         out.append(
@@ -503,16 +569,26 @@ def _alias_mentions(norm: Normalised, pattern: re.Pattern[str], alias_ids: dict[
 
 
 def _merge_aliases(found: list[Mention], aliases: list[Mention]) -> list[Mention]:
-    """An alias wins over an overlapping citation that has no symbol; a symbol always wins."""
-    found = list(found)
+    """An alias wins over an overlapping citation that has no symbol; a symbol always wins.
+
+    Both lists are in text order, so the citations an alias overlaps are found by bisection,
+    not by a scan of every citation: the merge stays linear on a text of one alias repeated.
+    """
+    starts = [c.start for c in found]
+    reach = list(itertools.accumulate((c.end for c in found), max))  # furthest end so far
+    removed: set[int] = set()
     keep = []
     for alias in aliases:
-        clash = [c for c in found if c.start < alias.end and alias.start < c.end]
-        if any(c.symbol for c in clash):
+        first = bisect.bisect_right(reach, alias.start)  # before it, nothing reaches the alias
+        last = bisect.bisect_left(starts, alias.end)  # from it on, everything starts after
+        clash = [i for i in range(first, last) if i not in removed and alias.start < found[i].end]
+        if any(found[i].symbol for i in clash):
             continue
-        if all(alias.end - alias.start >= c.end - c.start for c in clash):
-            for c in clash:
-                alias = replace(alias, term=alias.term or c.term)
-                found.remove(c)
+        if all(alias.end - alias.start >= found[i].end - found[i].start for i in clash):
+            for i in clash:
+                if (term := alias.term or found[i].term) != alias.term:
+                    alias = replace(alias, term=term)
+                removed.add(i)
             keep.append(alias)
-    return sorted(found + keep, key=lambda c: c.start)
+    rest = [c for i, c in enumerate(found) if i not in removed]
+    return sorted(rest + keep, key=lambda c: c.start)

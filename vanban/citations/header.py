@@ -19,9 +19,11 @@ _PLACE_DATE = re.compile(
     r"\s+nam\s+(?P<y>(?:19|20)\d\d)",
     re.M,
 )
-_NUMBER = re.compile(r"^\s*\**\s*so\s*:?\s*(?P<rest>.{1,40})$", re.M)
+# Runs of spaces and stars are possessive (*+): nothing after them can match a space or a star,
+# so giving some back never helps, and a line of many spaces costs one pass, not a cube of it.
+_NUMBER = re.compile(r"^\s*+\**+\s*+so\s*+:?\s*(?P<rest>.{1,40})$", re.M)
 _CAPACITY = re.compile(
-    r"^\s*\**\s*(?:kt\.?|t/?m\.?|tm\.?|tl\.?|tuq\.?)?\s*(?:chu tich|pho chu tich|bi thu|"
+    r"^\s*+\**+\s*+(?:kt\.?|t/?m\.?|tm\.?|tl\.?|tuq\.?)?\s*+(?:chu tich|pho chu tich|bi thu|"
     r"pho bi thu|tong bi thu|thu tuong|pho thu tuong|bo truong|giam doc|truong ban|"
     r"pho truong ban|chanh van phong)\b",
     re.M,
@@ -76,11 +78,12 @@ def read_header(text: str, corpus: Corpus) -> Header:
 
 
 def _symbol(head: Header, text: str, folded_lines: list[str]) -> None:
+    lines = text.splitlines()[:40]
     for line_no, line in enumerate(folded_lines[:40]):
         m = _NUMBER.match(line)
         if not m:
             continue
-        norm = normalise(text.splitlines()[line_no])
+        norm = normalise(lines[line_no])
         sym = P.SYMBOL_AT.search(norm.folded)
         if sym:
             head.symbol, code, _ = symbol_of(norm, sym)

@@ -45,6 +45,10 @@ _SAME_LENGTH = str.maketrans(
 )
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
+# A cluster that has combining marks, or an invisible character: what the slow path works on.
+_SPECIAL = re.compile(
+    r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+|[\u00ad\u200b\u200c\u200d\u2060\ufeff]", re.S
+)
 
 
 def _fold_table() -> dict[int, str]:
@@ -81,16 +85,41 @@ def normalise(original: str) -> Normalised:
     if unicodedata.is_normalized("NFC", original) and not _INVISIBLE.search(original):
         text = original.translate(_SAME_LENGTH)
         return Normalised(original, text, fold(text))
-    pieces, offsets = [], []
-    for m in _CLUSTER.finditer(original):
-        if _INVISIBLE.fullmatch(m.group()):
-            continue
-        composed = unicodedata.normalize("NFC", m.group())
-        pieces.append(composed)
-        offsets.extend([m.start()] * len(composed))
+    pieces: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    # Only the clusters with combining marks, and invisible characters, need work; the text
+    # between them is copied whole when it is already NFC (cluster by cluster otherwise).
+    for m in _SPECIAL.finditer(original):
+        _plain(original, done, m.start(), pieces, offsets)
+        _cluster(m, pieces, offsets)
+        done = m.end()
+    _plain(original, done, len(original), pieces, offsets)
     offsets.append(len(original))
     text = "".join(pieces).translate(_SAME_LENGTH)
     return Normalised(original, text, fold(text), tuple(offsets))
+
+
+def _cluster(m: re.Match[str], pieces: list[str], offsets: list[int]) -> None:
+    """One character and its combining marks, composed (NFC); an invisible character dropped."""
+    if _INVISIBLE.fullmatch(m.group()):
+        return
+    composed = unicodedata.normalize("NFC", m.group())
+    pieces.append(composed)
+    offsets.extend([m.start()] * len(composed))
+
+
+def _plain(original: str, start: int, end: int, pieces: list[str], offsets: list[int]) -> None:
+    """Characters without combining marks: each its own cluster, kept when the run is NFC."""
+    if start == end:
+        return
+    run = original[start:end]
+    if unicodedata.is_normalized("NFC", run):  # then every character is its own NFC
+        pieces.append(run)
+        offsets.extend(range(start, end))
+        return
+    for m in _CLUSTER.finditer(original, start, end):  # Å (U+212B), Hangul jamo: rare
+        _cluster(m, pieces, offsets)
 
 
 def fold(text: str) -> str:

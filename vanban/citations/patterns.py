@@ -103,6 +103,8 @@ NAME = (
 MASTER = re.compile(
     rf"{_START}(?:{NAME}|(?P<tw>{_TYPE_WORD})(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so)(?=\d)|{SYMBOL})"
 )
+# The same, at every position where a citation may start, overlapping ones included.
+MASTER_ANYWHERE = re.compile(rf"(?={MASTER.pattern})")
 SYMBOL_AT = re.compile(rf"(?:{SYMBOL})")
 BARE_NUMBER_AT = re.compile(rf"(?P<bare>{NUM})(?![0-9a-z]|{_S}[/-]{_S}[0-9a-z])")
 LIST_JOIN_AT = re.compile(rf"{_S}(?:,|;|&|va|hoac){_S}(?:(?:cac{_W})?so{_S})?(?=\d)")
@@ -126,4 +128,5 @@ POINTER_BEFORE = re.compile(
     rf"(?P<pointer>(?:(?:diem{_W}[a-z]|khoan{_W}\d{{1,3}}|dieu{_W}\d{{1,3}}|muc{_W}[ivxl0-9.]{{1,8}}|"
     rf"phan{_W}[ivxl0-9]{{1,5}}|phu{_S}luc(?:{_W}[ivxl0-9]{{1,5}})?|chuong{_W}[ivxl0-9]{{1,5}}){_W})+)(?:cua{_W})?$"
 )
+POINTER_WORD = re.compile("diem|khoan|dieu|muc|phan|phu|chuong")  # one of them is in every pointer
 HEADER_BEFORE = re.compile(rf"(?:^|\n)[ \t]{{0,20}}so{_S}:?{_S}$")

@@ -2,10 +2,17 @@
 
 The only stage that writes files. A failed build leaves the previous site as it was: MkDocs
 builds into a fresh folder that replaces the old site only once the build has succeeded.
+
+The build never deletes what it did not write. The output folder must be missing, empty, or a
+site it built before: every site carries a marker file (SITE_MARKER) that lists the files the
+build wrote. Anything else is refused before any work (check_output_folder) and checked again
+right before the old site is removed (_swap). One build at a time writes a folder (output_lock).
 """
 
 from __future__ import annotations
 
+import fcntl
+import importlib.metadata
 import json
 import logging
 import multiprocessing
@@ -13,15 +20,25 @@ import os
 import resource
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
-from ..problems import BuildError, OutputError
+from ..problems import BuildError, OutputError, OutputFolderRefused
 
 HAND_WRITTEN = "docs"
 # Browser libraries installed from npm (package-lock.json), copied into the site at build time.
 VENDOR = {"assets/vendor/cytoscape.min.js": "node_modules/cytoscape/dist/cytoscape.min.js"}
+# Written last into every site: {"tool": "vanban", "version": …, "files": [every file written]}.
+SITE_MARKER = ".vanban-site"
+# How long a build waits for another one writing the same folder (a large corpus takes minutes).
+LOCK_WAIT = 600.0
+_LOCK_SIGNATURE = b"vanban build lock"
+_ELSEWHERE = "hãy chỉ một thư mục riêng cho trang web, ví dụ --out site"
 
 
 def vendor_files(root: Path) -> Iterable[tuple[str, str]]:
@@ -47,15 +64,6 @@ def stage_pages(
     `rewrites` complete some hand-written pages in the staged copy (never in docs/ itself), e.g.
     the guide's field table from the schema.
     """
-    if staging.exists():
-        shutil.rmtree(staging)
-    if hand_written.is_dir():
-        shutil.copytree(hand_written, staging)
-    staging.mkdir(parents=True, exist_ok=True)
-    for rel, rewrite in (rewrites or {}).items():
-        page = staging / rel
-        if page.is_file():
-            page.write_text(rewrite(page.read_text(encoding="utf-8")), encoding="utf-8")
 
     def guarded() -> Iterator[tuple[str, str]]:
         for rel, text in pages:
@@ -66,7 +74,255 @@ def stage_pages(
                 )
             yield rel, text
 
-    return write_files(staging, guarded())
+    try:
+        if staging.exists():
+            shutil.rmtree(staging)
+        if hand_written.is_dir():
+            shutil.copytree(hand_written, staging)
+        staging.mkdir(parents=True, exist_ok=True)
+        for rel, rewrite in (rewrites or {}).items():
+            page = staging / rel
+            if page.is_file():
+                page.write_text(rewrite(page.read_text(encoding="utf-8")), encoding="utf-8")
+        return write_files(staging, guarded())
+    except OSError as exc:
+        raise BuildError(f"không ghi được các trang vào thư mục tạm '{staging}': {exc}") from None
+
+
+# The output folder ---------------------------------------------------------------------------
+
+
+def check_output_folder(out: str | Path, project_root: Path, inputs: Sequence[tuple[Path, str]] = ()) -> Path:
+    """The resolved output folder if the build may write it; else OutputFolderRefused saying why.
+
+    Refused: an empty path; an existing file, or a link to nothing; `/`, the home folder, the
+    project root or a folder above them; the root of any project (`.git`, `vanban/`); one of the
+    build's `inputs` (the data folder, docs/ …: path and Vietnamese label), a folder above one or
+    inside one; a folder whose parent is missing, a file or not writable; a folder with files but
+    without the marker of a site; a site holding files the build did not write (a rebuild would
+    delete them), or a folder inside a site. Only reads: nothing is created.
+    """
+    if not str(out).strip():
+        raise OutputFolderRefused(f"đường dẫn --out trống (có thể là một biến chưa được đặt); {_ELSEWHERE}")
+    given = Path(out)
+    try:
+        site = given.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symbolic links
+        raise OutputFolderRefused(f"không xác định được thư mục '{out}': {exc}") from None
+    shown = f"'{out}'" if str(out) == str(site) else f"'{out}' ({site})"
+    if given.is_symlink() and not site.exists():
+        raise OutputFolderRefused(f"{shown} là liên kết tượng trưng tới một chỗ không có; {_ELSEWHERE}")
+    if site.exists() and not site.is_dir():
+        raise OutputFolderRefused(
+            f"{shown} là một tệp, không phải thư mục; bản dựng không thay một tệp bằng trang web: {_ELSEWHERE}"
+        )
+    _refuse_protected(site, shown, project_root, inputs)
+    outer = next((above for above in site.parents if is_site(above)), None)
+    if outer is not None:
+        raise OutputFolderRefused(
+            f"{shown} nằm trong trang web '{outer}' do vanban dựng; dựng lại trang đó sẽ xóa nó: {_ELSEWHERE}"
+        )
+    parent = site.parent
+    if not parent.is_dir():
+        blocker = next((p for p in (parent, *parent.parents) if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise OutputFolderRefused(f"{shown} nằm dưới '{blocker}', một tệp chứ không phải thư mục; chọn chỗ khác")
+        raise OutputFolderRefused(
+            f"thư mục '{parent}' không có; tạo nó trước (mkdir -p '{parent}') rồi dựng lại, hoặc chọn chỗ khác"
+        )
+    for folder in (parent, site) if site.exists() else (parent,):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputFolderRefused(
+                f"không ghi được vào thư mục '{folder}' (chỉ đọc hoặc không có quyền ghi); chọn chỗ khác hoặc sửa quyền"
+            )
+    if site.exists():
+        _check_owned(site, shown)
+    return site
+
+
+def _refuse_protected(site: Path, shown: str, project_root: Path, inputs: Sequence[tuple[Path, str]]) -> None:
+    """The build replaces the whole folder: never one that holds the system, a home, a project or an input."""
+    if site == Path(site.anchor):
+        raise OutputFolderRefused(f"{shown} là thư mục gốc của hệ thống; {_ELSEWHERE}")
+    with suppress(RuntimeError, OSError):  # no home folder known: nothing to compare with
+        home = Path.home().resolve()
+        if site == home or site in home.parents:
+            what = "là" if site == home else "chứa"
+            raise OutputFolderRefused(f"{shown} {what} thư mục nhà của bạn ({home}); {_ELSEWHERE}")
+    root = project_root.resolve()
+    if site == root or site in root.parents:
+        what = "là" if site == root else "chứa"
+        raise OutputFolderRefused(
+            f"{shown} {what} thư mục dự án vanban ({root}); bản dựng sẽ thay cả thư mục bằng trang web: {_ELSEWHERE}"
+        )
+    for sign in (".git", "vanban/__init__.py", "pyproject.toml"):
+        if (site / sign).exists():
+            raise OutputFolderRefused(
+                f"{shown} là thư mục gốc của một dự án (có {sign}); bản dựng sẽ thay cả thư mục bằng trang web: "
+                f"{_ELSEWHERE}"
+            )
+    for path, label in inputs:
+        folder = path.resolve()
+        if site == folder or site in folder.parents:
+            what = "là" if site == folder else "chứa"
+            raise OutputFolderRefused(
+                f"{shown} {what} {label} ({folder}); bản dựng sẽ thay cả thư mục bằng trang web: {_ELSEWHERE}"
+            )
+        if folder in site.parents:
+            raise OutputFolderRefused(
+                f"{shown} nằm trong {label} ({folder}); trang web sẽ lẫn vào đầu vào của lần dựng sau: {_ELSEWHERE}"
+            )
+
+
+def _check_owned(site: Path, shown: str) -> None:
+    """An empty folder, or a site this build wrote and nobody added to; else OutputFolderRefused."""
+    try:
+        entries = sorted(os.listdir(site))
+        if not entries:
+            return
+        marker = _read_marker(site)
+        if marker is None:
+            names = ", ".join(entries[:3]) + (", …" if len(entries) > 3 else "")
+            raise OutputFolderRefused(
+                f"{shown} đã có tệp ({names}) và không phải trang web do vanban dựng (không có tệp đánh dấu "
+                f"{SITE_MARKER} hợp lệ); bản dựng chỉ ghi vào một thư mục chưa có hoặc trống, hoặc thay một "
+                "trang web do chính nó dựng. Hãy chọn một thư mục mới; nếu đây là trang web do phiên bản vanban "
+                "cũ dựng, hãy tự xóa nó rồi dựng lại"
+            )
+        listed = marker.get("files")
+        known = set(listed) if isinstance(listed, list) else set()
+        extra = [rel for rel in _site_files(site) if rel not in known]
+    except OSError as exc:
+        raise OutputFolderRefused(f"không đọc được thư mục {shown}: {exc.strerror or exc}; chọn chỗ khác") from None
+    if extra:
+        names = ", ".join(extra[:5]) + (", …" if len(extra) > 5 else "")
+        raise OutputFolderRefused(
+            f"{shown} là trang web do vanban dựng nhưng có {len(extra)} tệp bản dựng không ghi ({names}); "
+            "dựng lại sẽ xóa chúng. Hãy chuyển chúng ra ngoài thư mục (hoặc xóa nếu không cần) rồi dựng lại"
+        )
+
+
+def _read_marker(folder: Path) -> dict[str, Any] | None:
+    marker = folder / SITE_MARKER
+    try:
+        if marker.is_symlink() or not marker.is_file():
+            return None
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("tool") == "vanban" else None
+
+
+def is_site(folder: Path) -> bool:
+    """Whether folder is a site the build wrote (it carries the marker)."""
+    return _read_marker(folder) is not None
+
+
+def served_site(out: str | Path) -> Path:
+    """The folder `serve --no-build` may serve; OutputFolderRefused for an empty path or a folder of
+    files that is not a site (serving it would publish them). A missing folder is returned as is."""
+    if not str(out).strip():
+        raise OutputFolderRefused(f"đường dẫn --out trống (có thể là một biến chưa được đặt); {_ELSEWHERE}")
+    site = Path(out)
+    try:
+        foreign = site.is_dir() and any(site.iterdir()) and not is_site(site)
+    except OSError as exc:
+        raise OutputFolderRefused(f"không đọc được thư mục '{out}': {exc.strerror or exc}") from None
+    if foreign:
+        raise OutputFolderRefused(
+            f"'{out}' không phải trang web do vanban dựng (không có tệp đánh dấu {SITE_MARKER} hợp lệ), nên không "
+            "phục vụ nó; chạy `python build_graph.py build --out …` trước, hoặc chỉ đúng thư mục trang web"
+        )
+    return site
+
+
+def _site_files(folder: Path) -> list[str]:
+    """Every file and link under folder (relative, '/'-separated), the marker excepted."""
+
+    def fail(exc: OSError) -> None:
+        raise exc
+
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=fail):
+        base = PurePosixPath(Path(dirpath).relative_to(folder).as_posix())
+        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        found.extend(str(base / name) for name in filenames + links)
+    return sorted(rel for rel in found if rel != SITE_MARKER)
+
+
+@contextmanager
+def output_lock(
+    site: Path, progress: Callable[[str], None] = lambda message: None, wait: float = LOCK_WAIT
+) -> Iterator[None]:
+    """Hold the lock of an output folder: `.<name>.lock` beside it, locked with flock.
+
+    A second build into the same folder says so through `progress` and waits up to `wait`
+    seconds, then raises BuildError. The lock file is removed on release, while still held; a
+    build that finds the file gone or replaced once it has locked it locks again, so two builds
+    never both hold the lock.
+    """
+    path = site.parent / f".{site.name}.lock"
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
+        except OSError as exc:
+            raise OutputFolderRefused(
+                f"không tạo được tệp khóa '{path}' bên cạnh thư mục trang web: {exc.strerror}; "
+                "chọn chỗ khác hoặc sửa quyền ghi"
+            ) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() >= deadline:
+                raise BuildError(
+                    f"một bản dựng khác vẫn đang ghi vào '{site}' sau {wait:.0f} s chờ; đợi nó xong rồi chạy lại"
+                ) from None
+            if not told:
+                progress(f"Một bản dựng khác đang ghi vào {site}; chờ nó xong (tối đa {wait:.0f} s)…")
+                told = True
+            time.sleep(0.2)
+            continue
+        except OSError as exc:
+            os.close(fd)
+            raise BuildError(f"không khóa được '{path}': {exc.strerror}") from None
+        if _same_file(fd, path):
+            break
+        os.close(fd)  # the build before us removed it: lock the file that is there now
+    try:
+        _claim_lock_file(fd, path)
+        yield
+    finally:
+        if _same_file(fd, path) and os.pread(fd, len(_LOCK_SIGNATURE), 0) == _LOCK_SIGNATURE:
+            with suppress(OSError):
+                os.unlink(path)
+        os.close(fd)
+
+
+def _claim_lock_file(fd: int, path: Path) -> None:
+    """Refuse a file of the user's that happens to bear the lock's name (it would be removed)."""
+    head = os.pread(fd, 4096, 0)
+    if head and not head.startswith(_LOCK_SIGNATURE):
+        raise OutputFolderRefused(
+            f"'{path}' đã có và không phải tệp khóa của vanban; bản dựng dùng tên đó làm tệp khóa: "
+            "đổi tên tệp đó hoặc chọn thư mục trang web khác"
+        )
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, _LOCK_SIGNATURE + f" {os.getpid()}\n".encode(), 0)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        now = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino)
+
+
+# MkDocs and the data files ------------------------------------------------------------------
 
 
 class _WarningCollector(logging.Handler):
@@ -92,22 +348,43 @@ def run_mkdocs(
 ) -> DataReport:
     """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError.
 
+    The caller has checked site_dir (check_output_folder) and holds its lock (output_lock).
     data_files() yields search and graph data: thousands of small scripts that MkDocs has
     nothing to do with. They are computed and written by a second process while MkDocs builds
     (two cores, and each job is single-threaded), then moved into the new site before it
     replaces the old one.
     """
+    site_dir = site_dir.resolve()
+    writer = None
+    fresh = None
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+        # mkdtemp makes a 0700 folder: a web server running as another user could not read the site.
+        os.chmod(fresh, 0o777 & ~_umask())
+        writer = _DataWriter(data_files, site_dir.parent) if data_files else None
+        _mkdocs_build(config_file, docs_dir, fresh)
+        report = writer.finish_into(fresh) if writer else DataReport()
+        _write_marker(fresh)
+        _swap(fresh, site_dir)
+    except BaseException as exc:  # Ctrl+C too: nothing half-built stays beside the site
+        if writer:
+            writer.discard()
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise BuildError(f"không ghi được trang web vào '{site_dir}': {exc}") from None
+        raise
+    return report
+
+
+def _mkdocs_build(config_file: Path, docs_dir: Path, fresh: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     collector = _WarningCollector()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collector)
-    writer = _DataWriter(data_files, site_dir.parent) if data_files else None
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()), site_dir=str(fresh), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
@@ -116,39 +393,54 @@ def run_mkdocs(
         finally:
             config.plugins.on_shutdown()
     except (MkDocsException, OSError) as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
-        if writer:
-            writer.discard()
         detail = "; ".join(collector.messages[:10]) or str(exc)
         raise BuildError(f"MkDocs không dựng được trang: {detail}") from None
     finally:
         mkdocs_log.removeHandler(collector)
-    report = DataReport()
-    if writer:
-        try:
-            report = writer.finish_into(fresh)
-        except BaseException:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise
-    _swap(fresh, site_dir)
-    return report
+
+
+def _write_marker(site: Path) -> None:
+    try:
+        version = importlib.metadata.version("vanban")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    marker = {"tool": "vanban", "version": version, "files": _site_files(site)}
+    with open(site / SITE_MARKER, "x", encoding="utf-8") as handle:  # "x": no generated file may forge it
+        json.dump(marker, handle, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> int:
-    """Write (relative path, text or bytes) pairs under folder; no path may leave it."""
+    """Write (relative path, text or bytes) pairs under folder. Raises BuildError for a path that
+    leaves the folder, and for a path written twice: a second page would silently replace the first.
+
+    Paths are compared as a case-insensitive file system would (NFC, case-folded): the site is
+    meant to be copied to other machines.
+    """
     written, made = 0, set()
+    seen: dict[str, str] = {}
     root = folder.resolve()
     for rel, content in files:
-        target = (folder / rel).resolve()
-        if root not in target.parents:
+        parts = PurePosixPath(rel).parts
+        target = (folder / rel).resolve() if parts and "\x00" not in rel else root
+        if rel.startswith("/") or ".." in parts or root not in target.parents:
             raise BuildError(f"tệp '{rel}' nằm ngoài thư mục {folder.name}")
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+        key = unicodedata.normalize("NFC", target.relative_to(root).as_posix()).casefold()
+        if key in seen:
+            raise BuildError(
+                f"hai tệp sinh tự động cùng ghi vào '{rel}' (tệp trước: '{seen[key]}'): tệp sau sẽ thay mất tệp "
+                "trước; hai khóa trong dữ liệu (cơ quan, chủ đề, id…) cho cùng một tên trang, hãy đổi một khóa"
+            )
+        seen[key] = rel
+        try:
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        except OSError as exc:
+            raise BuildError(f"không ghi được tệp '{rel}': {exc.strerror or exc}") from None
         written += 1
     return written
 
@@ -214,12 +506,20 @@ class _DataWriter:
 
 
 def _swap(fresh: Path, site_dir: Path) -> None:
+    """Put fresh in site_dir's place. Only a site the build wrote (or an empty folder) is replaced."""
     old = None
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-        os.rmdir(old)
-        site_dir.rename(old)
-    fresh.rename(site_dir)
+    if site_dir.exists() or site_dir.is_symlink():
+        _check_owned(site_dir, f"'{site_dir}'")  # files may have been added while this build ran
+        if any(site_dir.iterdir()):
+            old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+            os.rmdir(old)
+            site_dir.rename(old)
+    try:
+        fresh.rename(site_dir)  # replaces an empty folder; fails on one that is not
+    except OSError:
+        if old is not None:
+            old.rename(site_dir)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypedDict
@@ -22,6 +21,8 @@ from ..dates import days_between
 from ..graph import implementers
 from ..model import Document
 from ..rules import is_central, level_of
+from .jsdata import js_call
+from .paths import safe
 
 if TYPE_CHECKING:
     from ..checked import Checked
@@ -70,10 +71,6 @@ RELATION_STYLES = {  # colour, line style
     "bai-bo": ("#b71c1c", "dashed"),
     "kien-nghi": ("#827717", "dotted"),
 }
-
-
-def _js(call: str, payload: object) -> str:
-    return f"{call}({json.dumps(payload, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
 class TypeStyle(TypedDict):
@@ -257,7 +254,7 @@ def global_payload(checked: Checked) -> dict[str, object]:
 
 
 def graph_files(checked: Checked) -> Iterator[tuple[str, str]]:
-    yield f"{DIR}/vocab.js", _js("VB_GRAPH.vocab", vocab_payload())
+    yield f"{DIR}/vocab.js", js_call("VB_GRAPH.vocab", vocab_payload())
     for doc in checked.corpus.documents.values():
-        yield f"{DIR}/local/{doc.id}.js", _js("VB_GRAPH.local", local_payload(checked, doc))
-    yield f"{DIR}/global.js", _js("VB_GRAPH.global", global_payload(checked))
+        yield f"{DIR}/local/{safe(doc.id)}.js", js_call("VB_GRAPH.local", local_payload(checked, doc))
+    yield f"{DIR}/global.js", js_call("VB_GRAPH.global", global_payload(checked))

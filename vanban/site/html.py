@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import string
 from collections.abc import Callable, Iterable, Sequence
 
 import yaml
@@ -14,6 +15,21 @@ from ..rules import doc_order
 from .paths import doc_path, href
 
 e = html.escape
+
+# ASCII punctuation is all that Markdown and its extensions build syntax from: links, emphasis,
+# code, HTML, attribute lists ({: onmouseover=…}), escapes. As character references it is
+# plain text to Python-Markdown and the same characters to the reader.
+_MD_SPECIAL = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+
+
+def md_text(value: str) -> str:
+    """A data value inside Markdown (a heading): shown as its text, never read as syntax.
+
+    Prefer HTML in raw() blocks built with `e`; this is for headings, which must stay Markdown to
+    get their id and table-of-contents entry.
+    """
+    # Whitespace collapsed first: a line break (U+2028 is one to str.split) would end the heading.
+    return " ".join(value.split()).translate(_MD_SPECIAL)
 
 
 def date_text(date: PartialDate | None) -> str:
@@ -107,10 +123,14 @@ def sort_docs(docs: Iterable[Document]) -> list[Document]:
     return sorted(docs, key=doc_order)
 
 
-def front_matter(title: str, description: str = "", extra: dict[str, str] | None = None) -> str:
-    """YAML front matter; the title is HTML-escaped because Material prints it as HTML."""
-    meta = {"title": e(title)}
+def front_matter(title: str, description: str = "") -> str:
+    """YAML front matter (safe_dump quotes whatever YAML would misread).
+
+    Both values are HTML-escaped because Material prints them as HTML, unescaped: the title in
+    <title>, the header and the navigation, the description in a <meta> attribute. The title is
+    one line: a line break in it (U+2028 too) would be one in the header.
+    """
+    meta = {"title": e(" ".join(title.split()))}
     if description:
         meta["description"] = e(short(description, 200))
-    meta.update(extra or {})
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10_000) + "---\n\n"

@@ -12,7 +12,7 @@ from .. import vocab
 from ..graph import TreeNode, implementers
 from ..model import Corpus, Document
 from ..rules import is_central
-from .html import doc_table, e, front_matter, sort_docs
+from .html import doc_table, e, front_matter, md_text, sort_docs
 from .mdraw import raw
 from .paths import href, issuer_page, term_page, topic_page, type_page, year_page
 from .tree import render_tree
@@ -212,10 +212,10 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph[str], site_name: str) -> 
     ways = "".join(f'<li><a href="{e(href(page, p))}">{e(t)}</a></li>' for p, t in links)
     trees = []
     for doc, nodes in central[:HOME_TREES]:
-        trees.append(
-            f"### {e(doc.symbol)} ({doc.year or 'chưa rõ năm'})\n\n"
-            + raw(render_tree(corpus, doc, nodes, page, HOME_TREE_NODES))
-        )
+        # A Markdown heading (it gets an id and a place in the page's contents), so the symbol
+        # goes in as md_text: `[x](javascript:…)` in data would otherwise become a link.
+        heading = md_text(f"{doc.symbol} ({doc.year or 'chưa rõ năm'})")
+        trees.append(f"### {heading}\n\n" + raw(render_tree(corpus, doc, nodes, page, HOME_TREE_NODES)))
     more = (
         f"<p>… và {len(central) - HOME_TREES} văn bản trung ương khác có văn bản thực hiện; "
         "xem theo loại hoặc theo cơ quan ban hành.</p>"

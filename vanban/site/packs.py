@@ -12,7 +12,7 @@ from ..rules import Status
 from ..studypack import ImplementationReport, StudyPack
 from .html import e, front_matter
 from .mdraw import raw
-from .paths import doc_path, href
+from .paths import doc_path, href, safe
 
 PACK_DIR = "hoc-tap"
 REPORT_DIR = "bao-cao-thuc-hien"
@@ -33,11 +33,11 @@ Link = Callable[[Document], str]
 
 
 def pack_path(doc_id: str) -> str:
-    return f"{PACK_DIR}/{doc_id}.md"
+    return f"{PACK_DIR}/{safe(doc_id)}.md"
 
 
 def report_path(doc_id: str) -> str:
-    return f"{REPORT_DIR}/{doc_id}.md"
+    return f"{REPORT_DIR}/{safe(doc_id)}.md"
 
 
 def _label(doc: Document, link: Link | None) -> str:
@@ -198,6 +198,15 @@ def report_page(report: ImplementationReport) -> str:
     )
 
 
+# A cell that starts with one of these is a formula to a spreadsheet (CSV injection); a leading
+# apostrophe makes it text, as spreadsheet tools expect. The same rule as vanban/export.py.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def report_csv(report: ImplementationReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -206,10 +215,10 @@ def report_csv(report: ImplementationReport) -> str:
         first = row.documents[0]
         writer.writerow(
             [
-                row.place,
-                "; ".join(row.issuers),
+                csv_text(row.place),
+                csv_text("; ".join(row.issuers)),
                 len(row.documents),
-                first.symbol,
+                csv_text(first.symbol),
                 first.id,
                 first.date.iso() if first.date else "",
                 "" if row.days is None else row.days,
@@ -217,5 +226,5 @@ def report_csv(report: ImplementationReport) -> str:
             ]
         )
     for place in report.missing:
-        writer.writerow([place, "", 0, "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
+        writer.writerow([csv_text(place), "", 0, "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
     return out.getvalue()

@@ -18,7 +18,7 @@ from .html import doc_table, e, front_matter, sort_docs
 from .indexes import render_home, render_indexes
 from .mdraw import raw
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
-from .paths import doc_path
+from .paths import doc_path, safe
 from .pdf import render_pdf
 from .search_index import search_files
 
@@ -116,6 +116,6 @@ def render_data(checked: Checked, pdf_packs: int = DEFAULT_PDF_PACKS) -> Iterato
     corpus, graph = checked.corpus, checked.graph
     with_pdf = pdf_pack_ids(checked, pdf_packs)
     for doc in central_policy(checked):
-        yield f"{REPORT_DIR}/{doc.id}.csv", report_csv(implementation_report(corpus, graph, doc))
+        yield f"{REPORT_DIR}/{safe(doc.id)}.csv", report_csv(implementation_report(corpus, graph, doc))
         if doc.id in with_pdf:
-            yield f"{PACK_DIR}/{doc.id}.pdf", render_pdf(pack_pdf_html(study_pack(corpus, graph, doc)))
+            yield f"{PACK_DIR}/{safe(doc.id)}.pdf", render_pdf(pack_pdf_html(study_pack(corpus, graph, doc)))

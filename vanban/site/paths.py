@@ -1,39 +1,79 @@
 """Where each generated page lives, and relative links between pages.
 
 Paths are .md source paths; with use_directory_urls: false each becomes the same path in .html.
+Every path is built from a checked slug: a key or id from data that is not one (`../index`,
+`a/b`, an empty string) is refused with ValueError rather than written somewhere unexpected.
+The loader rejects such keys first, with file and line; this is the last line of defence.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 
-from ..symbols import slug
+from ..problems import BuildError
+from ..symbols import ID_PATTERN, slug
 
 DOC_DIR = "van-ban"
+# Long enough for any real topic or term; a longer slug is cut and made unique by a hash, since
+# file names are limited to 255 bytes.
+MAX_SLUG = 80
+MAX_KEY = 200
+# Each folder's own list page: a key of that name would write over it.
+RESERVED = {"index"}
+
+
+class UnsafePath(BuildError, ValueError):
+    """A key or id that cannot name a page. A ValueError; to the CLI, a build error (exit 1)."""
+
+
+def safe(key: str) -> str:
+    """The key itself if it is a slug (lower-case letters, digits, single hyphens); else UnsafePath."""
+    if len(key) > MAX_KEY or not ID_PATTERN.fullmatch(key) or key in RESERVED:
+        shown = key if len(key) <= 80 else key[:77] + "…"
+        raise UnsafePath(
+            f"khóa hoặc id {shown!r} không dùng được làm tên trang: chỉ chữ thường không dấu, chữ số và "
+            f"dấu gạch ngang, tối đa {MAX_KEY} ký tự, không phải «index»; sửa khóa trong dữ liệu"
+        )
+    return key
+
+
+def text_slug(text: str) -> str:
+    """A page slug for free text (a topic, a term): its folded words, never empty, never too long."""
+    base = slug(text)
+    if base and len(base) <= MAX_SLUG and base not in RESERVED:
+        return base
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    cut = base[:MAX_SLUG].rsplit("-", 1)[0] if len(base) > MAX_SLUG else base
+    return f"{cut}-{digest}" if cut else digest
 
 
 def doc_path(doc_id: str) -> str:
-    return f"{DOC_DIR}/{doc_id}.md"
+    return f"{DOC_DIR}/{safe(doc_id)}.md"
 
 
 def type_page(key: str) -> str:
-    return f"theo-loai/{key}.md"
+    return f"theo-loai/{safe(key)}.md"
 
 
 def issuer_page(key: str) -> str:
-    return f"co-quan/{key}.md"
+    return f"co-quan/{safe(key)}.md"
 
 
 def year_page(year: int | None) -> str:
-    return f"theo-nam/{year or 'chua-ro'}.md"
+    if not year:
+        return "theo-nam/chua-ro.md"
+    if year < 0:
+        raise ValueError(f"not a year for a page path: {year!r}")
+    return f"theo-nam/{year}.md"
 
 
 def term_page(term: str) -> str:
-    return f"theo-khoa/{slug(term)}.md"
+    return f"theo-khoa/{safe(text_slug(term))}.md"
 
 
 def topic_page(topic: str) -> str:
-    return f"chu-de/{slug(topic)}.md"
+    return f"chu-de/{safe(text_slug(topic))}.md"
 
 
 def href(from_page: str, to_page: str) -> str:

@@ -13,7 +13,6 @@ The tokenizer here and in ``docs/assets/javascripts/vanban-search.js`` must agre
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import defaultdict
@@ -25,6 +24,7 @@ from ..citations.normalise import fold, normalise
 from ..graph import status_of
 from ..model import Document
 from ..symbols import parse_symbol
+from .jsdata import js_call
 
 if TYPE_CHECKING:
     from ..checked import Checked
@@ -134,10 +134,6 @@ def _result(checked: Checked, doc: Document, index: int) -> dict[str, object]:
     }
 
 
-def _js(variable_call: str, payload: object) -> str:
-    return f"{variable_call}({json.dumps(payload, ensure_ascii=False, separators=(',', ':'))});\n"
-
-
 def search_files(checked: Checked) -> Iterator[tuple[str, str]]:
     """(path, content) of every search file, for the build stage to write."""
     corpus = checked.corpus
@@ -147,7 +143,7 @@ def search_files(checked: Checked) -> Iterator[tuple[str, str]]:
         doc = corpus.documents[doc_id]
         for token, score in _scores(_fields(checked, doc)).items():
             postings[token].append((index, score))
-        yield f"{DIR}/d/{index}.js", _js("VB_SEARCH.doc", _result(checked, doc, index))
+        yield f"{DIR}/d/{index}.js", js_call("VB_SEARCH.doc", _result(checked, doc, index))
     size = sum(len(t) + 8 * len(p) for t, p in postings.items())
     buckets = 1 << max(4, math.ceil(math.log2(max(1, size / TARGET_BUCKET_BYTES))))
     sharded: dict[int, dict[str, list[int]]] = defaultdict(dict)
@@ -159,5 +155,5 @@ def search_files(checked: Checked) -> Iterator[tuple[str, str]]:
             last = index
         sharded[fnv1a(token) % buckets][token] = flat
     for bucket in range(buckets):
-        yield f"{DIR}/t/{bucket}.js", _js("VB_SEARCH.bucket", [bucket, sharded.get(bucket, {})])
-    yield f"{DIR}/meta.js", _js("VB_SEARCH.meta", {"documents": len(order), "buckets": buckets, "weights": WEIGHTS})
+        yield f"{DIR}/t/{bucket}.js", js_call("VB_SEARCH.bucket", [bucket, sharded.get(bucket, {})])
+    yield f"{DIR}/meta.js", js_call("VB_SEARCH.meta", {"documents": len(order), "buckets": buckets, "weights": WEIGHTS})

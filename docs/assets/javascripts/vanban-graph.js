@@ -22,7 +22,8 @@
 
   function load(path) { return window.vanbanLoad(new URL(path, DATA).href); }
 
-  function pageOf(id) { return new URL("van-ban/" + id + ".html", ROOT).href; }
+  // Ids are slugs (the build refuses others); encoded all the same, so that data never makes a URL.
+  function pageOf(id) { return new URL("van-ban/" + encodeURIComponent(id) + ".html", ROOT).href; }
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -233,8 +234,8 @@
       if (!hit) { status.textContent = "Không thấy «" + query + "» trong đồ thị."; return; }
       var node = cy.getElementById(hit[f.id]);
       if (node.empty()) {  // filtered out: widen the filters to it, then draw again
-        form.querySelector("input[name=type][value='" + hit[f.type] + "']").checked = true;
-        form.querySelector("input[name=level][value='" + hit[f.level] + "']").checked = true;
+        form.querySelector("input[name=type][value='" + CSS.escape(hit[f.type]) + "']").checked = true;
+        form.querySelector("input[name=level][value='" + CSS.escape(hit[f.level]) + "']").checked = true;
         topic.value = "";
         if (hit[f.year]) {
           form.elements.from.value = Math.min(Number(form.elements.from.value), hit[f.year]);
@@ -290,7 +291,7 @@
     var kind = container.getAttribute("data-graph"), doc = container.getAttribute("data-doc");
     load("vocab.js").then(function (vocab) {
       if (kind === "global") return load("global.js").then(function (g) { drawGlobal(container, vocab, g); });
-      return load("local/" + doc + ".js").then(function (data) {
+      return load("local/" + encodeURIComponent(doc) + ".js").then(function (data) {
         (kind === "impl" ? drawImpl : drawLocal)(container, vocab, data);
       });
     }).catch(function (err) {

@@ -164,7 +164,7 @@
     var plain = words.filter(function (w) { return /^[a-z0-9]+$/.test(w); });
     var item = el("li", "vb-result");
     var link = el("a", "vb-r-link");
-    link.href = new URL("van-ban/" + doc.id + ".html", ROOT).href;
+    link.href = new URL("van-ban/" + encodeURIComponent(doc.id) + ".html", ROOT).href;  // ids are slugs; never a URL of data
     link.appendChild(el("span", "vb-r-type", doc.type + " "));
     link.appendChild(el("strong", "vb-r-symbol", doc.symbol));
     link.appendChild(el("span", "vb-r-year", " (" + (doc.year || "chưa rõ năm") + ")"));
