@@ -52,6 +52,7 @@ class Gold:
     date: str | None
     number: str | None
     type: str | None
+    relation: str | None = None  # can-cu, thuc-hien, …; "none" when the text names none; None: not annotated
 
 
 def _span(text: str, needle: str, occurrence: int) -> tuple[int, int]:
@@ -73,7 +74,17 @@ def gold_citations(text: str, rows: list[dict[str, Any]]) -> list[Gold]:
     out = []
     for row in rows or []:
         start, end = _span(text, row["text"], int(row.get("occurrence") or 1))
-        out.append(Gold(start, end, row.get("symbol"), _date_text(row.get("date")), row.get("number"), row.get("type")))
+        out.append(
+            Gold(
+                start,
+                end,
+                row.get("symbol"),
+                _date_text(row.get("date")),
+                row.get("number"),
+                row.get("type"),
+                row.get("relation"),
+            )
+        )
     return out
 
 
@@ -89,6 +100,9 @@ def _same_date(c: Any, gold: str | None) -> bool:
     if len(gold) == 4:  # the text gives a year only
         return (c.date is not None and c.date.year == int(gold)) or c.year == int(gold)
     return c.date is not None and c.date.iso() == gold
+
+
+relation_misses: list[str] = []
 
 
 def score(text: str, gold: list[Gold], kinds: Counter[str], misses: list[str], name: str) -> Counter[str]:
@@ -121,6 +135,15 @@ def score(text: str, gold: list[Gold], kinds: Counter[str], misses: list[str], n
             kinds["wrong date"] += 1
             got = c.date.iso() if c.date else c.year
             misses.append(f"{name}: DATE {got!r} for {g.date!r} in {text[g.start : g.end]!r}")
+        if g.relation is not None:  # a figure apart: not a kind of miss of the citation itself
+            counts["relation_gold"] += 1
+            predicted = getattr(c, "relation", None) or "none"
+            if predicted == g.relation:
+                counts["relation_ok"] += 1
+            else:
+                relation_misses.append(
+                    f"{name}: RELATION {predicted!r} for {g.relation!r} in {text[g.start : g.end]!r}"
+                )
     for i, c in enumerate(found):
         if i not in used:
             kinds["false positive"] += 1
@@ -183,13 +206,17 @@ def _report(label: str, counts: Counter[str], kinds: Counter[str], header: dict[
         "precision": _ratio(counts["matched"], counts["found"]),
         "symbol": _ratio(counts["symbol_ok"], counts["matched"]),
         "date": _ratio(counts["date_ok"], counts["matched"]),
+        "relation": _ratio(counts["relation_ok"], counts["relation_gold"]),
         "misses": dict(kinds),
         "header": {k: (_ratio(sum(v), len(v)), len(v)) for k, v in header.items()},
     }
     line = " ".join(
         f"{k}={figures[k]:.3f}{'' if figures[k] >= TARGETS[k] else '(<' + str(TARGETS[k]) + ')'}" for k in TARGETS
     )
-    print(f"[{label}] texts={counts['texts']} citations={counts['gold']} {line}")
+    print(
+        f"[{label}] texts={counts['texts']} citations={counts['gold']} {line}"
+        f" relation={figures['relation']:.3f} of {counts['relation_gold']}"
+    )
     if kinds:
         print(f"[{label}] misses by kind: " + ", ".join(f"{k}={n}" for k, n in kinds.most_common()))
     if header:
@@ -227,6 +254,9 @@ def run_texts(half: str, misses_shown: int) -> dict[str, Any]:
     figures = _report(half, counts, kinds, dict(header))
     for line in misses[:misses_shown]:
         print("   ", line)
+    for line in relation_misses[:misses_shown]:
+        print("   ", line)
+    relation_misses.clear()
     return figures
 
 

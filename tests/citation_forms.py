@@ -747,6 +747,96 @@ FORMS = [
         None,
         [("Luật số 10/2022/QH15", "Luật", "10", "10/2022/QH15", None, "10-2022-qh15")],
     ),
+    # -- reading real documents: laws by name, symbols without type code, repairs ----------------
+    (
+        "law by name and date in words",
+        "Căn cứ Luật Quản lý thuế ngày 13 tháng 6 năm 2019;",
+        None,
+        [("Luật Quản lý thuế", "Luật", None, None, "2019-06-13", None)],
+    ),
+    (
+        "code by name and year",
+        "Theo quy định của Bộ luật Dân sự năm 2015, hợp đồng phải lập thành văn bản",
+        None,
+        [("Bộ luật Dân sự", "Luật", None, None, None, None)],
+    ),
+    (
+        "amending law by name, one citation",
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công và Luật Ngân sách nhà nước ngày 12 tháng 7 năm 2022;",
+        None,
+        [
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công và Luật Ngân sách nhà nước",
+                "Luật",
+                None,
+                None,
+                "2022-07-12",
+                None,
+            )
+        ],
+    ),
+    ("this law is not a citation", "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2024.", None, []),
+    ("law named without date", "thực hiện theo Luật Đất đai và các văn bản hướng dẫn", None, []),
+    (
+        "standing committee resolution without type code",
+        "Căn cứ Nghị quyết số 88/2024/UBTVQH15 ngày 5/3/2024 của Ủy ban Thường vụ Quốc hội",
+        None,
+        [("Nghị quyết số 88/2024/UBTVQH15", "NQ", "88", "88/2024/UBTVQH15", "2024-03-05", None)],
+    ),
+    (
+        "công văn of a department without type code",
+        "theo đề nghị của Sở Tư pháp tại Công văn số 412/STP ngày 02/4/2021",
+        None,
+        [("Công văn số 412/STP", "CV", "412", "412/STP", "2021-04-02", None)],
+    ),
+    ("issuer in lower case is no symbol", "tăng 12/tháng so với cùng kỳ", None, []),
+    (
+        "joint resolution symbol kept whole",
+        "Nghị quyết liên tịch số 05/2021/NQLT/CP-ĐCTUBTWMTTQVN ngày 20/8/2021",
+        None,
+        [
+            (
+                "Nghị quyết liên tịch số 05/2021/NQLT/CP-ĐCTUBTWMTTQVN",
+                "NQLT",
+                "05",
+                "05/2021/NQLT-CP-ĐCTUBTWMTTQVN",
+                "2021-08-20",
+                None,
+            )
+        ],
+    ),
+    (
+        "hyphen lost after State type code",
+        "Thực hiện Quyết định số 1520/QĐUBND ngày 3/9/2019 của UBND tỉnh",
+        None,
+        [("Quyết định số 1520/QĐUBND", "QĐ", "1520", "1520/QĐ-UBND", "2019-09-03", None)],
+    ),
+    (
+        "Party symbol with a slash for the hyphen",
+        "Quyết định số 812/QĐ/QUTW ngày 14/6/2022",
+        None,
+        [("Quyết định số 812/QĐ/QUTW", "QĐ", "812", "812-QĐ/QUTW", "2022-06-14", None)],
+    ),
+    (
+        "date glued to the symbol",
+        "theo Thông báo số 45-TB/TWngày 02/3/2022 của Ban Bí thư",
+        None,
+        [("Thông báo số 45-TB/TW", "TB", "45", "45-TB/TW", "2022-03-02", None)],
+    ),
+    ("form template", "lập biên bản theo Mẫu số 05/BCĐBC-MT đính kèm", None, []),
+    ("five-year plan", "xây dựng Kế hoạch 5 năm giai đoạn 2026-2030", None, []),
+    (
+        "own number in its annex",
+        "QUY CHẾ\n(Ban hành kèm theo Quyết định số 17/2020/QĐ-UBND ngày 4/5/2020 của UBND tỉnh)",
+        None,
+        [],
+    ),
+    (
+        "decree by number and year",
+        "Nghị định 45/2022, ngày 7-7-2022 của Chính phủ",
+        None,
+        [("Nghị định 45/2022", "NĐ", "45", None, "2022-07-07", None)],
+    ),
     # -- not citations ---------------------------------------------------------------------------
     ("received-stamp", "SỞ NỘI VỤ TỈNH HẬU GIANG\n\nSố: 1703\n\nNgày 19/7/2017\n\nChuyên: Độc lập", None, []),
     (

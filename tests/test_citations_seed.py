@@ -127,6 +127,8 @@ def test_suggest_drafts_header_and_relations(cli):
     assert "symbol: 160-BC/TU" in out and "place: Vị Thanh" in out and "type: bao-cao" in out
     assert "  - type: tra-loi  # «Công văn số 02-CV/BDVTW»" in out
     assert "  - type: kien-nghi  # «Pháp lệnh số 34/2007/PL-UBTVQH11»" in out
+    assert "    note: 'Câu trích: Thực hiện Công văn số 02-CV/BDVTW" in out  # each relation with its sentence
+    assert "«Báo cáo số 160-BC/TU»" not in out  # never the document's own number
 
 
 @pytest.fixture(scope="module")

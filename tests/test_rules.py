@@ -232,6 +232,8 @@ def test_a_citation_is_a_frozen_mention_with_a_frozen_resolution(checked):
         "pointer",
         "date_mismatch",
         "date_problem",
+        "relation",
+        "confidence",
     ]
     assert c.as_json()["candidates"] == ["16-ct-ttg-2016", "16-ct-ttg-2020"]
 

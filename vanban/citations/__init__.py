@@ -14,6 +14,7 @@ from ..symbols import symbol_key
 from .find import Citation, Mention, Resolution, find_mentions
 from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, check_size
 from .normalise import normalise
+from .relations import with_relations
 from .resolve import Resolver
 
 __all__ = [
@@ -39,7 +40,7 @@ def extract(
     check_size(text)
     norm = normalise(text)
     if resolver is None:
-        return [Citation(m) for m in find_mentions(norm)]
+        return with_relations(text, [Citation(m) for m in find_mentions(norm)], folded=norm.folded)
     mentions = find_mentions(norm, resolver.alias_pattern, resolver.alias_ids)
     # A text cites the same document in the same words many times: each distinct mention is
     # resolved once (the key holds every field resolve reads).
@@ -56,7 +57,7 @@ def extract(
         if c.nested_in is not None:  # the outer citation comes first, already final in out
             c = Citation(c.mention, resolver.resolve_nested(c, out[c.nested_in]))
         out.append(c)
-    return out
+    return with_relations(text, out, folded=norm.folded)
 
 
 def _same_text_same_document(citations: list[Citation]) -> list[Citation]:

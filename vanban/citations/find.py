@@ -21,10 +21,11 @@ from .normalise import Normalised, fold
 
 MAX_LIST = 30  # items in one list ("các Chỉ thị số 11, 12, 14 …")
 CONTEXT = 200  # characters after a citation searched for its term and issuer
+HEAD_CHARS = 400  # a symbol alone on a line this near the top is the document's own number
 
 
 # What as_json may hold: it is printed as JSON by `extract --json`.
-JSONValue: TypeAlias = str | int | bool | list[str] | None
+JSONValue: TypeAlias = str | int | float | bool | list[str] | None
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class Mention:
     group: int | None = None  # citations of one list share a group number
     nested_in: int | None = None  # index of the citation whose quoted title this one sits in
     date_problem: str | None = None  # a cited date that is no day ("31/02/2017"), as written; date is None
+    confidence: float = 0.95  # how sure the reader is of the symbol and date (low: OCR damage, repairs)
+    relation: str | None = None  # can-cu, thuc-hien, tiep-tuc-thuc-hien, thay-the; None: not clear (relations)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,14 @@ class Citation:
     def date_problem(self) -> str | None:
         return self.mention.date_problem
 
+    @property
+    def confidence(self) -> float:
+        return self.mention.confidence
+
+    @property
+    def relation(self) -> str | None:
+        return self.mention.relation
+
     # What it resolved to.
     @property
     def resolved(self) -> str | None:
@@ -169,6 +180,8 @@ class Citation:
             "pointer": self.pointer,
             "date_mismatch": self.date_mismatch,
             "date_problem": self.date_problem,
+            "relation": self.relation,
+            "confidence": self.confidence,
         }
 
 
@@ -186,6 +199,7 @@ class _Item:
     date: PartialDate | None = None
     date_end: int | None = None
     date_problem: str | None = None  # a date written after it that is no day, as written
+    year: int | None = None  # a year written with a bare number ("59/2023")
 
 
 def find_mentions(
@@ -205,11 +219,23 @@ def find_mentions(
         if m["name"]:
             found.append(_name_mention(norm, m))
             pos = m.end()
+        elif m["law"]:
+            law = _law_mention(norm, m)
+            if law is not None:
+                found.append(law)
+                pos = _norm_offsets(norm, law)[1]
+            else:
+                pos = m.end("law_kind")
         elif m["tw"]:
             if m["tw"] in P.TYPE_ABBREVIATIONS and not norm.text[m.start("tw") : m.end("tw")].isupper():
                 pos = m.end("tw")
                 continue
             items = _items(norm, m.end())
+            if items and items[0].match is None and _not_a_number(norm, m, items[0]):
+                items = []
+            if items and _not_citation(norm, m.start()):
+                pos = max(i.date_end or i.end for i in items)  # its symbol is no citation either
+                continue
             if not items:
                 pos = m.end()
                 continue
@@ -217,7 +243,11 @@ def find_mentions(
             found += _list_mentions(norm, m, items, group)
             pos = max(i.date_end or i.end for i in items)
         else:
-            if not _is_header(norm, m.start()):
+            if (
+                _plausible(norm, m)
+                and not _is_header(norm, m.start(), alone=True)
+                and not _not_citation(norm, m.start())
+            ):
                 item = _Item(m.start(), m.end(), m, _number(m))
                 _date_after(norm, item)
                 found.append(_symbol_mention(norm, item, item.start, None))
@@ -308,13 +338,15 @@ def _items(norm: Normalised, pos: int) -> list[_Item]:
     folded = norm.folded
     while len(items) < MAX_LIST:
         sym = P.SYMBOL_AT.match(folded, pos)
-        if sym and not _is_header(norm, sym.start()):
+        if sym and _plausible(norm, sym) and not _is_header(norm, sym.start()):
             item = _Item(sym.start(), sym.end(), sym, _number(sym))
         else:
             bare = P.BARE_NUMBER_AT.match(folded, pos)
             if not bare:
                 break
             item = _Item(bare.start(), bare.end(), None, bare["bare"])
+            if bare["bare_year"]:
+                item.year = int(bare["bare_year"])  # "Nghị định 59/2023": number and year
         _date_after(norm, item)
         items.append(item)
         join = P.LIST_JOIN_AT.match(folded, item.date_end or item.end)
@@ -355,7 +387,7 @@ def _list_mentions(norm: Normalised, lead: Match, items: list[_Item], group: int
 
 
 def _number(m: Match) -> str:
-    for key in ("n_num", "p_num", "ps_num", "a_num", "c_num"):
+    for key in ("n_num", "p_num", "sl_num", "ps_num", "a_num", "c_num", "o_num"):
         if m[key]:
             return m[key]
     raise AssertionError("symbol without number")
@@ -392,17 +424,27 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
         num = number or m["n_num"]
         year = int(m["n_year"])
         if m["n_qh"]:
-            return f"{num}/{year}/{m['n_qh'].upper()}", LAW, year
+            qh = m["n_qh"].upper()
+            return f"{num}/{year}/{qh}", ("NQ" if qh.startswith("UBTV") else LAW), year
+        if m["n_org"]:  # 04/1999/BVGCP-TLSX: an issuer without type code
+            unit = f"-{_issuer(norm, m, 'n_unit')}" if m["n_unit"] else ""
+            return f"{num}/{year}/{_issuer(norm, m, 'n_org')}{unit}", "CV", year
         return f"{num}/{year}/{_code(norm, m, 'n_type')}-{_issuer(norm, m, 'n_iss')}", _code(norm, m, "n_type"), year
     if m["party"]:
         code = _code(norm, m, "p_type")
         return f"{number or m['p_num']}-{code}/{_issuer(norm, m, 'p_iss')}", code, None
+    if m["pslash"]:  # 646/QĐ/QUTW: a slash where the hyphen was
+        code = _code(norm, m, "sl_type")
+        return f"{number or m['sl_num']}-{code}/{_issuer(norm, m, 'sl_iss')}", code, None
     if m["pstate"]:  # a Party symbol written State-style: 218/QĐ-TW
         code = _code(norm, m, "ps_type")
         return f"{number or m['ps_num']}-{code}/{_issuer(norm, m, 'ps_iss')}", code, None
     if m["admin"]:
         code = _code(norm, m, "a_type")
-        return f"{number or m['a_num']}/{code}-{_issuer(norm, m, 'a_iss')}", code, None
+        issuer = _issuer(norm, m, "a_iss" if m["a_iss"] else "a_glued")
+        return f"{number or m['a_num']}/{code}-{issuer}", code, None
+    if m["org"]:  # 197/STTTT, 6815/NHNN, 50/CP: an issuer without type code
+        return f"{number or m['o_num']}/{_issuer(norm, m, 'o_iss')}", "CV", None
     return (f"{number or m['c_num']}/{_issuer(norm, m, 'c_iss')}-{_issuer(norm, m, 'c_unit')}", "CV", None)
 
 
@@ -415,14 +457,21 @@ def _symbol_mention(
     group: int | None = None,
 ) -> Mention:
     if borrow is not None:
+        source = borrow
         symbol, code, year = symbol_of(norm, borrow, item.number)
     elif item.match is not None:
+        source = item.match
         symbol, code, year = symbol_of(norm, item.match)
     else:
         raise AssertionError("a symbol mention needs a symbol match")
     if code == LAW and type_word:
         code = type_word  # 202/2025/QH15 may be a Nghị quyết of the Quốc hội
     text, a, b = _orig(norm, start, item.end)
+    confidence = _symbol_confidence(norm, source)
+    if borrow is not None:
+        confidence = min(confidence, 0.85)  # the form is borrowed from the list's closing symbol
+    if item.date_problem:
+        confidence = min(confidence, 0.5)
     return Mention(
         text,
         a,
@@ -435,7 +484,26 @@ def _symbol_mention(
         type_word=type_word,
         group=group,
         date_problem=item.date_problem,
+        confidence=confidence,
     )
+
+
+def _symbol_confidence(norm: Normalised, m: Match) -> float:
+    """0.97 for a symbol written as the rules write it; less for one repaired or read through noise."""
+    if m["pslash"] or m["a_glued"] or m["org"] or m["n_org"]:
+        return 0.6  # a slash for a hyphen, a lost hyphen, an issuer without type code
+    written = norm.folded[m.start() : m.end()]
+    if m["cv"] and written.count("/") > 1:
+        return 0.6  # 1303/CP/KTTH: a slash for the hyphen
+    if m["n_type"]:
+        tail = written[m.end("n_type") - m.start() :]
+        if not tail.lstrip().startswith(("-", "/")):
+            return 0.7  # 48/2008/NĐCP: the hyphen after the type code lost
+        if m["n_type"] in ("nqlt", "ttlt") and tail.lstrip().startswith("/"):
+            return 0.8  # 19/2008/NQLT/CP-…: joint symbols are written both ways
+    if " " in written:
+        return 0.8  # spaces inside the symbol
+    return 0.97
 
 
 def _bare_mention(norm: Normalised, item: _Item, start: int, type_word: str | None, group: int | None) -> Mention:
@@ -448,10 +516,127 @@ def _bare_mention(norm: Normalised, item: _Item, start: int, type_word: str | No
         item.number,
         None,
         item.date,
+        item.year,
         type_word=type_word,
         group=group,
         date_problem=item.date_problem,
+        confidence=0.5 if item.date_problem else 0.9,
     )
+
+
+_LAW_CODES = {"luat": LAW, "bo luat": LAW, "phap lenh": "PL", "hien phap": "HP"}
+_ALSO_CALLED = re.compile(
+    rf"{P._S}\((?:goi{P._W}tat{P._W}la|sau{P._W}day{P._W}goi{P._W}(?:tat{P._W})?la)[^()]{{1,80}}\)"
+)
+
+
+def _law_mention(norm: Normalised, m: Match) -> Mention | None:
+    """A law, code, ordinance or constitution by name, with the date or year that follows it."""
+    written = norm.text[m.start() : m.start() + 1]
+    before = norm.folded[max(0, m.start() - 12) : m.start()]
+    # "Luật" with a capital (not "pháp luật", "văn bản luật"); "Hiến pháp" and "Pháp lệnh" likewise.
+    if not written.isupper() or re.search(r"(?:phap|ban)\s{1,3}$", before):
+        return None
+    kind = re.sub(r"\s+", " ", m["law_kind"])
+    if _NOT_A_NAME.match(m["law_words"]):
+        return None  # "Luật này có hiệu lực từ ngày …": the text itself
+    end = m.end("law_words")
+    if end == m.end("law_kind") and kind != "hien phap":
+        return None  # "Luật ngày …": no name
+    item = _Item(m.start(), end, None, "")
+    year: int | None = None
+    tail = m.end()
+    _date_after(norm, _at(item, tail))
+    date_item = _at(item, tail)
+    _date_after(norm, date_item)
+    if date_item.date is None and date_item.date_problem is None:
+        y = P.YEAR_AFTER.match(norm.folded, tail)
+        if y is not None:
+            year = int(y["year"])
+            tail = y.end()
+            # "… năm 2022 được Quốc hội khóa XV thông qua ngày 10/11/2022"
+            passed = re.compile(P._PASSED).match(norm.folded, tail)
+            if passed is not None and passed.end() > tail:
+                _date_after(norm, late := _at(item, passed.end()))
+                if late.date is not None:
+                    date_item = late
+    elif date_item.date is not None:
+        year = date_item.date.year
+    else:
+        year = date_item.year
+    stop = end
+    also = _ALSO_CALLED.match(norm.folded, date_item.date_end or (tail if year else end))
+    if also is not None:
+        stop = also.end()  # an apposition: one citation, its span the whole of it
+    text, a, b = _orig(norm, m.start(), stop)
+    name = " ".join(norm.original[slice(*norm.span(m.start(), end))].split())
+    confidence = 0.9 if date_item.date is not None else 0.75
+    return Mention(
+        text,
+        a,
+        b,
+        _LAW_CODES.get(kind, LAW),
+        None,
+        None,
+        date_item.date,
+        year,
+        name=name,
+        type_word=_LAW_CODES.get(kind, LAW),
+        date_problem=date_item.date_problem,
+        confidence=confidence if not date_item.date_problem else 0.5,
+    )
+
+
+_NOT_A_NAME = re.compile(r"\s{1,3}(?:nay|cua|so|va|theo|de|tai|nam|ngay|duoc|do|quy|co)(?![a-z])")
+
+
+def _at(item: _Item, end: int) -> _Item:
+    return _Item(item.start, end, None, "")
+
+
+_MODEL_BEFORE = re.compile(r"(?:mau|bieu)\s{1,3}(?:so\s{0,3}:?\s{0,3})?$")
+_OWN_ANNEX_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,20}\(?[ \t]{0,3}ban hanh kem theo\s{1,3}$")
+
+
+def _not_citation(norm: Normalised, start: int) -> bool:
+    """A form template ("Mẫu số 02/BCĐ…") or the document's own number in its annex."""
+    before = norm.folded[max(0, start - 12) : start]
+    if _MODEL_BEFORE.search(before):
+        return True
+    if "kem theo" not in norm.folded[max(0, start - 30) : start]:
+        return False
+    a, _ = norm.span(start, start)
+    return _OWN_ANNEX_BEFORE.search(_fold_tail(norm.original, a)) is not None
+
+
+_NOT_A_NUMBER_AFTER = re.compile(r"\s{1,3}(?:nam|thang|lan|nguoi)(?![a-z])(?!\s{1,3}(?:19|20)\d\d)")
+# After "quy định 05" written in lower case and without "số": words a citation goes on with.
+_CITATION_GOES_ON = re.compile(
+    r"\s{0,3}(?:[^a-z\s]|$|(?:ngay|cua|ve|va|hoac|tai|da|duoc|khoa|nam|hoi|nay|do|cac)(?![a-z]))"
+)
+
+
+def _not_a_number(norm: Normalised, lead: Match, item: _Item) -> bool:
+    """ "Kế hoạch 5 năm", "QUYẾT ĐỊNH:\n1.": a type word and a number that is no document's."""
+    if _NOT_A_NUMBER_AFTER.match(norm.folded, item.end):
+        return True
+    if "so" in lead["so"]:
+        return False
+    written = norm.text[lead.start("tw") : lead.start("tw") + 1]
+    if written.islower() and not _CITATION_GOES_ON.match(norm.folded, item.end):
+        return True  # "quy định 05 nguyên tắc": a count
+    a, b = norm.span(lead.end("tw"), item.start)
+    return "\n" in norm.original[a:b] or ":" in lead["so"]
+
+
+def _plausible(norm: Normalised, m: Match) -> bool:
+    """An issuer without type code ("197/STTTT", "6815/NHNN") is one only when written in capitals."""
+    for group in ("o_iss", "n_org"):
+        if m[group]:
+            written = norm.text[m.start(group) : m.end(group)]
+            if sum(ch.isupper() for ch in written) < 2 or not written[0].isupper():
+                return False
+    return True
 
 
 def _name_mention(norm: Normalised, m: Match) -> Mention:
@@ -468,6 +653,8 @@ def _name_mention(norm: Normalised, m: Match) -> Mention:
 def _date_after(norm: Normalised, item: _Item) -> None:
     m = P.DATE_AFTER.match(norm.folded, item.end)
     if not m:
+        if damaged := P.DAMAGED_DATE_AFTER.match(norm.folded, item.end):
+            item.year = item.year or int(damaged["year"])  # "ngày 26 tháng năm 2014": the year is sure
         return
     prefix = "a" if m["ad"] else "w" if m["wd"] else "b"
     d, mo, y = m[prefix + "d"], m[prefix + "m"], m[prefix + "y"]
@@ -480,8 +667,16 @@ def _date_after(norm: Normalised, item: _Item) -> None:
         item.date_problem = _orig(norm, m.start(prefix + "d"), m.end())[0]
 
 
-def _is_header(norm: Normalised, start: int) -> bool:
-    """ "Số: 1185/UBND-TH" at the start of a line is the document's own number, not a citation."""
+def _is_header(norm: Normalised, start: int, alone: bool = False) -> bool:
+    """ "Số: 1185/UBND-TH" at the start of a line is the document's own number, not a citation.
+
+    alone: a symbol with no type word; on a line of its own near the top it is the number too.
+    """
+    if alone and start < HEAD_CHARS:
+        a, _ = norm.span(start, start)
+        line = norm.original[max(0, a - 40) : a].rsplit("\n", 1)
+        if (len(line) == 2 and not line[1].strip()) or (a < 40 and not norm.original[:a].strip()):
+            return True
     if "so" not in norm.folded[max(0, start - 40) : start]:  # "số" comes first: most citations stop here
         return False
     a, _ = norm.span(start, start)

@@ -1,9 +1,19 @@
 """The header and closing block of an official text: số và ký hiệu, place and date, issuer,
-trích yếu, signer and capacity (Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW layouts)."""
+trích yếu, signer and capacity (Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW layouts).
+
+Real texts come as the two-column header table read out by text extraction: the columns
+interleaved line by line, flattened onto one line with "|" or spaces, words broken onto lines of
+their own. The reader first cuts the text into cells (a line split at "|" and at the national
+motto), then reads each field from the cells, and gives each field a confidence (0–1) with the
+reason when it is low, so that `suggest` can mark what a person must check.
+
+Every regular expression here has bounded quantifiers: the text is untrusted.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .. import vocab
@@ -13,38 +23,96 @@ from . import patterns as P
 from .find import symbol_of
 from .normalise import fold, normalise
 
-_NATIONAL = re.compile(r"cong hoa xa hoi chu nghia|dang cong san viet nam|doc lap - tu do")
-_PLACE_DATE = re.compile(
-    r"^\s*(?:(?P<place>[^\n,]{2,40}),\s*)?ngay\s+(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})"
-    r"\s+nam\s+(?P<y>(?:19|20)\d\d)",
+HEADER_CELLS = 80  # the header is read from the first cells only
+SURE = 0.8  # a field read with less confidence than this is marked for review
+
+_MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
+_MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\s{0,3}tu do")
+_SEPARATOR = re.compile(r"^[\W_]{0,200}$")
+_DATE = re.compile(
+    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),[^\S\n]{0,5})?ngay\s{1,8}(?P<d>\d{1,2})\s{1,8}thang\s{1,8}"
+    r"(?P<m>\d{1,2})\s{1,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)",
     re.M,
 )
-# Runs of spaces and stars are possessive (*+): nothing after them can match a space or a star,
-# so giving some back never helps, and a line of many spaces costs one pass, not a cube of it.
-_NUMBER = re.compile(r"^\s*+\**+\s*+so\s*+:?\s*(?P<rest>.{1,40})$", re.M)
-_CAPACITY = re.compile(
-    r"^\s*+\**+\s*+(?:kt\.?|t/?m\.?|tm\.?|tl\.?|tuq\.?)?\s*+(?:chu tich|pho chu tich|bi thu|"
-    r"pho bi thu|tong bi thu|thu tuong|pho thu tuong|bo truong|giam doc|truong ban|"
-    r"pho truong ban|chanh van phong)\b",
-    re.M,
+# "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line.
+_NUMBER_MARK = re.compile(
+    r"^[\W_]{0,3}(?:(?:luat|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|phap lenh|cong van)\s{1,3})?"
+    r"so(?![a-z])\s{0,3}(?::\s{0,12}|(?=[\d/]))"
 )
-_CLOSING = re.compile(r"^\s*(?:noi nhan|\*\*noi nhan)", re.M)
+_SEGMENT = r"[A-ZĐÀ-Ỹ0-9][\w.&]{0,24}"
+_OWN_SYMBOL = re.compile(
+    rf"(?P<num>\d{{1,6}}[a-z]{{0,2}})?(?P<rest>(?:\s{{0,12}}/\s{{0,3}}{_SEGMENT}|\s{{0,3}}-{_SEGMENT}"
+    rf"|\s{{0,3}}-\s{{1,2}}[A-ZĐ0-9]{{1,12}}(?![\w.]|\s{{1,3}}[A-ZĐÀ-Ỹ]?[a-zà-ỹđ])){{1,6}})"
+    rf"(?P<lost>\s(?P<tail>[A-ZĐ]{{2,10}})(?=\s|$))?"
+)
+_LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}})\s(?P<code>[A-ZĐ]{{1,6}})(?P<rest>/{_SEGMENT})")
+_BARE_SYMBOL = re.compile(rf"^\d{{1,6}}(?:/\d{{4}})?/{_SEGMENT}(?:[-/]{_SEGMENT}){{0,4}}$")
+_BODY = re.compile(
+    r"^[-–+•*\s]{0,4}(?:can cu|thuc hien|trien khai|thi hanh|de thi hanh|kinh gui|xet |theo de nghi|dieu 1\b|"
+    r"chuong [1i]\b|phan [1i]\b|i\. |1\. |trong nhung nam|qua \d|nham )"
+)
+_ORGAN = re.compile(
+    r"^(?:uy ban nhan dan|uy ban mttq|uy ban mat tran|uy ban thuong vu|uy ban kiem tra|hoi dong nhan dan|"
+    r"chu tich|bo truong|thu tuong|chinh phu|quoc hoi|ban chap hanh|ban thuong vu|ban thuong truc|"
+    r"thuong truc|ban bi thu|bo chinh tri|nuoc cong hoa|tinh uy|thanh uy|huyen uy|dang uy|"
+    r"khoa [ivxlc]{1,6}\b|ky hop)"
+)
+_CONNECTOR = re.compile(
+    r"(?:,|-|–|\b(?:va|cua|ve|voi|giua|tai|trong|cho|doi|tren|theo|cac|nhung|so|ngay|den|thuoc|o|ban|to|"
+    r"nham|tu|hoac|mot|viec|lam))$"
+)
+_CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:]\s{0,3}|\s{1,3})\w")
+_POSITION = re.compile(
+    r"^(?:pho\s)?(?:chu tich|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|giam doc|"
+    r"tong giam doc|truong ban|chanh van phong|vu truong|cuc truong|truong phong|tong thu ky|chanh an|"
+    r"vien truong|tong kiem toan|uy vien|truong doan|chanh thanh tra|tong thanh tra|hieu truong|thu ky)\b"
+)
+_STAMP = re.compile(
+    r"^[(\[]?\s{0,2}(?:da ky|ky|ky ten|ky, ghi ro ho ten|ky ten(?:,| va) dong dau|signed|da ky va dong dau)"
+    r"[^)\]]{0,40}[)\]]?\.?$"
+)
+_STAMP_IN = re.compile(r"[(\[]\s{0,2}(?:đã ký|Đã ký|ký|Ký)[^)\]]{0,30}[)\]]")
+_SURNAMES = frozenset(
+    re.findall(
+        r"\w+",
+        "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan trinh truong luong "
+        "lam mai ha cao quach thai ta tong chu kieu la lai luu mac nong tang vuong giang khuc thach danh",
+    )
+)
 
 TYPE_BY_HEADING = {
     "bao cao": "bao-cao",
     "ke hoach": "ke-hoach",
     "chuong trinh hanh dong": "chuong-trinh",
+    "chuong trinh phoi hop": "quy-che-phoi-hop",
     "chuong trinh": "chuong-trinh",
+    "nghi quyet lien tich": "nghi-quyet",
     "nghi quyet": "nghi-quyet",
     "ket luan": "ket-luan",
     "chi thi": "chi-thi",
     "quyet dinh": "quyet-dinh",
     "quy dinh": "quy-dinh",
+    "quy che phoi hop": "quy-che-phoi-hop",
+    "quy che": "quy-che",
     "huong dan": "huong-dan",
     "thong bao": "thong-bao",
+    "thong tri": "thong-tri",
     "to trinh": "to-trinh",
     "cong van": "cong-van",
+    "luat": "luat",
+    "phap lenh": "phap-lenh",
+    "nghi dinh": "nghi-dinh",
+    "thong tu lien tich": "thong-tu-lien-tich",
+    "thong tu": "thong-tu",
+    "de an": "de-an",
 }
+_HEADING = re.compile(
+    r"^[\W_]{0,4}(?:ngay\s{0,2}:?[\s.-]{0,4})?(?P<word>"
+    + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True))
+    + r")(?P<rest>\s{0,3}(?:$|cua\b.{0,80}$|[.:–-]\s{0,3}(?P<title>\S.{0,400})$))"
+)
+
+FIELDS = ("symbol", "date", "place", "issuer", "title", "signer")
 
 
 @dataclass
@@ -52,118 +120,392 @@ class Header:
     symbol: str | None = None
     type: str | None = None
     issuer: str | None = None  # key in the corpus, when the header names a known body
-    issuer_text: str = ""  # as the header writes it
+    issuer_text: str = ""  # as the header writes it, lines joined
+    issuer_lines: list[str] = field(default_factory=list)  # the issuer block, parent organ first
     place: str | None = None
     date: PartialDate | None = None
     title: str | None = None
     signer: str | None = None
-    capacity: str | None = None
+    capacity: str | None = None  # "KT. Chủ tịch, Phó Chủ tịch"
+    capacity_lines: list[str] = field(default_factory=list)  # as printed: ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     notes: list[str] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)  # per field in FIELDS, 0–1
+    reasons: dict[str, str] = field(default_factory=dict)  # why a field is uncertain
+
+    def rate(self, name: str, confidence: float, reason: str = "") -> None:
+        self.confidence[name] = confidence
+        if reason:
+            self.reasons[name] = reason
+        else:
+            self.reasons.pop(name, None)
+
+    def uncertain(self) -> list[str]:
+        """The fields read, but with less confidence than SURE."""
+        return [f for f in FIELDS if 0 < self.confidence.get(f, 0) < SURE]
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip().strip("*").strip() for line in text.splitlines()]
+@dataclass
+class _Cell:
+    text: str
+    folded: str
+    row_start: bool  # the first cell of its line
+    row: str  # the whole line it came from, folded
+
+
+def _cells(text: str) -> list[_Cell]:
+    """The lines of the text split at "|" and before the national motto, without empty ones."""
+    if "\\n" in text[:20_000]:  # newlines escaped by the page the text was copied from
+        text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "")
+    out: list[_Cell] = []
+    for line in text.splitlines():
+        row = fold(line)
+        first = True
+        bare = line.strip()
+        table = bare.startswith("|") or bare.endswith("|") or bare.count("|") >= 2
+        for part in line.split("|") if table else [line]:
+            for piece in _split_motto(part.strip().strip("*").strip()):
+                if piece:
+                    out.append(_Cell(piece, fold(piece), first, row))
+                    first = False
+    return out
+
+
+def _split_motto(cell: str) -> list[str]:
+    m = _MOTTO_AT.search(fold(cell))
+    if not m or m.start() == 0 or fold(cell[: m.start()]).strip() == "nuoc":
+        return [cell]
+    return [cell[: m.start()].strip(), cell[m.start() :].strip()]
+
+
+def _is_motto(cell: _Cell) -> bool:
+    f = " ".join(cell.folded.split())
+    if _MOTTO_AT.search(f) or f.startswith("nuoc cong hoa"):
+        return True
+    return len(f) >= 4 and any(f in motto for motto in _MOTTOS) and cell.text.upper() == cell.text
+
+
+def _capitals(text: str) -> bool:
+    """A line in capitals, mostly letters (not "W „ 21-04-2023 16:52:02", a signing stamp)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return text.isupper() and letters >= 2 and letters * 3 >= len(text.replace(" ", "")) * 2
 
 
 def read_header(text: str, corpus: Corpus) -> Header:
     head = Header()
-    folded_lines = fold(text).splitlines()
-    lines = _lines(text)
-    _symbol(head, text, folded_lines)
-    _place_date(head, text)
-    _issuer(head, lines, corpus)
-    _type_and_title(head, lines, folded_lines)
-    _signer(head, lines, folded_lines)
+    text = unicodedata.normalize("NFC", text)
+    cells = _cells(text)
+    body = next((i for i, c in enumerate(cells[:HEADER_CELLS]) if _BODY.match(c.folded)), min(len(cells), 60))
+    date_end = _place_date(head, cells, body)
+    _symbol(head, cells, body)
+    stop = _issuer(head, cells, corpus)
+    title_end = _type_and_title(head, cells, body, stop, date_end)
+    _signer(head, cells, max(body, title_end))
+    for name in FIELDS:
+        head.confidence.setdefault(name, 0.0)
     return head
 
 
-def _symbol(head: Header, text: str, folded_lines: list[str]) -> None:
-    lines = text.splitlines()[:40]
-    for line_no, line in enumerate(folded_lines[:40]):
-        m = _NUMBER.match(line)
+def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
+    for i, cell in enumerate(cells[: max(body, 12)]):
+        m = _NUMBER_MARK.match(cell.folded)
         if not m:
             continue
-        norm = normalise(lines[line_no])
-        sym = P.SYMBOL_AT.search(norm.folded)
-        if sym:
-            head.symbol, code, _ = symbol_of(norm, sym)
-            head.type = vocab.TYPE_OF_CODE.get(code)
+        rest = cell.text[m.end() :]
+        if not rest.strip() and i + 1 < len(cells):
+            rest = cells[i + 1].text  # "Số:" alone, the number on the next line
+        if _read_symbol(head, rest.strip()):
+            return
+    for cell in cells[: min(body, 12)]:  # a bare symbol on a line of its own (OCR loses "Số:")
+        if _BARE_SYMBOL.match(cell.text.strip()) and _read_symbol(head, cell.text.strip()):
+            head.rate("symbol", 0.6, "không có chữ «Số:» trước số, ký hiệu")
             return
 
 
-def _place_date(head: Header, text: str) -> None:
-    m = _PLACE_DATE.search(fold(text[:3000]))
+def _read_symbol(head: Header, rest: str) -> bool:
+    lost = _LOST_PARTY.match(rest)
+    if lost:  # "04 HD/UBKTTW": the hyphen of a Party symbol lost
+        symbol, reason = f"{lost['num']}-{lost['code']}{lost['rest']}", "dấu gạch nối bị mất, đã thêm"
+    else:
+        m = _OWN_SYMBOL.match(rest)
+        if not m or not (m["num"] or m["rest"].lstrip().startswith("/")):
+            return False
+        symbol = (m["num"] or "") + re.sub(r"\s+", "", m["rest"]).rstrip(".")
+        reason = ""
+        if m["lost"] and "-" not in symbol:  # "565/TB UBND"
+            symbol, reason = f"{symbol}-{m['tail']}", "dấu gạch nối bị mất, đã thêm"
+        if not m["num"]:
+            reason = "số để trống trong văn bản"
+    head.symbol = symbol
+    head.rate("symbol", 0.4 if not symbol[:1].isdigit() else 0.7 if reason else 0.95, reason)
+    norm = normalise(symbol)
+    sym = P.SYMBOL_AT.search(norm.folded)
+    if sym and sym.start() == 0:
+        _, code, _ = symbol_of(norm, sym)
+        head.type = vocab.TYPE_OF_CODE.get(code)
+    return True
+
+
+def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
+    """Reads "Quảng Ngãi, ngày 15 tháng 11 năm 2024", possibly broken over lines; the cell after."""
+    region = cells[: max(body, 8) + 3]
+    joined = "\n".join(c.text for c in region)
+    m = _DATE.search(fold(joined))
     if not m:
-        return
+        return 0
+    end_cell = joined.count("\n", 0, m.end()) + 1
+    confidence, reason = 0.95, ""
     try:
         head.date = parse_date(f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
     except ValueError:
         head.notes.append("ngày ở đầu văn bản không hợp lệ")
-    if m["place"]:
-        start = m.start("place")
-        head.place = text[start : m.end("place")].strip().strip("*").strip()
+        confidence, reason = 0.0, "ngày không có thật"
+    if m.start("d") - m.start() > 200 or joined.count("\n", m.start(), m.end()):
+        confidence, reason = min(confidence, 0.85), reason or "ngày bị ngắt dòng"
+    head.rate("date", confidence, reason)
+    if m["place"] is None:
+        return end_cell
+    place = joined[m.start("place") : m.end("place")]
+    place_conf, place_reason = 0.9, ""
+    cut = re.search(r"^.{0,60}[\d/:]\S{0,40}\s", place)
+    if cut:  # "Số: 454/UBND-NCTH Vị Thanh": the number flattened onto the same line
+        place, place_conf = place[cut.end() :], 0.85
+    place = place.strip().strip("*_'\"").strip()
+    line_no = joined.count("\n", 0, m.start("place"))
+    if len(place.split()) == 1 and line_no > 0:
+        before = region[line_no - 1].text.strip()
+        if re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}", before):  # "Đà" / "Nẵng, ngày …"
+            place, place_conf, place_reason = f"{before} {place}", 0.8, "tên địa danh bị ngắt dòng"
+    if not place or not place[:1].isupper() or len(place.split()) > 5:
+        head.rate("place", 0.3, "không chắc đây là địa danh")
+    else:
+        head.rate("place", place_conf, place_reason)
+    head.place = place or None
+    return end_cell
 
 
-def _issuer(head: Header, lines: list[str], corpus: Corpus) -> None:
-    """Capital lines at the top, before the national motto: the issuing body."""
+def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
+    """Capital lines at the top, the motto's cells skipped: the issuing body, parent organ first."""
     block: list[str] = []
-    for line in lines[:12]:
-        if not line:
+    stop, ended_well = 0, False
+    for i, cell in enumerate(cells[:14]):
+        stop = i
+        if _is_motto(cell):
+            continue
+        if _SEPARATOR.match(cell.text):
             if block:
+                ended_well = True
                 break
             continue
-        if _NATIONAL.search(fold(line)) or not line.isupper():
+        if not block and i < 6 and not _capitals(cell.text) and not _NUMBER_MARK.match(cell.folded):
+            continue  # a signing service's or a site's line above the header
+        if (
+            _BARE_SYMBOL.match(cell.text)
+            or _NUMBER_MARK.match(cell.folded)
+            or _DATE.match(cell.folded)
+            or _HEADING.match(cell.folded)
+            or not _capitals(cell.text)
+            or len(block) >= 4
+        ):
+            ended_well = bool(block) and not len(block) >= 4
             break
-        block.append(line)
-    head.issuer_text = " ".join(block)
-    wanted = " ".join(fold(head.issuer_text).split())
+        block.append(cell.text)
+    repaired = False
+    lines: list[str] = []
+    for line in block:  # "ỦY" / "BAN NHÂN DÂN": a word broken off onto its own line
+        if lines and len(lines[-1].split()) == 1:
+            lines[-1] = f"{lines[-1]} {line}"
+            repaired = True
+        else:
+            lines.append(line)
+    head.issuer_lines = lines
+    head.issuer_text = " ".join(lines)
+    if lines:
+        confidence = 0.9 if ended_well and len(lines) <= 3 else 0.6
+        reason = "" if confidence >= SURE else "không rõ khối cơ quan ban hành kết thúc ở đâu"
+        if repaired:
+            confidence, reason = min(confidence, 0.75), "dòng tên cơ quan bị ngắt, đã nối lại"
+        head.rate("issuer", confidence, reason)
+    wanted = {" ".join(fold(head.issuer_text).split()), " ".join(fold(lines[-1]).split()) if lines else ""} - {""}
     for issuer in corpus.issuers.values():
-        if wanted and wanted in {" ".join(fold(n).split()) for n in (issuer.name, issuer.short) if n}:
+        if wanted & {" ".join(fold(n).split()) for n in (issuer.name, issuer.short) if n}:
             head.issuer = issuer.key
+    return stop
 
 
-def _type_and_title(head: Header, lines: list[str], folded_lines: list[str]) -> None:
-    for i, line in enumerate(folded_lines[:60]):
-        stripped = line.strip().strip("*").strip()
-        if stripped.startswith("v/v"):
+def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int, date_end: int) -> int:
+    """The trích yếu: after the type word, or the "V/v …" of a công văn; the cell after it."""
+    limit = min(len(cells), max(body, date_end + 1))
+    for i in range(limit):
+        cell = cells[i]
+        if cell.folded.startswith(("v/v", "v/v:")):
             head.type = head.type or "cong-van"
-            head.title = _gather(lines, i, first=lines[i])
-            return
-        if stripped in TYPE_BY_HEADING and lines[i].isupper():
-            head.type = head.type or TYPE_BY_HEADING[stripped]
-            nxt = next((j for j in range(i + 1, min(i + 6, len(lines))) if lines[j]), None)
-            if nxt is not None:
-                head.title = _gather(lines, nxt, first=lines[nxt])
-            return
+            return _gather(head, cells, i, cell.text, 0.85)
+        m = _HEADING.match(cell.folded)
+        if m and cell.text[m.start("word") :].isupper() and not cell.text.rstrip().endswith(":"):
+            head.type = head.type or TYPE_BY_HEADING[m["word"]]
+            if m["title"]:  # "LUẬT . SỬA ĐỔI …": heading and title on one line
+                return _gather(head, cells, i, cell.text[m.start("title") :], 0.8)
+            j = i + 1
+            while j < len(cells) and _SEPARATOR.match(cells[j].text):
+                j += 1
+            if (  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the type word, the trích yếu below in lower case
+                j + 1 < len(cells)
+                and cells[j].folded.startswith("cua ")
+                and cells[j].text.isupper()
+                and not cells[j + 1].text.isupper()
+            ):
+                j += 1
+            nxt = cells[j] if j < len(cells) else None
+            if nxt and (nxt.text.isupper() or not _BODY.match(nxt.folded)) and not _ORGAN.match(nxt.folded):
+                return _gather(head, cells, j, cells[j].text, 0.9)
+            return j
+    # No type word: the title follows the place and date ("|" tables drop the heading's cell).
+    j = max(date_end, issuer_end)
+    while j < len(cells) and (
+        _SEPARATOR.match(cells[j].text) or _is_motto(cells[j]) or _NUMBER_MARK.match(cells[j].folded)
+    ):
+        j += 1
+    if (
+        j < min(len(cells), body)
+        and (cells[j].text.isupper() or cells[j].folded.startswith("ve viec"))
+        and not _ORGAN.match(cells[j].folded)
+    ):
+        return _gather(head, cells, j, cells[j].text, 0.65)
+    return 0
 
 
-def _gather(lines: list[str], start: int, first: str) -> str:
-    """A trích yếu runs over several lines, sometimes broken by an empty one (OCR)."""
-    parts = [first]
-    for line in lines[start + 1 : start + 12]:
-        if not line:
+def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence: float) -> int:
+    """A trích yếu runs over several lines, until the body, the enacting body or a change of case."""
+    parts = [first.strip()]
+    upper = first.upper() == first
+    reason = ""
+    j = start + 1
+    for j in range(start + 1, min(len(cells), start + 14)):
+        cell = cells[j]
+        text, folded = cell.text.strip(), cell.folded.strip()
+        prev = fold(parts[-1]).rstrip()
+        joined = bool(_CONNECTOR.search(prev))
+        if _SEPARATOR.match(text) or _DATE.match(folded) or _NUMBER_MARK.match(folded) or _is_motto(cell):
+            break
+        if prev.endswith((".", ":", ";")) or text.endswith(":"):
+            break
+        if upper:
+            if not text.isupper() and (any(ch.isalpha() for ch in text) or len(text) > 20):
+                break  # "2017-2021", "NĂM / 2022": a line of digits goes on
+            if not joined and (_ORGAN.match(folded) or _HEADING.match(folded) or text in head.issuer_lines):
+                break
+        else:
+            if text.isupper() or _BODY.match(folded) or text[:1] in "-–+•" or len(text) > 200:
+                break
+        parts.append(text)
+        if sum(len(p) for p in parts) > 600:
+            reason, confidence = "trích yếu quá dài, có thể lẫn phần thân văn bản", 0.4
+            break
+    else:
+        j = min(len(cells), start + 14)
+    head.title = " ".join(" ".join(parts).split())
+    if confidence < SURE:
+        reason = reason or "không thấy tên loại văn bản trước trích yếu"
+    head.rate("title", confidence, reason)
+    return j
+
+
+def _name(text: str) -> str | None:
+    """A person's name as printed: "Nguyễn Văn A", "Lan Thị Vân", or in capitals with a known surname."""
+    text = _STAMP_IN.sub("", text).strip().strip(";,.").strip()
+    words = text.split()
+    if not 2 <= len(words) <= 5 or any(not w.isalpha() for w in words):
+        return None
+    title = all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+    capitals = text.isupper() and fold(words[0]) in _SURNAMES and len(words) >= 2
+    if (title and len(words[0]) > 1) or capitals:
+        return text
+    return None
+
+
+def _loose_name(text: str) -> str | None:
+    """A line that begins with a name but goes on with other signs: kept as printed, to be checked."""
+    words = text.strip().split()
+    if 2 <= len(words) <= 6 and not any(ch.isdigit() for ch in text) and _name(" ".join(words[:2]).rstrip(":,;")):
+        return text.strip()
+    return None
+
+
+def _signer(head: Header, cells: list[_Cell], after: int) -> None:
+    """The closing block: capacity lines ("TM. …", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), then the name."""
+    start = None
+    for i in range(after, len(cells)):
+        cell = cells[i]
+        if not cell.text.isupper():
             continue
-        if line.isupper() or fold(line).startswith(("kinh gui", "so:", "so ", "thuc hien", "can cu")):
+        if _CAP_PREFIX.match(cell.folded):
+            start = i
             break
-        parts.append(line)
-    return " ".join(" ".join(parts).split())
-
-
-def _signer(head: Header, lines: list[str], folded_lines: list[str]) -> None:
-    """The closing block: capacity in capitals, the name on the last line."""
-    tail = [i for i, line in enumerate(lines) if line]
-    if not tail:
+        prev = cells[i - 1].folded if i else ""
+        if (_POSITION.match(cell.folded) and prev.startswith("noi nhan")) or (
+            cell.row.lstrip().startswith("|") and cell.row_start and i > after + 3 and len(cell.text) < 60
+        ):
+            start = i
+            break
+    if start is None:
+        _signer_without_capacity(head, cells, after)
         return
-    last = lines[tail[-1]]
-    if 1 < len(last.split()) <= 5 and last[:1].isupper() and not last.endswith((".", ":", ";")):
-        head.signer = last
-    for i in reversed(tail[-12:]):
-        if _CAPACITY.match(folded_lines[i]) and lines[i].isupper():
-            block = [lines[i]]
-            if i > 0 and lines[i - 1].isupper() and _CAPACITY.match(folded_lines[i - 1]):
-                block.insert(0, lines[i - 1])
-            head.capacity = ", ".join(_title_case(b) for b in block)
-            break
+    lines = [cells[start].text]
+    j = start + 1
+    while j < min(len(cells), start + 25) and len(lines) < 4:
+        cell = cells[j]
+        if _skippable(cell):
+            j += 1
+            continue
+        if (
+            cell.text.isupper()
+            and len(cell.text.split()) <= 8
+            and (_CAP_PREFIX.match(cell.folded) or _POSITION.match(cell.folded))
+        ):
+            lines.append(cell.text)
+            j += 1
+            continue
+        break
+    head.capacity_lines = lines
+    head.capacity = ", ".join(_title_case(b) for b in lines)
+    for k in range(j, min(len(cells), j + 30)):
+        cell = cells[k]
+        if _skippable(cell):
+            continue
+        head.signer = _name(cell.text)
+        if head.signer is None:
+            head.signer = _loose_name(cell.text)
+            if head.signer:
+                head.rate("signer", 0.7, "dòng tên người ký có thêm ký tự lạ")
+                return
+        break
+    if head.signer:
+        head.rate("signer", 0.9)
+    else:
+        head.rate("signer", 0.6, "không thấy tên người ký sau chức vụ")
+
+
+def _skippable(cell: _Cell) -> bool:
+    """Cells between the capacity and the name: stamps, the recipients' list, the file mark."""
+    f = cell.folded.strip()
+    return bool(
+        _STAMP.match(f)
+        or _SEPARATOR.match(cell.text)
+        or f.startswith(("noi nhan", "luu", "- ", "-", "+", "•", "(da ky", "[da ky", "da ky"))
+        or re.match(r"^[a-z]:\\", f)  # "d:\2011\CV\…": a file path printed under the list
+    )
+
+
+def _signer_without_capacity(head: Header, cells: list[_Cell], after: int) -> None:
+    """No capacity line: the name alone at the very end, after the recipients (OCR loses the rest)."""
+    for cell in reversed(cells[max(after, len(cells) - 4) :]):
+        if _skippable(cell) and not cell.folded.startswith("luu"):
+            continue
+        name = _name(cell.text)
+        if name:
+            head.signer = name
+            head.rate("signer", 0.5, "không thấy dòng chức vụ của người ký")
+        return
 
 
 def _title_case(text: str) -> str:

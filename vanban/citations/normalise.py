@@ -81,9 +81,19 @@ class Normalised:
         return self.offsets[start], self.offsets[end]
 
 
+# Line breaks written out as "\\r\\n" or "\\n" by a table conversion: spaces, as many as characters.
+_LITERAL_BREAK = re.compile(r"\\r\\n|\\n")
+
+
+def _literal_breaks(text: str) -> str:
+    if "\\" not in text:
+        return text
+    return _LITERAL_BREAK.sub(lambda m: " " * len(m.group()), text)
+
+
 def normalise(original: str) -> Normalised:
     if unicodedata.is_normalized("NFC", original) and not _INVISIBLE.search(original):
-        text = original.translate(_SAME_LENGTH)
+        text = _literal_breaks(original.translate(_SAME_LENGTH))
         return Normalised(original, text, fold(text))
     pieces: list[str] = []
     offsets: list[int] = []
@@ -96,7 +106,7 @@ def normalise(original: str) -> Normalised:
         done = m.end()
     _plain(original, done, len(original), pieces, offsets)
     offsets.append(len(original))
-    text = "".join(pieces).translate(_SAME_LENGTH)
+    text = _literal_breaks("".join(pieces).translate(_SAME_LENGTH))
     return Normalised(original, text, fold(text), tuple(offsets))
 
 

@@ -19,6 +19,7 @@ NUM = r"\d{1,5}[a-z]?"
 # Type words as written out, folded; longest first so that "thong tu lien tich" wins over "thong tu".
 TYPE_WORDS: dict[str, str] = {
     "thong tu lien tich": "TTLT",
+    "nghi quyet lien tich": "NQ",
     "chuong trinh hanh dong": "CTr",
     "nghi quyet": "NQ",
     "ket luan": "KL",
@@ -76,19 +77,32 @@ _PARTY_TYPES = _family(PARTY)
 _ADMIN_TYPES = _family(STATE_ADMIN)
 _NORM_TYPES = _family(STATE_NORMATIVE)
 
-_UNIT = r"[a-z0-9&]{1,12}(?:\s?-\s?[a-z0-9&]{1,12}){0,3}"
-_END = r"(?![a-z0-9])"
+_C = r"(?:(?!ngay\s{0,3}\d)[a-z0-9&])"  # a letter of a code, not the "ngày" glued after it
+_UNIT = rf"{_C}{{1,16}}(?:\s?-\s?{_C}{{1,16}}){{0,4}}"
+# A symbol ends at a non-letter, or where a date runs into it ("70-TB/TWngày", OCR and copy-paste).
+_END = r"(?:(?![a-z0-9])|(?=ngay{_S}\d))".replace("{_S}", _S)
 _START = r"(?<![0-9a-z/.])"
+# Joint codes not in the type table: Nghị quyết liên tịch (NQLT) and Thông tư liên tịch (TTLT).
+_JOINT = "nqlt|ttlt"
+# Issuers a State symbol names without the hyphen after its type code ("30c/NQCP", "2468/QĐUBND").
+_GLUED_ISSUERS = r"(?:cp|ttg|ubnd|hdnd|ub)"
+# Party issuers (for "646/QĐ/QUTW", a slash where the hyphen was): Trung ương, tỉnh, đảng, huyện ủy.
+_PARTY_ISSUER = r"[a-z]{0,6}(?:tw|tu|du|hu)"
+_UPPER_ISSUER = r"[a-z&]{2,10}"  # the issuer of a symbol without type code; capitals checked in find
 
 # One alternative per symbol family; group names tell which matched.
 SYMBOL = (
     rf"(?P<norm>(?P<n_num>{NUM}){_S}/{_S}(?P<n_year>(?:19|20)\d\d){_S}/{_S}"
-    rf"(?:(?P<n_qh>qh\d{{1,2}})|(?P<n_type>{_NORM_TYPES}){_S}-?{_S}(?P<n_iss>{_UNIT})){_END})"
+    rf"(?:(?P<n_qh>(?:ubtv)?qh\d{{1,2}})(?![a-z0-9-])|(?P<n_type>{_JOINT}|{_NORM_TYPES}){_S}[-/]?{_S}(?P<n_iss>{_UNIT}){_END}"
+    rf"|(?P<n_org>[a-z]{{2,10}})(?:{_S}-{_S}(?P<n_unit>{_UNIT}))?{_END}))"
     rf"|(?P<party>(?P<p_num>{NUM})(?:{_S}-{_S}|\s{{1,2}})(?P<p_type>{_PARTY_TYPES}){_S}/{_S}"
-    rf"(?P<p_iss>t\.\s?u|[a-z&]{{2,10}}){_END})"
+    rf"(?P<p_iss>t\.\s?u|{_C}{{2,10}}){_END})"
+    rf"|(?P<pslash>(?P<sl_num>{NUM}){_S}/{_S}(?P<sl_type>{_PARTY_TYPES}){_S}/{_S}(?P<sl_iss>{_PARTY_ISSUER}){_END})"
     rf"|(?P<pstate>(?P<ps_num>{NUM}){_S}/{_S}(?P<ps_type>{_PARTY_TYPES}){_S}-{_S}(?P<ps_iss>tw|tu|t\.\s?u|du|hu){_END})"
-    rf"|(?P<admin>(?P<a_num>{NUM}){_S}/{_S}(?P<a_type>{_ADMIN_TYPES}){_S}-{_S}(?P<a_iss>{_UNIT}){_END})"
-    rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}){_S}-{_S}(?P<c_unit>{_UNIT}){_END})"
+    rf"|(?P<admin>(?P<a_num>{NUM}){_S}/{_S}(?P<a_type>{_ADMIN_TYPES})(?:{_S}-{_S}(?P<a_iss>{_UNIT})"
+    rf"|(?P<a_glued>{_GLUED_ISSUERS}(?:-[a-z0-9&]{{1,16}}){{0,2}})){_END})"
+    rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}){_S}[-/]{_S}(?P<c_unit>{_UNIT}){_END})"
+    rf"|(?P<org>(?P<o_num>{NUM}){_S}/{_S}(?P<o_iss>{_UPPER_ISSUER})(?![a-z0-9/-]|{_S}-{_S}[a-z0-9]))"
 )
 
 _TYPE_WORD = _alternation([w.replace(" ", _W) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
@@ -99,14 +113,30 @@ NAME = (
     rf"(?:{_S}[,(]?{_S}khoa{_W}(?P<name_term>[ivxl]{{1,6}}){_END}(?:{_S}\))?)?)"
 )
 
+# A law, code, ordinance or constitution cited by name and date or year, without a number:
+# "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "Bộ luật Lao động năm 2019".
+# The name is words without digits (commas and "(sửa đổi)" allowed), at most 40 of them; the
+# shortest name that a date or year follows wins. find checks the capital L and what stands before.
+_LAW_WORD = r"[a-z(][a-z)]{0,19},?"
+_PASSED = (
+    rf"(?:{_W}(?:duoc|do){_W}quoc{_W}hoi(?:{_W}khoa{_W}[ivxl]{{1,6}})?{_W}(?:thong{_W}qua|ban{_W}hanh)"
+    rf"(?:{_W}tai{_W}ky{_W}hop{_W}thu{_W}[a-z0-9]{{1,5}},?)?|{_W}ban{_W}hanh)?"
+)
+LAW_NAME = (
+    rf"(?P<law>(?P<law_kind>(?:bo{_W})?luat|hien{_W}phap|phap{_W}lenh)(?P<law_words>(?:{_W}{_LAW_WORD}){{0,40}}?)"
+    rf"(?P<law_passed>{_PASSED})(?={_S}[,(]?{_S}(?:ngay{_S}\d|nam{_S}(?:19|20)\d\d(?!\d))))"
+)
+
 # A citation starts at a type word followed by a number or symbol, at a symbol, or at a name.
 MASTER = re.compile(
-    rf"{_START}(?:{NAME}|(?P<tw>{_TYPE_WORD})(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so)(?=\d)|{SYMBOL})"
+    rf"{_START}(?:{NAME}|(?P<tw>{_TYPE_WORD})(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so)(?=\d)|{SYMBOL}|{LAW_NAME})"
 )
 # The same, at every position where a citation may start, overlapping ones included.
 MASTER_ANYWHERE = re.compile(rf"(?={MASTER.pattern})")
 SYMBOL_AT = re.compile(rf"(?:{SYMBOL})")
-BARE_NUMBER_AT = re.compile(rf"(?P<bare>{NUM})(?![0-9a-z]|{_S}[/-]{_S}[0-9a-z])")
+BARE_NUMBER_AT = re.compile(
+    rf"(?P<bare>{NUM})(?:{_S}/{_S}(?P<bare_year>(?:19|20)\d\d))?(?![0-9a-z]|{_S}[/-]{_S}[0-9a-z])"
+)
 LIST_JOIN_AT = re.compile(rf"{_S}(?:,|;|&|va|hoac){_S}(?:(?:cac{_W})?so{_S})?(?=\d)")
 
 
@@ -118,9 +148,13 @@ def _dmy(p: str) -> str:
     )
 
 
-_IN_WORDS = rf"(?P<wd>\d{{1,2}}){_W}thang{_W}(?P<wm>\d{{1,2}}){_W}nam{_W}(?P<wy>(?:19|20)\d\d)(?!\d)"
+_IN_WORDS = rf"(?P<wd>\d{{1,2}}){_W}thang{_W}(?P<wm>\d{{1,2}}){_W}nam{_S}(?P<wy>(?:19|20)\d\d)(?!\d)"
 # "ngày 03/6/2013", "ngày 20 tháng 4 năm 2007", or a bare date right after ", " or "(".
 DATE_AFTER = re.compile(rf"{_S}[,(]?{_S}(?:ngay{_S}(?:{_dmy('a')}|{_IN_WORDS})|{_dmy('b')})")
+# A date that OCR damaged ("ngày 26 tháng năm 2014", "ngày 23 tháng 1] năm 2017"): the year only.
+DAMAGED_DATE_AFTER = re.compile(
+    rf"{_S}[,(]?{_S}ngay{_S}\d{{1,2}}{_W}thang[^0-9a-z]{{0,6}}(?:[^\s]{{1,4}}{_W})?nam{_S}(?P<year>(?:19|20)\d\d)(?!\d)"
+)
 TERM = re.compile(rf"khoa{_W}(?P<term>[ivxl]{{1,6}}){_END}")
 YEAR_AFTER = re.compile(rf"{_S}[,(]?{_S}nam{_W}(?P<year>(?:19|20)\d\d)(?!\d)")
 OF_ISSUER = re.compile(rf"{_S}(?:[,(]{_S})?cua{_W}")
@@ -129,4 +163,6 @@ POINTER_BEFORE = re.compile(
     rf"phan{_W}[ivxl0-9]{{1,5}}|phu{_S}luc(?:{_W}[ivxl0-9]{{1,5}})?|chuong{_W}[ivxl0-9]{{1,5}}){_W})+)(?:cua{_W})?$"
 )
 POINTER_WORD = re.compile("diem|khoan|dieu|muc|phan|phu|chuong")  # one of them is in every pointer
-HEADER_BEFORE = re.compile(rf"(?:^|\n)[ \t]{{0,20}}so{_S}:?{_S}$")
+# "Số:" at the start of a line, or of a table cell, or after a literal "\\r\\n" of a converted table;
+# a type word may stand before it ("Luật số: 56/2020/QH14").
+HEADER_BEFORE = re.compile(rf"(?:^|\n|\||\\n)[ \t]{{0,20}}(?:luat{_W}so{_S}:|so{_S}:?){_S}$")

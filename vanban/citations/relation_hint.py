@@ -41,3 +41,30 @@ def suggest_relation(text: str, citation: Citation, citing_type: str | None = No
     if best == "thuc-hien" and citing_type == "bao-cao":
         return "bao-cao-ket-qua"  # a report that "thực hiện" something reports on carrying it out
     return best
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s{0,40}\n|\n(?=\s{0,10}[-–+•]\s)")
+_PROPOSAL = re.compile(r"(?:xet|theo|ve|tai)\s{1,3}de nghi|xet\s{1,3}to trinh")
+
+
+def sentence_of(text: str, start: int, end: int, limit: int = 300) -> str:
+    """The sentence (or list item) a citation stands in, white space collapsed, at most ~2×limit."""
+    before = text[max(0, start - limit) : start]
+    after = text[end : end + limit]
+    cuts = list(_SENTENCE_END.finditer(before))
+    head = before[cuts[-1].end() :] if cuts else before
+    tail_cut = _SENTENCE_END.search(after)
+    tail = after[: tail_cut.start() + 1] if tail_cut else after
+    sentence = " ".join((head + text[start:end] + tail).split())
+    return sentence.lstrip("-–+• ")
+
+
+def no_relation(text: str, citation: Citation) -> str:
+    """Why a citation proposes no relation ("" when it may): nested in another's title, or the
+    Tờ trình a proposal came with ("Xét đề nghị … tại Tờ trình số …")."""
+    if citation.nested_in is not None:
+        return "nằm trong tên của văn bản được trích dẫn khác"
+    clause = _CLAUSE_END.split(fold(text[max(0, citation.start - 400) : citation.start]))[-1]
+    if (citation.type == "TTr" or fold(citation.text).startswith("to trinh")) and _PROPOSAL.search(clause):
+        return "tờ trình kèm lời đề nghị, không phải căn cứ"
+    return ""
