@@ -837,6 +837,121 @@ FORMS = [
         None,
         [("Nghị định 45/2022", "NĐ", "45", None, "2022-07-07", None)],
     ),
+    # -- the date before the citation, names with a congress or a khóa, new type words ------------
+    (
+        "issue date heading the clause",
+        "Ngày 12/3/2022, Ủy ban nhân dân tỉnh đã ban hành Quyết định số 512/QĐ-UBND về kiện toàn Ban Chỉ đạo",
+        None,
+        [("Quyết định số 512/QĐ-UBND", "QĐ", "512", "512/QĐ-UBND", "2022-03-12", None)],
+    ),
+    (
+        "issue date in words heading the clause, signed",
+        "Ngày 03 tháng 8 năm 2021, Chủ tịch Ủy ban nhân dân tỉnh ký ban hành Chỉ thị số 09/CT-UBND về phòng, chống thiên tai",
+        None,
+        [("Chỉ thị số 09/CT-UBND", "CT", "09", "09/CT-UBND", "2021-08-03", None)],
+    ),
+    (
+        "issue date after a comma, Party body issued",
+        "Với tinh thần đó, ngày 20-5-2019, Ban Thường vụ Tỉnh ủy đã ra Chỉ thị số 11-CT/TU về công tác dân vận",
+        None,
+        [("Chỉ thị số 11-CT/TU", "CT", "11", "11-CT/TU", "2019-05-20", None)],
+    ),
+    (
+        "event date heading the clause is not the issue date",
+        "Ngày 15/3/2023, tại hội nghị tổng kết, Ban Thường vụ đã ban hành Kết luận số 40-KL/TU về nhiệm vụ năm tới",
+        None,
+        [("Kết luận số 40-KL/TU", "KL", "40", "40-KL/TU", None, None)],
+    ),
+    (
+        "date of another clause is not the issue date",
+        "Ngày 15/3/2023 tỉnh tổ chức hội nghị; Ban Thường vụ ban hành Kết luận số 41-KL/TU về nhiệm vụ năm tới",
+        None,
+        [("Kết luận số 41-KL/TU", "KL", "41", "41-KL/TU", None, None)],
+    ),
+    (
+        "date of a list is not shared with a citation of another type",
+        "theo tinh thần Chỉ thị 19/CT-TTg, Kế hoạch 1204/KH-UBND ngày 02/6/2022 của Ủy ban nhân dân tỉnh",
+        None,
+        [
+            ("Chỉ thị 19/CT-TTg", "CT", "19", "19/CT-TTg", None, None),
+            ("Kế hoạch 1204/KH-UBND", "KH", "1204", "1204/KH-UBND", "2022-06-02", None),
+        ],
+    ),
+    (
+        "national congress resolution by name",
+        "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng, tỉnh đã xây dựng chương trình",
+        None,
+        [("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII", "NQ", None, None, None, None)],
+    ),
+    (
+        "provincial congress resolution by name",
+        "cụ thể hóa nghị quyết đại hội Đảng bộ huyện lần thứ XX nhiệm kỳ 2020 - 2025",
+        None,
+        [("nghị quyết đại hội Đảng bộ huyện lần thứ XX", "NQ", None, None, None, None)],
+    ),
+    (
+        "congress resolution by numeral",
+        "quán triệt Nghị quyết Đại hội XIV Đảng bộ thành phố đến đảng viên",
+        None,
+        [("Nghị quyết Đại hội XIV", "NQ", None, None, None, None)],
+    ),
+    (
+        "rules named with the khóa",
+        "theo Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV và chương trình công tác",
+        None,
+        [("Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV", "QC", None, None, None, None)],
+    ),
+    (
+        "charter named with the khóa",
+        "Căn cứ Điều lệ Hội Nông dân Việt Nam khóa VII; xét đề nghị của Ban Tổ chức",
+        None,
+        [("Điều lệ Hội Nông dân Việt Nam khóa VII", "ĐL", None, None, None, None)],
+    ),
+    (
+        "project by type word and number",
+        "đẩy mạnh triển khai Đề án 06 của Chính phủ và Đề\nán 06 của tỉnh",
+        None,
+        [
+            ("Đề án 06", "ĐA", "06", None, None, None),
+            ("Đề\nán 06", "ĐA", "06", None, None, None),
+        ],
+    ),
+    (
+        "resolution by abbreviation and meeting",
+        "các cấp ủy tiếp tục thực hiện NQ TW 5 về công tác cán bộ",
+        None,
+        [("NQ TW 5", "NQ", None, None, None, None)],
+    ),
+    (
+        "urgent official letter by number",
+        "Ủy ban nhân dân huyện đã có công văn khẩn 1457 gửi các xã",
+        None,
+        [("công văn khẩn 1457", "CV", "1457", None, None, None)],
+    ),
+    (
+        "year broken by a space in the date",
+        "Nghị định số 15/2021/NĐ-CP ngày 03/3/20 21 của Chính phủ",
+        None,
+        [("Nghị định số 15/2021/NĐ-CP", "NĐ", "15", "15/2021/NĐ-CP", "2021-03-03", None)],
+    ),
+    (
+        "type word glued to a full symbol",
+        "Xem Thông tư liên tịch05/2019/TTLT-BNV-BTC tại đây",
+        None,
+        [("Thông tư liên tịch05/2019/TTLT-BNV-BTC", "TTLT", "05", "05/2019/TTLT-BNV-BTC", None, None)],
+    ),
+    (
+        "date after a central issuer",
+        "Để thi hành Nghị định số 71/2016/NĐ-CP của Chính phủ ngày 4 tháng 10 năm 2016 về công tác văn thư",
+        None,
+        [("Nghị định số 71/2016/NĐ-CP", "NĐ", "71", "71/2016/NĐ-CP", "2016-10-04", None)],
+    ),
+    (
+        "month read by OCR as letters",
+        "Căn cứ Nghị định số 33/2012/NĐ-CP ngày 13 tháng II năm 2012 của Chính phủ",
+        None,
+        [("Nghị định số 33/2012/NĐ-CP", "NĐ", "33", "33/2012/NĐ-CP", "2012-11-13", None)],
+    ),
     # -- not citations ---------------------------------------------------------------------------
     ("received-stamp", "SỞ NỘI VỤ TỈNH HẬU GIANG\n\nSố: 1703\n\nNgày 19/7/2017\n\nChuyên: Độc lập", None, []),
     (
@@ -868,4 +983,13 @@ FORMS = [
     ("Chương trình without number", "từng nội dung của Chương trình CCHC đã được triển khai", None, []),
     ("mục II heading", "II. Đánh giá thực trạng công tác dân vận", None, []),
     ("money", "hỗ trợ 1.500.000 đồng/người/tháng", None, []),
+    (
+        "the rules a decision issues",
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế làm việc của Ban Thường trực khóa X",
+        None,
+        [],
+    ),
+    ("rules in lower case are prose", "xây dựng quy chế làm việc của ban chấp hành khóa mới", None, []),
+    ("congress in prose", "nghị quyết đại hội vi phạm nguyên tắc", None, []),
+    ("type word glued to a bare number", "Quyết định3 điểm mới", None, []),
 ]

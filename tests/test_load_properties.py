@@ -28,7 +28,7 @@ values = st.recursive(
 documents = st.dictionaries(st.sampled_from([*DOCUMENT_FIELDS, "titel", "x"]), values, max_size=12)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_load_document_never_raises(raw):
     problems = Problems()

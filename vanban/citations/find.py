@@ -7,6 +7,7 @@ that a ``Citation`` pairs with it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import itertools
 import re
@@ -217,8 +218,18 @@ def find_mentions(
         if m is None:  # cannot happen: starts are where MASTER matches
             raise AssertionError("MASTER_ANYWHERE and MASTER disagree")
         if m["name"]:
+            if m["name"].startswith("nq") and not norm.text[m.start() : m.start() + 2].isupper():
+                pos = m.start() + 2  # "nq" names a resolution only when written NQ
+                continue
             found.append(_name_mention(norm, m))
             pos = m.end()
+        elif m["congress"] or m["named"]:
+            named = _named_mention(norm, m)
+            if named is not None:
+                found.append(named)
+                pos = m.end()
+            else:
+                pos = m.start() + 3
         elif m["law"]:
             law = _law_mention(norm, m)
             if law is not None:
@@ -231,6 +242,8 @@ def find_mentions(
                 pos = m.end("tw")
                 continue
             items = _items(norm, m.end())
+            if items and not m["so"] and (items[0].match is None or not items[0].match["norm"]):
+                items = []  # "Thông tư liên tịch03/2000/TTLT-…": glued only to a full symbol
             if items and items[0].match is None and _not_a_number(norm, m, items[0]):
                 items = []
             if items and _not_citation(norm, m.start()):
@@ -259,6 +272,8 @@ def find_mentions(
         if len(found) > MAX_CITATIONS:
             raise too_many_citations(found[MAX_CITATIONS].start)
     found = _share_dates(norm, found)
+    if "ngay" in folded:  # no date anywhere, none to read before a citation
+        found = _dates_before(norm, found)
     found = [_context(norm, mention, starts) for mention in found]
     found = _share_group_context(found)
     return _mark_nested(norm, found)
@@ -551,7 +566,9 @@ def _law_mention(norm: Normalised, m: Match) -> Mention | None:
     _date_after(norm, date_item)
     if date_item.date is None and date_item.date_problem is None:
         y = P.YEAR_AFTER.match(norm.folded, tail)
-        if y is not None:
+        if y is None:
+            year = date_item.year  # "ngày 26 tháng năm 2014": OCR lost the month, the year is sure
+        else:
             year = int(y["year"])
             tail = y.end()
             # "… năm 2022 được Quốc hội khóa XV thông qua ngày 10/11/2022"
@@ -620,8 +637,8 @@ def _not_a_number(norm: Normalised, lead: Match, item: _Item) -> bool:
     """ "Kế hoạch 5 năm", "QUYẾT ĐỊNH:\n1.": a type word and a number that is no document's."""
     if _NOT_A_NUMBER_AFTER.match(norm.folded, item.end):
         return True
-    if "so" in lead["so"]:
-        return False
+    if "so" in lead["so"] or lead["urgent"]:
+        return False  # "công văn khẩn 3072": a count is not urgent
     written = norm.text[lead.start("tw") : lead.start("tw") + 1]
     if written.islower() and not _CITATION_GOES_ON.match(norm.folded, item.end):
         return True  # "quy định 05 nguyên tắc": a count
@@ -650,14 +667,76 @@ def _name_mention(norm: Normalised, m: Match) -> Mention:
     )
 
 
+_ISSUES_IT = re.compile(r"(?:^|\n)[ \t]{0,20}(?:dieu\s{1,3}1\s{0,3}[.:]\s{0,3})?ban\s{1,3}hanh\s{1,3}$")
+_NAMED_KINDS = {"quy che": "QC", "dieu le": "ĐL"}
+
+
+def _named_mention(norm: Normalised, m: Match) -> Mention | None:
+    """A congress resolution or a rule named with its khóa; None when the capitals say it is prose."""
+    text, a, b = _orig(norm, m.start(), m.end())
+    if m["congress"]:
+        if m["cg_bare"] and not norm.text[m.start("cg_bare") : m.end("cg_bare")].isupper():
+            return None  # "nghị quyết đại hội vi …": no numeral
+        code, term = "NQ", None
+    else:
+        if not text[:1].isupper() or _ISSUES_IT.search(_fold_tail(norm.original, a)):
+            return None  # prose, or "Điều 1. Ban hành Quy chế …": the document's own content
+        code, term = _NAMED_KINDS[re.sub(r"\s+", " ", m["nd_kind"])], m["nd_term"].upper()
+    item = _Item(m.start(), m.end(), None, "")
+    _date_after(norm, item)
+    return Mention(
+        text,
+        a,
+        b,
+        code,
+        None,
+        None,
+        item.date,
+        term=term,
+        name=" ".join(text.split()),
+        type_word=code,
+        date_problem=item.date_problem,
+        confidence=0.8,
+    )
+
+
+_OCR_ONES = str.maketrans({"i": "1", "l": "1", "|": "1", "]": "1", " ": None})
+
+
+def _ocr_date(norm: Normalised, item: _Item, m: Match) -> bool:
+    """ "ngày 22 tháng II năm 2019": a month OCR read as look-alike letters; True when it is a day."""
+    if m["m"] == "o":
+        if norm.text[m.start("m")] not in "óÓ":  # only "ó" is the 6 OCR misread
+            return False
+        month = 6
+    else:
+        month = int(m["m"].translate(_OCR_ONES))
+    try:
+        item.date = parse_date(f"{m['y']}-{month:02d}-{int(m['d']):02d}")
+    except ValueError:
+        return False
+    item.date_end = m.end()
+    return True
+
+
 def _date_after(norm: Normalised, item: _Item) -> None:
-    m = P.DATE_AFTER.match(norm.folded, item.end)
+    folded = norm.folded
+    m = P.DATE_AFTER.match(folded, item.end)
     if not m:
-        if damaged := P.DAMAGED_DATE_AFTER.match(norm.folded, item.end):
-            item.year = item.year or int(damaged["year"])  # "ngày 26 tháng năm 2014": the year is sure
-        return
+        # Most citations have no date after them: the words each pattern needs are looked for first.
+        if folded.find("ngay", item.end, item.end + 12) != -1:
+            if (ocr := P.OCR_MONTH_DATE_AFTER.match(folded, item.end)) and _ocr_date(norm, item, ocr):
+                return
+            if damaged := P.DAMAGED_DATE_AFTER.match(folded, item.end):
+                item.year = item.year or int(damaged["year"])  # "ngày 26 tháng năm 2014": the year is sure
+            return
+        if folded.find("cua", item.end, item.end + 8) == -1 or not (by := P.BY_ISSUER_AFTER.match(folded, item.end)):
+            return
+        m = P.DATE_AFTER.match(folded, by.end())  # "Nghị định số 94/CP của Chính phủ ngày …"
+        if not m:
+            return
     prefix = "a" if m["ad"] else "w" if m["wd"] else "b"
-    d, mo, y = m[prefix + "d"], m[prefix + "m"], m[prefix + "y"]
+    d, mo, y = m[prefix + "d"], m[prefix + "m"], m[prefix + "y"].replace(" ", "")
     try:
         item.date = parse_date(f"{y}-{int(mo):02d}-{int(d):02d}")
         item.date_end = m.end()
@@ -724,11 +803,41 @@ def _share_dates(norm: Normalised, found: list[Mention]) -> list[Mention]:
     """Two full citations joined by "và" share the date written after the second."""
     found = list(found)
     for i, (a, b) in enumerate(itertools.pairwise(found)):
-        if a.date is None and b.date is not None and a.symbol and b.symbol:
+        if (
+            a.date is None
+            and b.date is not None
+            and a.symbol
+            and b.symbol
+            and (b.type_word is None or b.type_word == a.type_word)  # "Chỉ thị …, Kế hoạch … ngày": not shared
+        ):
             between = norm.folded[_norm_offsets(norm, a)[1] : _norm_offsets(norm, b)[0]]
             if re.fullmatch(r"\s{0,3}(?:,|va)\s{0,3}", between):
                 found[i] = replace(a, date=b.date)
     return found
+
+
+_ISSUE_ENDINGS = ("hanh", "ky", "ra", "ban", "so")  # the verb, or "văn bản (số)" after it
+
+
+def _dates_before(norm: Normalised, found: list[Mention]) -> list[Mention]:
+    """ "Ngày 06/4/2023, Thủ tướng Chính phủ ban hành Quyết định số …": the date heads the clause."""
+    folded = norm.folded
+    out = []
+    for i, c in enumerate(found):
+        first_of_list = c.group is None or i == 0 or found[i - 1].group != c.group
+        if c.date is None and c.date_problem is None and first_of_list:
+            start = _norm_offsets(norm, c)[0]
+            if (
+                folded.find("ngay", max(0, start - 240), start) != -1
+                and folded[max(0, start - 24) : start].rstrip().endswith(_ISSUE_ENDINGS)
+                and (m := P.ISSUED_BEFORE.search(folded, max(0, start - 240), start))
+            ):
+                prefix = "i" if m["id"] else "w"
+                iso = f"{m[prefix + 'y']}-{int(m[prefix + 'm']):02d}-{int(m[prefix + 'd']):02d}"
+                with contextlib.suppress(ValueError):  # no day: the citation stays undated
+                    c = replace(c, date=parse_date(iso))
+        out.append(c)
+    return out
 
 
 def _alias_mentions(norm: Normalised, pattern: re.Pattern[str], alias_ids: dict[str, tuple[str, ...]]) -> list[Mention]:

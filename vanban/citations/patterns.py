@@ -38,6 +38,7 @@ TYPE_WORDS: dict[str, str] = {
     "thong tri": "TT",
     "quy che": "QC",
     "to trinh": "TTr",
+    "de an": "ĐA",
     "cong dien": "CĐ",
     "luat": LAW,
 }
@@ -108,9 +109,22 @@ SYMBOL = (
 _TYPE_WORD = _alternation([w.replace(" ", _W) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
 _TRUNG_UONG = rf"(?:trung{_W}uong|t\.\s?u|tw|tu)"
 NAME = (
-    rf"(?P<name>nghi{_W}quyet{_W}(?:hoi{_W}nghi{_W})?(?:lan{_W}thu{_W})?{_TRUNG_UONG}{_S}"
+    rf"(?P<name>(?:nghi{_W}quyet|nq){_W}(?:hoi{_W}nghi{_W})?(?:lan{_W}thu{_W})?{_TRUNG_UONG}{_S}"
     rf"(?:lan{_W}thu{_W})?(?P<meeting>\d{{1,2}})(?![0-9/-])"
     rf"(?:{_S}[,(]?{_S}khoa{_W}(?P<name_term>[ivxl]{{1,6}}){_END}(?:{_S}\))?)?)"
+)
+
+# A congress resolution by name: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "Nghị quyết
+# Đại hội XII", "Nghị quyết đại hội Đảng bộ tỉnh lần thứ XVIII". find checks a bare numeral's capitals.
+CONGRESS = (
+    rf"(?P<congress>nghi{_W}quyet{_W}dai{_W}hoi(?:(?:{_W}[a-z]{{1,12}}){{0,8}}?{_W}lan{_W}thu{_W}"
+    rf"(?P<cg_num>[ivxl]{{1,6}}|\d{{1,2}})|{_W}(?P<cg_bare>[ivxl]{{1,6}}))(?![a-z0-9]))"
+)
+# A rule or charter by name and khóa: "Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII",
+# "Điều lệ Mặt trận Tổ quốc Việt Nam khóa VIII". find checks the capital letter.
+NAMED_TERM = (
+    rf"(?P<named>(?P<nd_kind>quy{_W}che|dieu{_W}le)(?:{_W}[a-z]{{1,12}}){{1,14}}?{_W}khoa{_W}"
+    rf"(?P<nd_term>[ivxl]{{1,6}}){_END})"
 )
 
 # A law, code, ordinance or constitution cited by name and date or year, without a number:
@@ -129,7 +143,7 @@ LAW_NAME = (
 
 # A citation starts at a type word followed by a number or symbol, at a symbol, or at a name.
 MASTER = re.compile(
-    rf"{_START}(?:{NAME}|(?P<tw>{_TYPE_WORD})(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so)(?=\d)|{SYMBOL}|{LAW_NAME})"
+    rf"{_START}(?:(?=[nqd])(?:{NAME}|{CONGRESS}|{NAMED_TERM})|(?P<tw>{_TYPE_WORD})(?P<urgent>{_W}khan)?(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so|)(?=\d)|(?=\d){SYMBOL}|{LAW_NAME})"
 )
 # The same, at every position where a citation may start, overlapping ones included.
 MASTER_ANYWHERE = re.compile(rf"(?={MASTER.pattern})")
@@ -140,17 +154,31 @@ BARE_NUMBER_AT = re.compile(
 LIST_JOIN_AT = re.compile(rf"{_S}(?:,|;|&|va|hoac){_S}(?:(?:cac{_W})?so{_S})?(?=\d)")
 
 
-def _dmy(p: str) -> str:
-    """03/6/2013, 3-6-2013, 03.6.2013; the two separators must agree."""
+def _dmy(p: str, split_year: bool = False) -> str:
+    """03/6/2013, 3-6-2013, 03.6.2013; the two separators must agree.
+
+    split_year: after "ngày", a year broken by a space ("16/7/20 21", copy-paste) is read too.
+    """
+    space = r"\s?" if split_year else ""
     return (
         rf"(?P<{p}d>\d{{1,2}}){_S}(?P<{p}sep>[/.-]){_S}(?P<{p}m>\d{{1,2}}){_S}(?P={p}sep){_S}"
-        rf"(?P<{p}y>(?:19|20)\d\d)(?!\d)"
+        rf"(?P<{p}y>(?:19|20){space}\d\d)(?!\d)"
     )
 
 
 _IN_WORDS = rf"(?P<wd>\d{{1,2}}){_W}thang{_W}(?P<wm>\d{{1,2}}){_W}nam{_S}(?P<wy>(?:19|20)\d\d)(?!\d)"
 # "ngày 03/6/2013", "ngày 20 tháng 4 năm 2007", or a bare date right after ", " or "(".
-DATE_AFTER = re.compile(rf"{_S}[,(]?{_S}(?:ngay{_S}(?:{_dmy('a')}|{_IN_WORDS})|{_dmy('b')})")
+DATE_AFTER = re.compile(rf"{_S}[,(]?{_S}(?:ngay{_S}(?:{_dmy('a', split_year=True)}|{_IN_WORDS})|{_dmy('b')})")
+# "của Chính phủ" between a citation and its date: only the central issuers named in a few words.
+BY_ISSUER_AFTER = re.compile(
+    rf"{_S}cua{_W}(?:chinh{_W}phu|thu{_W}tuong{_W}chinh{_W}phu|bo{_W}chinh{_W}tri|ban{_W}bi{_W}thu|quoc{_W}hoi)"
+    rf"(?={_S}[,(]?{_S}ngay{_S}\d)"
+)
+# A month that OCR read as letters: "tháng II", "tháng Í Ï", "tháng 1]" (11), "tháng ó" (6).
+OCR_MONTH_DATE_AFTER = re.compile(
+    rf"{_S}[,(]?{_S}ngay{_S}(?P<d>\d{{1,2}}){_W}thang{_W}(?P<m>[1il|\]](?:\s?[1il|\]])?|o)"
+    rf"{_W}nam{_S}(?P<y>(?:19|20)\d\d)(?!\d)"
+)
 # A date that OCR damaged ("ngày 26 tháng năm 2014", "ngày 23 tháng 1] năm 2017"): the year only.
 DAMAGED_DATE_AFTER = re.compile(
     rf"{_S}[,(]?{_S}ngay{_S}\d{{1,2}}{_W}thang[^0-9a-z]{{0,6}}(?:[^\s]{{1,4}}{_W})?nam{_S}(?P<year>(?:19|20)\d\d)(?!\d)"
@@ -165,4 +193,13 @@ POINTER_BEFORE = re.compile(
 POINTER_WORD = re.compile("diem|khoan|dieu|muc|phan|phu|chuong")  # one of them is in every pointer
 # "Số:" at the start of a line, or of a table cell, or after a literal "\\r\\n" of a converted table;
 # a type word may stand before it ("Luật số: 56/2020/QH14").
-HEADER_BEFORE = re.compile(rf"(?:^|\n|\||\\n)[ \t]{{0,20}}(?:luat{_W}so{_S}:|so{_S}:?){_S}$")
+HEADER_BEFORE = re.compile(rf"(?:^|\n|\||\\n)[ \t'\"]{{0,20}}(?:(?:luat|nghi{_W}quyet){_W}so{_S}:|so{_S}:?){_S}$")
+# "Ngày 06/4/2023, Thủ tướng Chính phủ (đã) ban hành / ký ban hành / ký / đã ra" right before a
+# citation: the date at the head of the clause is the cited document's. Not after an event
+# ("Ngày …, tại hội nghị …"), nor across a sentence, a number or a quote.
+ISSUED_BEFORE = re.compile(  # ends at the citation, or at "văn bản số" before its symbol
+    rf"(?:^|[.,;:!?)\u201d\"\n]){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},"
+    rf"(?!{_S}(?:tai|trong|sau|truoc|tu|den|qua|nhan|theo|chieu|sang|toi)(?![a-z])){_S}"
+    rf"[^0-9.;:!?\u201c\u201d\"]{{1,160}}?\s(?:(?:da{_W}|vua{_W})?(?:ky{_W}ban{_W}hanh|ban{_W}hanh|ky)|(?:da|vua){_W}ra)"
+    rf"(?:{_W}van{_W}ban(?:{_W}so)?)?{_W}$"
+)

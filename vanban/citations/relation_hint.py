@@ -28,6 +28,24 @@ _CLAUSE_END = re.compile(r"[.;:!?]\s|\n\s*\n")
 
 
 def suggest_relation(text: str, citation: Citation, citing_type: str | None = None) -> str:
+    """The relation to propose: the one extract read (relations.py, the one home of the rule),
+    refined by the verb nearest before the citation; "dan-chieu" when extract read none."""
+    verb = verb_relation(text, citation, citing_type)
+    relation = citation.relation
+    if relation is None:
+        return "dan-chieu" if verb in _GOVERNING else verb
+    if relation == "thay-the":
+        return verb if verb in ("thay-the", "bai-bo") else "thay-the"
+    if relation == "thuc-hien":
+        return verb if verb in ("thuc-hien", "tra-loi", "bao-cao-ket-qua") else "thuc-hien"
+    return relation
+
+
+# What relations.py decides: suggest_relation does not propose these against it.
+_GOVERNING = {"can-cu", "thuc-hien", "tra-loi", "tiep-tuc-thuc-hien", "thay-the", "bai-bo"}
+
+
+def verb_relation(text: str, citation: Citation, citing_type: str | None = None) -> str:
     """The relation named by the verb nearest before the citation, in its clause."""
     before = fold(text[max(0, citation.start - 400) : citation.start])
     clause = _CLAUSE_END.split(before)[-1]

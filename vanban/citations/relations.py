@@ -4,7 +4,8 @@
 hiện" → tiep-tuc-thuc-hien; "thay thế", "bãi bỏ" → thay-the. None when the sentence does not say:
 a citation in another one's title, one mentioned in passing, "Xét đề nghị … tại Tờ trình số …".
 
-The verb is read by relation_hint.suggest_relation (what `check` proposes); here it is kept only
+The verb is read here, the one home of the rule; relation_hint.suggest_relation (what `check`
+and `suggest` propose) starts from the relation found here. A verb is kept only
 when it governs the citation: it stands right before it (a pointer such as "Điều 4" between is
 allowed), or before the list the citation continues ("Căn cứ Luật A …; Luật B …").
 """
@@ -16,7 +17,7 @@ from dataclasses import replace
 
 from .find import Citation
 from .normalise import fold
-from .relation_hint import suggest_relation
+from .relation_hint import no_relation, verb_relation
 
 # What suggest_relation names, mapped to the relations extract reports.
 _KEPT = {
@@ -29,21 +30,38 @@ _KEPT = {
     "bai-bo": "thay-the",
 }
 # The verb, then at most a few words before the citation.
-_VERB_BEFORE = re.compile(
-    r"(?:^|[^a-z])(?P<verb>can cu(?: vao)?|tiep tuc (?:thuc hien|trien khai)|thuc hien|trien khai|"
-    r"(?:de )?thi hanh|quan triet|thay the|bai bo)"
-    r"(?P<gap>(?: (?:cac|vao|theo|tinh than|noi dung|diem [a-z]|khoan \d{1,3}|dieu \d{1,3}|muc [ivxl0-9.]{1,8}|"
-    r"phan [ivxl0-9]{1,5}|chuong [ivxl0-9]{1,5}|cua|va|,|ket luan|chi dao)){0,6}) ?[-:,]? ?$"
+_GAP_WORD = (
+    r"cac|vao|theo|tinh than|noi dung|diem [a-z]|khoan(?: \d{1,3})?|dieu(?: \d{1,3})?|muc [ivxl0-9.]{1,8}|"
+    r"phan [ivxl0-9]{1,5}|chuong [ivxl0-9]{1,5}|cua|va|trong|mot so|quy dinh tai|ket luan|chi dao|"
+    r"nghiem tuc|nghiem|co hieu qua|hieu qua|tot|day du|kip thoi|sau rong|"
+    r"(?:quyet dinh|nghi dinh|thong tu|nghi quyet|van ban|chi thi|ke hoach)(?= ?:)"
 )
+_VERB_BEFORE = re.compile(
+    r"(?:^|[^a-z])(?P<verb>can cu(?: vao)?|tiep tuc (?:thuc hien|trien khai)|thuc ?hien|trien khai|"
+    r"(?:de )?thi hanh|quan triet|thay the|bai bo)"
+    rf"(?P<gap>(?:[ ,:]{{1,3}}(?:{_GAP_WORD})){{0,14}})[ ,:-]{{0,3}}$"
+)
+# "Tiếp tục (đẩy mạnh) thực hiện …, theo Nghị quyết …": the item opened by "tiếp tục" governs further.
+_CONTINUE = re.compile(r"(?:^|[^a-z])tiep tuc (?:[a-z]+ ){0,2}(?:thuc hien|trien khai)[^;.\d]{0,110}$")
 _NOT_A_RELATION = re.compile(r"(?:xet|theo) de nghi|de nghi cua")
+# "thực hiện theo …", "theo quy định tại …": in accordance with a document, not carrying it out.
+_ACCORDING = re.compile(r"^[ ,:]*theo(?: |$)")
 # Between two citations of one list: a date, an issuer, a connector; not a title ("về …").
 _LIST_GAP = re.compile(r"[^\"“”]{0,160}")
 _TITLE_WORDS = re.compile(
-    r"(?:^|[^a-z])(?:ve|quy dinh|huong dan|thi hanh|ban hanh|phe duyet|thanh lap|tai|kem theo|theo|de nghi)(?![a-z])"
+    r"(?:^|[^a-z])(?:ve|quy dinh|huong dan|thi hanh|ban hanh|phe duyet|thanh lap|tai|kem theo|theo|de nghi|"
+    r"sua doi|bo sung)(?![a-z])"
 )
+# A list item that starts right after ";": nothing but a connector before the citation.
+_ITEM_HEAD = re.compile(r"[\s\-–+•]*(?:va\s*)?")
+# A type word that opens a citation the finder starts later ("Luật Tổ chức Chính phủ số 63/2025/QH15").
+_TYPE_WORD = re.compile(
+    r"(?:^|[^a-z])((?:bo )?luat|hien phap|phap lenh|thong tu|nghi dinh|quyet ?dinh|nghi quyet|chi thi)(?![a-z])"
+)
+_AFTER = re.compile(r"[^;.]{0,160}?(?:het hieu luc|duoc thay the|bi thay the|bi bai bo|duoc bai bo)")
 
 
-_ANY_VERB = re.compile(r"can cu|thuc hien|trien khai|thi hanh|quan triet|thay the|bai bo")
+_ANY_VERB = re.compile(r"can cu|thuc ?hien|trien khai|thi hanh|quan triet|thay the|bai bo")
 
 
 def with_relations(
@@ -51,10 +69,12 @@ def with_relations(
 ) -> list[Citation]:
     """Each citation with its relation; folded: fold(text) when the caller has it (same length)."""
     if folded is None or len(folded) != len(text):
-        folded = None
+        folded = fold(text)
+        if len(folded) != len(text):
+            folded = None
     out: list[Citation] = []
     previous: tuple[int, str | None] | None = None  # end and relation of the citation before
-    hints: dict[tuple[str, str | None], str] = {}  # suggest_relation reads only these: asked once each
+    hints: dict[tuple[str, str | None], str] = {}  # verb_relation reads only these: asked once each
     for c in citations:
         relation = _relation(text, c, citing_type, previous, folded, hints)
         previous = (c.end, relation)
@@ -62,6 +82,25 @@ def with_relations(
             c = Citation(replace(c.mention, relation=relation), c.resolution)
         out.append(c)
     return out
+
+
+def _fold_slice(text: str, folded: str | None, start: int, end: int) -> str:
+    return folded[start:end] if folded is not None else fold(text[start:end])
+
+
+def _start(text: str, c: Citation, folded: str | None) -> int:
+    """Where the citation's name begins: the finder may start at the number after it."""
+    head = c.text[:9].lower()
+    if not (head[:1].isdigit() or head.startswith(("số ", "so ", "luật số", "luat so"))):
+        return c.start
+    lo = max(0, c.start - 160)
+    region = _fold_slice(text, folded, lo, c.start)
+    cut = max(region.rfind(";"), region.rfind("."), region.rfind(":"), region.rfind("\n\n") + 1)
+    cut = max(cut, max((region.rfind(d) for d in "0123456789"), default=-1))
+    if cut >= 0:
+        lo, region = lo + cut + 1, region[cut + 1 :]
+    m = _TYPE_WORD.search(region)
+    return lo + m.start(1) if m else c.start
 
 
 def _relation(
@@ -72,35 +111,55 @@ def _relation(
     folded: str | None,
     hints: dict[tuple[str, str | None], str],
 ) -> str | None:
-    if c.nested_in is not None:
+    if c.nested_in is not None or ((c.type == "TTr" or c.text[:2].lower() in ("tờ", "to")) and no_relation(text, c)):
         return None
-    window = max(0, c.start - 300)  # a bounded look back: the pass stays linear
-    line_start = max(text.rfind("\n\n", window, c.start), text.rfind(". ", window, c.start), window)
-    line_start = max(line_start, c.start - 170)
-    raw = folded[line_start : c.start] if folded is not None else fold(text[line_start : c.start])
+    start = _start(text, c, folded)
+    window = max(0, start - 300)  # a bounded look back: the pass stays linear
+    line_start = max(text.rfind("\n\n", window, start), text.rfind(". ", window, start), window)
+    line_start = max(line_start, start - 170)
+    raw = _fold_slice(text, folded, line_start, start)
+    cut = max(raw.rfind(";"), raw.rfind(". ") + 1, raw.rfind("\n\n") + 1)
+    clause_start = line_start + cut + 1 if cut >= 0 else line_start
+    clause = text[clause_start:start]
+    if clause.count("“") > clause.count("”") or clause.count('"') % 2:
+        return None  # inside a quoted title
     if _ANY_VERB.search(raw) or "de nghi" in raw:
         before = " ".join(raw.split())
         if _NOT_A_RELATION.search(before[-120:]):
             return None
-        if m := _VERB_BEFORE.search(before[-160:]):
+        m = _VERB_BEFORE.search(before[-200:])
+        if m and _verb(m["verb"]) == "thuc-hien" and previous is not None and clause_start <= previous[0] <= start:
+            # "Kế hoạch số … ngày … của … thực hiện Chỉ thị …": the verb is part of the other one's title
+            tail = " ".join(_fold_slice(text, folded, previous[0], start).split())
+            if _VERB_BEFORE.search(tail) and "," not in tail:
+                return None
+        if m:
             verb = _verb(m["verb"])
+            if verb == "thuc-hien" and _CONTINUE.search(before[-200:]):
+                return "tiep-tuc-thuc-hien"
+            if verb in ("thuc-hien", "tiep-tuc-thuc-hien") and _ACCORDING.match(m["gap"]):
+                return None
             if verb != "thuc-hien":
                 return verb
             # "thực hiện" is the vaguest verb: relation_hint tells a report or an answer apart.
-            key = (
-                folded[max(0, c.start - 400) : c.start]
-                if folded is not None
-                else text[max(0, c.start - 400) : c.start],
-                c.type,
-            )
+            key = (_fold_slice(text, folded, max(0, c.start - 400), c.start), c.type)
             if (hint := hints.get(key)) is None:
-                hint = hints[key] = suggest_relation(text, c, citing_type)
+                hint = hints[key] = verb_relation(text, c, citing_type)
             return _KEPT.get(hint, verb)
-    if previous is not None and previous[1] is not None and previous[0] <= c.start <= previous[0] + 200:
-        gap_raw = folded[previous[0] : c.start] if folded is not None else fold(text[previous[0] : c.start])
-        gap = " ".join(gap_raw.split())
-        if _LIST_GAP.fullmatch(gap) and not _TITLE_WORDS.search(gap) and re.search(r"[;,]|(?:^| )va(?: |$)", gap):
-            return previous[1]  # "Căn cứ Luật A ngày …; Luật B ngày …": the list shares its verb
+        if _CONTINUE.search(before[-200:]) and not (previous and clause_start <= previous[0] <= start):
+            return "tiep-tuc-thuc-hien"
+    after = _fold_slice(text, folded, c.end, min(len(text), c.end + 170))
+    if ("hieu luc" in after or "thay the" in after or "bai bo" in after) and _AFTER.match(after):
+        return "thay-the"  # "Quyết định số … hết hiệu lực …"
+    if previous is not None and previous[1] is not None and previous[0] <= start <= previous[0] + 250:
+        gap = " ".join(_fold_slice(text, folded, previous[0], start).split())
+        if re.search(r"[.!?] |^[.!?]", gap):
+            return None  # a new sentence: a later mention, in passing
+        if ";" in gap:
+            # a new item of the list: it shares the verb when it opens with the citation itself
+            return previous[1] if _ITEM_HEAD.fullmatch(gap.rsplit(";", 1)[1]) else None
+        if _LIST_GAP.fullmatch(gap) and not _TITLE_WORDS.search(gap) and re.search(r"[,]|(?:^| )va(?: |$)", gap):
+            return previous[1]  # "Căn cứ Luật A ngày …, Luật B ngày …": the list shares its verb
     return None
 
 
