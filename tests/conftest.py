@@ -137,23 +137,6 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
-@pytest.fixture
-def site_with_title(data_copy, tmp_path):
-    """Build the test corpus with 114-KL/TW's title starting with `prefix` (markup, say)."""
-
-    def build(prefix: str) -> Path:
-        doc = data_copy / "documents" / "114-kl-tw-2015.yaml"
-        doc.write_text(
-            doc.read_text(encoding="utf-8").replace("title: Về nâng cao", f"title: {prefix} Về nâng cao"),
-            encoding="utf-8",
-        )
-        out = tmp_path / "site"
-        build_site(data_copy, out)
-        return out
-
-    return build
-
-
 @pytest.fixture(scope="session")
 def corpus_site(tmp_path_factory) -> Path:
     """The test corpus built once with the real MkDocs, into a temporary folder."""
