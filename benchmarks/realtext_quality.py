@@ -34,6 +34,7 @@ from vanban.model import Corpus  # noqa: E402
 from vanban.symbols import fold, symbol_key  # noqa: E402
 
 SET = ROOT / "benchmarks" / "realtexts"
+BATCH: int | None = None  # --batch: measure one batch of the set alone
 TARGETS = {"recall": 0.97, "precision": 0.97, "symbol": 0.99, "date": 0.99}
 SNIPPET_TARGETS = {"recall": 0.98, "precision": 0.98}
 HEADER_TARGETS = {"symbol": 0.97, "date": 0.97, "title": 0.90, "issuer": 0.90, "place": 0.95, "signer": 0.90}
@@ -235,6 +236,8 @@ def texts(half: str) -> list[tuple[str, str, dict[str, Any]]]:
         doc_id = ann["id"]
         if half != "all" and held_out(doc_id) != (half == "heldout"):
             continue
+        if BATCH is not None and int(ann.get("batch") or 1) != BATCH:
+            continue
         text = (SET / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
         out.append((doc_id, text, ann))
     return out
@@ -266,6 +269,8 @@ def run_snippets(half: str, misses_shown: int) -> dict[str, Any]:
     misses: list[str] = []
     for path in sorted((SET / "snippets").glob("*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if BATCH is not None and int(row.get("batch") or 1) != BATCH:
+                continue
             if half != "all" and held_out(row["id"]) != (half == "heldout"):
                 continue
             counts["texts"] += 1
@@ -295,7 +300,10 @@ def main() -> int:
     parser.add_argument("--half", choices=["dev", "heldout", "all"], default="dev")
     parser.add_argument("--misses", type=int, default=0, help="print the first N misses")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--batch", type=int, help="only texts of this batch (annotations' `batch:`, 1 when absent)")
     args = parser.parse_args()
+    global BATCH
+    BATCH = args.batch
     halves = ["dev", "heldout"] if args.half == "all" else [args.half]
     result = {}
     for half in halves:

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tests.conftest import CORPUS, ROOT, shared_seed
+from tests.tiny import write_corpus
 from vanban.pipeline import build_site
 from vanban.problems import BuildError, DataError
 from vanban.site.build import stage_pages
@@ -174,9 +175,15 @@ def _digest(folder: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def small_site(tmp_path_factory):
+def tiny_data(tmp_path_factory):
+    """Two documents: these tests are about what a failed build leaves, not about the pages."""
+    return write_corpus(tmp_path_factory.mktemp("tiny") / "data")
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory, tiny_data):
     out = tmp_path_factory.mktemp("small") / "site"
-    build_site(CORPUS, out)
+    build_site(tiny_data, out)
     return out
 
 
@@ -188,7 +195,7 @@ def test_failed_build_on_bad_data_leaves_previous_site(small_site, data_copy):
     assert _digest(small_site) == before
 
 
-def test_failed_mkdocs_build_leaves_previous_site(small_site, tmp_path):
+def test_failed_mkdocs_build_leaves_previous_site(small_site, tiny_data, tmp_path):
     before = _digest(small_site)
     config = tmp_path / "mkdocs.yml"
     config.write_text(
@@ -200,7 +207,7 @@ def test_failed_mkdocs_build_leaves_previous_site(small_site, tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(BuildError):
-        build_site(CORPUS, small_site, config_file=config)
+        build_site(tiny_data, small_site, config_file=config)
     assert _digest(small_site) == before
     assert not list(small_site.parent.glob(".site-new-*")), "half-built folder left behind"
 
@@ -282,12 +289,12 @@ def test_citation_not_in_the_knowledge_base_is_marked(data_copy, tmp_path):
     )
 
 
-def test_failed_data_writing_leaves_previous_site(small_site, monkeypatch):
+def test_failed_data_writing_leaves_previous_site(small_site, tiny_data, monkeypatch):
     before = _digest(small_site)
     # The data writer (a forked process, which inherits the patch) is asked to write outside its folder.
     monkeypatch.setattr("vanban.pipeline.render_data", lambda *args, **kwargs: iter([("../escape.js", "x")]))
     with pytest.raises(BuildError, match="nằm ngoài"):
-        build_site(CORPUS, small_site)
+        build_site(tiny_data, small_site)
     assert _digest(small_site) == before
     assert not (small_site.parent / "escape.js").exists()
     assert not list(small_site.parent.glob(".vanban-data-*")) and not list(small_site.parent.glob(".site-new-*"))
