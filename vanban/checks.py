@@ -11,7 +11,7 @@ from collections import defaultdict
 import networkx as nx
 
 from . import vocab
-from .dates import definitely_before
+from .dates import PartialDate, definitely_before
 from .model import Corpus, Document
 from .problems import ERROR, NOTE, WARNING, Problem
 from .schema import RESERVED_KEYS, key_problem
@@ -171,11 +171,12 @@ def _check_identity(corpus: Corpus, doc: Document) -> list[Problem]:
 def _check_dates(doc: Document, today: dt.date) -> list[Problem]:
     out = []
     if doc.date and doc.date.earliest() > today:
+        shown_today = PartialDate(today.year, today.month, today.day).vietnamese()
         out.append(
             _p(
                 doc,
                 "future-date",
-                f"ngày ban hành {doc.date.vietnamese()} ở sau hôm nay ({today.day:02d}/{today.month:02d}/{today.year})",
+                f"ngày ban hành {doc.date.vietnamese()} ở sau hôm nay ({shown_today})",
                 "kiểm tra năm và ngày trên văn bản gốc (2099 thay cho 2019?)",
                 "date",
             )
@@ -355,9 +356,10 @@ def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Prob
             p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE, p.doc_id)
         out.append(p)
     # A full text that could not be read says nothing about its citations: not stale, just unknown.
-    unread = {p.file.replace(os.sep, "/") for p in problems if p.code in _UNREAD}
+    # Matched on the last two path parts, as text_file is always texts/<name>.
+    unread = {"/".join(p.file.replace(os.sep, "/").rsplit("/", 2)[-2:]) for p in problems if p.code in _UNREAD}
     for doc in corpus.documents.values():
-        text_unread = bool(doc.text_file) and any(f == doc.text_file or f.endswith("/" + doc.text_file) for f in unread)
+        text_unread = bool(doc.text_file) and doc.text_file in unread
         for code in doc.acknowledged:
             if text_unread and code in _CITATION_CODES:
                 continue

@@ -88,17 +88,9 @@ def _documents(corpus: Corpus) -> list[Document]:
     return sorted(corpus.documents.values(), key=lambda d: d.id)
 
 
-# A cell that starts with one of these is a formula to a spreadsheet (CSV injection: `=HYPERLINK(…)`,
-# `@SUM(…)`); a leading apostrophe makes it text, as spreadsheet tools expect. (The same rule as
-# vanban/site/packs.py: the two layers may not import each other.)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_cell(value: str | bool) -> str | bool:
     """A text value as a CSV cell that no spreadsheet runs as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return vocab.csv_text(value) if isinstance(value, str) else value
 
 
 def to_csv(corpus: Corpus) -> tuple[str, str]:

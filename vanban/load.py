@@ -427,9 +427,8 @@ def decode(data: bytes, display: str, problems: Problems) -> str | None:
         return None
 
 
-def read_yaml_file(path: Path, display: str, problems: Problems, files: DataFiles | None = None) -> Raw:
+def read_yaml_file(path: Path, display: str, problems: Problems, files: DataFiles) -> Raw:
     """The parsed YAML (None for an empty file), or UNREAD when it could not be read (reported)."""
-    files = files or DataFiles(path.parent, problems)
     data = files.read(path, display, MAX_YAML_BYTES)
     text = decode(data, display, problems) if data is not None else None
     if text is None:
@@ -580,7 +579,7 @@ def _key_field(reader: _Reader, got: dict[str, Any], name: str, what: str, line:
         del got[name]
 
 
-def load_issuers(path: Path, display: str, problems: Problems, files: DataFiles | None = None) -> dict[str, Issuer]:
+def load_issuers(path: Path, display: str, problems: Problems, files: DataFiles) -> dict[str, Issuer]:
     reader = _Reader(display, problems)
     raw = _top_mapping(read_yaml_file(path, display, problems, files), reader, "issuers.yaml")
     issuers = {}
@@ -610,7 +609,7 @@ def load_issuers(path: Path, display: str, problems: Problems, files: DataFiles 
 
 
 def load_regions(
-    path: Path, display: str, problems: Problems, issuers: dict[str, Issuer], files: DataFiles | None = None
+    path: Path, display: str, problems: Problems, issuers: dict[str, Issuer], files: DataFiles
 ) -> dict[str, str]:
     """Province slug → its name ("hau-giang" → "Tỉnh Hậu Giang"); every issuer's region needs one."""
     reader = _Reader(display, problems)
@@ -643,9 +642,7 @@ def load_regions(
     return regions
 
 
-def load_named_sources(
-    path: Path, display: str, problems: Problems, files: DataFiles | None = None
-) -> dict[str, Source]:
+def load_named_sources(path: Path, display: str, problems: Problems, files: DataFiles) -> dict[str, Source]:
     if not os.path.lexists(path):
         return {}
     reader = _Reader(display, problems)
@@ -683,10 +680,8 @@ def _ignored(path: Path, where: str, problems: Problems) -> None:
     )
 
 
-def document_files(data_dir: Path, problems: Problems | None = None, files: DataFiles | None = None) -> list[Path]:
+def document_files(data_dir: Path, problems: Problems, files: DataFiles) -> list[Path]:
     """The YAML files of data/documents/ and its sub-folders; any other file is reported."""
-    problems = problems if problems is not None else Problems()
-    files = files or DataFiles(data_dir, problems)
     out = []
     for path in files.files_in(data_dir / DOCUMENTS_DIR, recursive=True):
         if _has_suffix(path, YAML_SUFFIXES):

@@ -140,3 +140,14 @@ ELI = {
     "bai-bo": "repeals",
     "kien-nghi": "related_to",
 }
+
+
+# A CSV cell that starts with one of these is a formula to a spreadsheet (CSV injection:
+# `=HYPERLINK(…)`, `@SUM(…)`); a leading apostrophe makes it text, as spreadsheet tools expect.
+# Here so that both writers of CSV (export and site.packs, which may not import each other) share it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text value as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value

@@ -27,6 +27,7 @@ Key = str | int | float | bool | None
 MAX_DEPTH = 20
 # Values (scalars, lists, mappings) in one file once every alias is expanded.
 MAX_VALUES = 100_000
+_TOO_DEEP = f"lồng quá {MAX_DEPTH} cấp danh sách hoặc mục khóa: giá trị"
 
 
 class LineDict(dict[Key, Any]):
@@ -110,10 +111,11 @@ def check_limits(root: Node) -> None:
     size: dict[int, int] = {}
     height: dict[int, int] = {}
     on_path: set[int] = set()
-    stack: list[tuple[Node, int, list[Node]]] = [(root, 1, _children(root))]
+    kids = _children(root)
+    stack: list[tuple[Node, int, list[Node], list[Node]]] = [(root, 1, kids, list(kids))]
     on_path.add(id(root))
     while stack:
-        node, depth, todo = stack[-1]
+        node, depth, kids, todo = stack[-1]
         if todo:
             child = todo.pop()
             if id(child) in on_path:
@@ -123,13 +125,13 @@ def check_limits(root: Node) -> None:
                     raise YamlLimitError(f"lồng quá {MAX_DEPTH} cấp (qua một bí danh)", _line(child))
                 continue
             if depth + 1 > MAX_DEPTH:
-                raise YamlLimitError(f"lồng quá {MAX_DEPTH} cấp danh sách hoặc mục khóa: giá trị", _line(child))
+                raise YamlLimitError(_TOO_DEEP, _line(child))
             on_path.add(id(child))
-            stack.append((child, depth + 1, _children(child)))
+            grandkids = _children(child)
+            stack.append((child, depth + 1, grandkids, list(grandkids)))
             continue
         stack.pop()
         on_path.discard(id(node))
-        kids = _children(node)
         size[id(node)] = 1 + sum(size[id(k)] for k in kids)
         height[id(node)] = 1 + max((height[id(k)] for k in kids), default=0)
         if size[id(node)] > MAX_VALUES:
@@ -157,7 +159,7 @@ def load_yaml(text: str) -> Any:
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text) from None
     except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000 levels
-        raise YamlLimitError(f"lồng quá {MAX_DEPTH} cấp danh sách hoặc mục khóa: giá trị", None) from None
+        raise YamlLimitError(_TOO_DEEP, None) from None
     finally:
         loader.dispose()
 
@@ -167,7 +169,7 @@ def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit, 1000 levels
-            return YamlLimitError(f"lồng quá {MAX_DEPTH} cấp danh sách hoặc mục khóa: giá trị", line)
+            return YamlLimitError(_TOO_DEEP, line)
         return YamlSyntaxError(f"{exc.context or ''} {exc.problem or ''}".strip(), line)
     if isinstance(exc, yaml.reader.ReaderError):  # a control character: it has a position, not a line
         # libyaml counts bytes of the UTF-8 it was given; the pure-Python reader counts characters.

@@ -43,12 +43,12 @@ _SAME_LENGTH = str.maketrans(
         "\uff0f": "/",
     }
 )
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.S)
+_INVISIBLES = "[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
+_MARKS = "[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"  # combining marks
+_INVISIBLE = re.compile(_INVISIBLES)
+_CLUSTER = re.compile(f".{_MARKS}*", re.S)
 # A cluster that has combining marks, or an invisible character: what the slow path works on.
-_SPECIAL = re.compile(
-    r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+|[\u00ad\u200b\u200c\u200d\u2060\ufeff]", re.S
-)
+_SPECIAL = re.compile(f".{_MARKS}+|{_INVISIBLES}", re.S)
 
 
 def _fold_table() -> dict[int, str]:

@@ -64,9 +64,7 @@ _AFTER = re.compile(r"[^;.]{0,160}?(?:het hieu luc|duoc thay the|bi thay the|bi 
 _ANY_VERB = re.compile(r"can cu|thuc ?hien|trien khai|thi hanh|quan triet|thay the|bai bo")
 
 
-def with_relations(
-    text: str, citations: list[Citation], citing_type: str | None = None, folded: str | None = None
-) -> list[Citation]:
+def with_relations(text: str, citations: list[Citation], folded: str | None = None) -> list[Citation]:
     """Each citation with its relation; folded: fold(text) when the caller has it (same length)."""
     if folded is None or len(folded) != len(text):
         folded = fold(text)
@@ -76,7 +74,7 @@ def with_relations(
     previous: tuple[int, str | None] | None = None  # end and relation of the citation before
     hints: dict[tuple[str, str | None], str] = {}  # verb_relation reads only these: asked once each
     for c in citations:
-        relation = _relation(text, c, citing_type, previous, folded, hints)
+        relation = _relation(text, c, previous, folded, hints)
         previous = (c.end, relation)
         if relation != c.relation:
             c = Citation(replace(c.mention, relation=relation), c.resolution)
@@ -106,7 +104,6 @@ def _start(text: str, c: Citation, folded: str | None) -> int:
 def _relation(
     text: str,
     c: Citation,
-    citing_type: str | None,
     previous: tuple[int, str | None] | None,
     folded: str | None,
     hints: dict[tuple[str, str | None], str],
@@ -144,7 +141,7 @@ def _relation(
             # "thực hiện" is the vaguest verb: relation_hint tells a report or an answer apart.
             key = (_fold_slice(text, folded, max(0, c.start - 400), c.start), c.type)
             if (hint := hints.get(key)) is None:
-                hint = hints[key] = verb_relation(text, c, citing_type)
+                hint = hints[key] = verb_relation(text, c)
             return _KEPT.get(hint, verb)
         if _CONTINUE.search(before[-200:]) and not (previous and clause_start <= previous[0] <= start):
             return "tiep-tuc-thuc-hien"

@@ -102,8 +102,7 @@ def check_output_folder(out: str | Path, project_root: Path, inputs: Sequence[tu
     without the marker of a site; a site holding files the build did not write (a rebuild would
     delete them), or a folder inside a site. Only reads: nothing is created.
     """
-    if not str(out).strip():
-        raise OutputFolderRefused(f"đường dẫn --out trống (có thể là một biến chưa được đặt); {_ELSEWHERE}")
+    _refuse_empty(out)
     given = Path(out)
     try:
         site = given.resolve()
@@ -140,21 +139,19 @@ def check_output_folder(out: str | Path, project_root: Path, inputs: Sequence[tu
     return site
 
 
+def _refuse_empty(out: str | Path) -> None:
+    if not str(out).strip():
+        raise OutputFolderRefused(f"đường dẫn --out trống (có thể là một biến chưa được đặt); {_ELSEWHERE}")
+
+
 def _refuse_protected(site: Path, shown: str, project_root: Path, inputs: Sequence[tuple[Path, str]]) -> None:
     """The build replaces the whole folder: never one that holds the system, a home, a project or an input."""
     if site == Path(site.anchor):
         raise OutputFolderRefused(f"{shown} là thư mục gốc của hệ thống; {_ELSEWHERE}")
+    replaced = "bản dựng sẽ thay cả thư mục bằng trang web: "
     with suppress(RuntimeError, OSError):  # no home folder known: nothing to compare with
-        home = Path.home().resolve()
-        if site == home or site in home.parents:
-            what = "là" if site == home else "chứa"
-            raise OutputFolderRefused(f"{shown} {what} thư mục nhà của bạn ({home}); {_ELSEWHERE}")
-    root = project_root.resolve()
-    if site == root or site in root.parents:
-        what = "là" if site == root else "chứa"
-        raise OutputFolderRefused(
-            f"{shown} {what} thư mục dự án vanban ({root}); bản dựng sẽ thay cả thư mục bằng trang web: {_ELSEWHERE}"
-        )
+        _refuse_holding(site, shown, Path.home().resolve(), "thư mục nhà của bạn", "")
+    _refuse_holding(site, shown, project_root.resolve(), "thư mục dự án vanban", replaced)
     for sign in (".git", "vanban/__init__.py", "pyproject.toml"):
         if (site / sign).exists():
             raise OutputFolderRefused(
@@ -163,23 +160,27 @@ def _refuse_protected(site: Path, shown: str, project_root: Path, inputs: Sequen
             )
     for path, label in inputs:
         folder = path.resolve()
-        if site == folder or site in folder.parents:
-            what = "là" if site == folder else "chứa"
-            raise OutputFolderRefused(
-                f"{shown} {what} {label} ({folder}); bản dựng sẽ thay cả thư mục bằng trang web: {_ELSEWHERE}"
-            )
+        _refuse_holding(site, shown, folder, label, replaced)
         if folder in site.parents:
             raise OutputFolderRefused(
                 f"{shown} nằm trong {label} ({folder}); trang web sẽ lẫn vào đầu vào của lần dựng sau: {_ELSEWHERE}"
             )
 
 
-def _check_owned(site: Path, shown: str) -> None:
-    """An empty folder, or a site this build wrote and nobody added to; else OutputFolderRefused."""
+def _refuse_holding(site: Path, shown: str, folder: Path, label: str, why: str) -> None:
+    """OutputFolderRefused when site is folder or a folder above it."""
+    if site == folder or site in folder.parents:
+        what = "là" if site == folder else "chứa"
+        raise OutputFolderRefused(f"{shown} {what} {label} ({folder}); {why}{_ELSEWHERE}")
+
+
+def _check_owned(site: Path, shown: str) -> bool:
+    """An empty folder (False), or a site this build wrote and nobody added to (True); else
+    OutputFolderRefused."""
     try:
         entries = sorted(os.listdir(site))
         if not entries:
-            return
+            return False
         marker = _read_marker(site)
         if marker is None:
             names = ", ".join(entries[:3]) + (", …" if len(entries) > 3 else "")
@@ -200,6 +201,7 @@ def _check_owned(site: Path, shown: str) -> None:
             f"{shown} là trang web do vanban dựng nhưng có {len(extra)} tệp bản dựng không ghi ({names}); "
             "dựng lại sẽ xóa chúng. Hãy chuyển chúng ra ngoài thư mục (hoặc xóa nếu không cần) rồi dựng lại"
         )
+    return True
 
 
 def _read_marker(folder: Path) -> dict[str, Any] | None:
@@ -221,8 +223,7 @@ def is_site(folder: Path) -> bool:
 def served_site(out: str | Path) -> Path:
     """The folder `serve --no-build` may serve; OutputFolderRefused for an empty path or a folder of
     files that is not a site (serving it would publish them). A missing folder is returned as is."""
-    if not str(out).strip():
-        raise OutputFolderRefused(f"đường dẫn --out trống (có thể là một biến chưa được đặt); {_ELSEWHERE}")
+    _refuse_empty(out)
     site = Path(out)
     try:
         foreign = site.is_dir() and any(site.iterdir()) and not is_site(site)
@@ -508,12 +509,11 @@ class _DataWriter:
 def _swap(fresh: Path, site_dir: Path) -> None:
     """Put fresh in site_dir's place. Only a site the build wrote (or an empty folder) is replaced."""
     old = None
-    if site_dir.exists() or site_dir.is_symlink():
-        _check_owned(site_dir, f"'{site_dir}'")  # files may have been added while this build ran
-        if any(site_dir.iterdir()):
-            old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
-            os.rmdir(old)
-            site_dir.rename(old)
+    # Checked again: files may have been added while this build ran.
+    if (site_dir.exists() or site_dir.is_symlink()) and _check_owned(site_dir, f"'{site_dir}'"):
+        old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-old-", dir=site_dir.parent))
+        os.rmdir(old)
+        site_dir.rename(old)
     try:
         fresh.rename(site_dir)  # replaces an empty folder; fails on one that is not
     except OSError:
@@ -543,7 +543,7 @@ def write_output(path: Path, content: str | bytes) -> None:
     Raises OutputError with what is wrong (missing folder, no permission, a file in the way)
     instead of an OSError traceback.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent
     if path.is_dir():
         raise OutputError(f"'{path}' là một thư mục; hãy chỉ một tên tệp")
     if not folder.is_dir():

@@ -143,6 +143,10 @@ def _level(checked: Checked, doc: Document) -> str:
     return level_of(checked.corpus, doc) or vocab.CENTRAL
 
 
+def _date_text(doc: Document) -> str:
+    return doc.date.vietnamese() if doc.date else "chưa rõ ngày"
+
+
 def _row(checked: Checked, doc: Document, depth: int | None) -> list[str | int | None]:
     return [
         doc.id,
@@ -150,7 +154,7 @@ def _row(checked: Checked, doc: Document, depth: int | None) -> list[str | int |
         doc.year,
         doc.type,
         _level(checked, doc),
-        doc.date.vietnamese() if doc.date else "chưa rõ ngày",
+        _date_text(doc),
         doc.title[:TITLE_CHARS],
         depth,
     ]
@@ -195,10 +199,11 @@ def _timeline(checked: Checked) -> dict[str, tuple[int, int]]:
         issuer = corpus.issuers.get(doc.issuer)
         return doc.type if is_central(corpus, doc) else (issuer.region or "") if issuer else ""
 
+    band = {doc.id: (_level(checked, doc), lane_of(doc)) for doc in corpus.documents.values()}
     lanes: dict[str, list[str]] = defaultdict(list)
-    for doc in corpus.documents.values():
-        if lane_of(doc) not in lanes[_level(checked, doc)]:
-            lanes[_level(checked, doc)].append(lane_of(doc))
+    for level, lane in band.values():
+        if lane not in lanes[level]:
+            lanes[level].append(lane)
     order = list(vocab.DOC_TYPES)
     top = 0
     y_of: dict[tuple[str, str], int] = {}
@@ -211,7 +216,7 @@ def _timeline(checked: Checked) -> dict[str, tuple[int, int]]:
     out = {}
     for doc in sorted(corpus.documents.values(), key=lambda d: d.id):
         x = ((doc.date.earliest() - start).days * 120 // 365) if doc.date else -240
-        y = y_of[(_level(checked, doc), lane_of(doc))]
+        y = y_of[band[doc.id]]
         slot = (x // 30, y)
         out[doc.id] = (x + (crowd[slot] // 4) * 14, y + (crowd[slot] % 4) * 34)  # fan out a crowded month
         crowd[slot] += 1
@@ -228,19 +233,18 @@ def global_payload(checked: Checked) -> dict[str, object]:
     nodes = []
     for doc_id in ids:
         doc = corpus.documents[doc_id]
-        row = _row(checked, doc, None)
         nodes.append(
             [
                 doc_id,
                 doc.symbol,
                 doc.type,
-                row[4],
+                _level(checked, doc),
                 doc.year or 0,
                 [topic_index[t] for t in doc.topics],
                 pos[doc_id][0],
                 pos[doc_id][1],
                 graph.degree(doc_id),
-                row[5],
+                _date_text(doc),
                 doc.title[:TITLE_CHARS],
             ]
         )

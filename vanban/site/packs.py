@@ -198,15 +198,6 @@ def report_page(report: ImplementationReport) -> str:
     )
 
 
-# A cell that starts with one of these is a formula to a spreadsheet (CSV injection); a leading
-# apostrophe makes it text, as spreadsheet tools expect. The same rule as vanban/export.py.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def report_csv(report: ImplementationReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -215,10 +206,10 @@ def report_csv(report: ImplementationReport) -> str:
         first = row.documents[0]
         writer.writerow(
             [
-                csv_text(row.place),
-                csv_text("; ".join(row.issuers)),
+                vocab.csv_text(row.place),
+                vocab.csv_text("; ".join(row.issuers)),
                 len(row.documents),
-                csv_text(first.symbol),
+                vocab.csv_text(first.symbol),
                 first.id,
                 first.date.iso() if first.date else "",
                 "" if row.days is None else row.days,
@@ -226,5 +217,5 @@ def report_csv(report: ImplementationReport) -> str:
             ]
         )
     for place in report.missing:
-        writer.writerow([csv_text(place), "", 0, "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
+        writer.writerow([vocab.csv_text(place), "", 0, "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
     return out.getvalue()
