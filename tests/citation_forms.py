@@ -935,6 +935,48 @@ FORMS = [
         [("Nghị định số 15/2021/NĐ-CP", "NĐ", "15", "15/2021/NĐ-CP", "2021-03-03", None)],
     ),
     (
+        "1990s Standing Committee symbol, space for the hyphen",
+        "Căn cứ vào Nghị quyết số 227 NQ/UBTVQH9 ngày 03 tháng 01 năm 1995 của Ủy ban thường vụ Quốc hội;",
+        None,
+        [("Nghị quyết số 227 NQ/UBTVQH9", "NQ", "227", "227NQ/UBTVQH9", "1995-01-03", None)],
+    ),
+    (
+        "1990s Standing Committee symbol, glued",
+        "theo Nghị quyết 01NQ/UBTVQH9 ngày 26/9/1992",
+        None,
+        [("Nghị quyết 01NQ/UBTVQH9", "NQ", "01", "01NQ/UBTVQH9", "1992-09-26", None)],
+    ),
+    (
+        "1990s law symbol with a hyphen before the legislature",
+        "Căn cứ Luật bầu cử đại biểu Quốc hội số 01/1997-QH9;",
+        None,
+        [("01/1997-QH9", "Luật", "01", "01/1997-QH9", None, None)],
+    ),
+    (
+        "day and month glued to tháng and năm",
+        "Căn cứ Nghị định số 25/2011/NĐ-CP ngày 06tháng 4 năm 2011 của Chính phủ;",
+        None,
+        [("Nghị định số 25/2011/NĐ-CP", "NĐ", "25", "25/2011/NĐ-CP", "2011-04-06", None)],
+    ),
+    (
+        "issuer between the type word and a glued số",
+        "Thi hành Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997 ban hành Quy định",
+        None,
+        [("Quyết định của Bộ Chính trị số31-QĐ/TW", "QĐ", "31", "31-QĐ/TW", "1997-10-01", None)],
+    ),
+    (
+        "line break before a lower-case số",
+        "Căn cứ Luật Tổ chức Quốc hội được sửa đổi bởi Luật\nsố 65/2020/QH14;",
+        None,
+        [("Luật\nsố 65/2020/QH14", "Luật", "65", "65/2020/QH14", None, None)],
+    ),
+    (
+        "công văn of a legislature's committee",
+        "ý kiến của Ủy ban Thường vụ Quốc hội tại văn bản số 885/UBTVQH13-PL ngày 01 tháng 6 năm 2015",
+        None,
+        [("885/UBTVQH13-PL", "CV", "885", "885/UBTVQH13-PL", "2015-06-01", None)],
+    ),
+    (
         "type word glued to a full symbol",
         "Xem Thông tư liên tịch05/2019/TTLT-BNV-BTC tại đây",
         None,
@@ -992,4 +1034,16 @@ FORMS = [
     ("rules in lower case are prose", "xây dựng quy chế làm việc của ban chấp hành khóa mới", None, []),
     ("congress in prose", "nghị quyết đại hội vi phạm nguyên tắc", None, []),
     ("type word glued to a bare number", "Quyết định3 điểm mới", None, []),
+    (
+        "own Công báo heading opening the text",
+        "NGHỊ QUYẾT SỐ 40 NQ/UBTVQH9 NGÀY 02-03-1993\nCỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI\nVỀ VIỆC PHÊ CHUẨN",
+        None,
+        [],
+    ),
+    (
+        "own decision named above its annex with 'ban hành theo'",
+        "QUY CHẾ\n(Ban hành theo Quyết định số 63/2006/QĐ-UBND, ngày 26 tháng 7 năm 2006 của UBND tỉnh)",
+        None,
+        [],
+    ),
 ]

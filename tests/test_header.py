@@ -76,6 +76,64 @@ LAYOUTS = [
         "CHỈ THỊ\nVề phòng chống thiên tai\nCăn cứ Điều lệ Đảng.\n",
         {"symbol": "45-CT/HU", "title": "Về phòng chống thiên tai", "issuer_lines": ["HUYỆN ỦY PHONG ĐIỀN"]},
     ),
+    (  # a Công báo heading: number, date, issuer and title in one block; 1990s symbol without hyphen
+        "TẬP VĂN KIỆN Quyển 2\n\nNGHỊ QUYẾT SỐ 105a NQ/UBTVQH9 NGÀY 03-04-1995\nCỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU\nPHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n"
+        "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCăn cứ vào Điều 91 của Hiến pháp năm 1992;\nQUYẾT NGHỊ:\n"
+        "1. Phê chuẩn.\nTM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nChủ tịch\nNÔNG ĐỨC MẠNH\n",
+        {
+            "symbol": "105aNQ/UBTVQH9",
+            "date": "1995-04-03",
+            "issuer_lines": ["ỦY BAN THƯỜNG VỤ QUỐC HỘI"],
+            "title": "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+            "capacity_lines": ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Chủ tịch"],
+            "signer": "NÔNG ĐỨC MẠNH",
+        },
+    ),
+    (  # a signing service's stamp above the header; signature laid out in two columns with spaces,
+        # the name on the right of the recipients' list, which runs on without dashes
+        "                    TRUNG TÂM CÔNG\n                    BÁO VÀ TIN HỌC\n                    tt@tinh.gov.vn\n"
+        "                    18.11.2024 07:25:14\n\nỦY BAN NHÂN DÂN             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH BÌNH ĐỊNH                   Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12    /TB-UBND             Bình Định, ngày 5 tháng 11 năm 2024\n\nTHÔNG BÁO\nKết luận của Chủ tịch\n"
+        "Ngày 1/11/2024, tại trụ sở, Chủ tịch chủ trì họp.\n"
+        "Nơi nhận:                                  TL. CHỦ TỊCH\n"
+        "- Thường trực Tỉnh ủy;               KT. CHÁNH VĂN PHÒNG\n"
+        "- Các sở: Tài chính,                     PHÓ CHÁNH VĂN PHÒNG\n  Nông nghiệp và Môi trường,\n"
+        "  Xây dựng, Tư pháp,                      Lê Thị Mai\n- Lưu: VT.\n",
+        {
+            "symbol": "12/TB-UBND",
+            "issuer_lines": ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"],
+            "title": "Kết luận của Chủ tịch",
+            "capacity_lines": ["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"],
+            "signer": "Lê Thị Mai",
+        },
+    ),
+    (  # capacity in sentence case, a stamp line, then the name; a place broken over two lines
+        "ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\n-------\nSố: 34/1998/QĐ-UB\nBà Rịa - Vũng\n"
+        "Tàu, ngày 2 tháng 3 năm 1998\nQUYẾT ĐỊNH\nVề việc giá bán muối theo\n"
+        "Quyết định số 11/1998/QĐ-UB ngày 1/1/1998\n"
+        "Căn cứ Luật tổ chức HĐND và UBND ngày 21/6/1994;\nĐiều 1. Giá bán.\nPhó Chủ tịch\n(Đã ký)\nTrần Văn Bình\n",
+        {
+            "symbol": "34/1998/QĐ-UB",
+            "place": "Bà Rịa - Vũng Tàu",
+            "title": "Về việc giá bán muối theo Quyết định số 11/1998/QĐ-UB ngày 1/1/1998",
+            "capacity_lines": ["Phó Chủ tịch"],
+            "signer": "Trần Văn Bình",
+        },
+    ),
+    (  # a page number between the capacity and the name; the name glued to the capacity elsewhere
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 09-HD/TW\nHà Nội, ngày 2 tháng 2 năm 2025\n"
+        "HƯỚNG DẪN\nMỘT SỐ VẤN ĐỀ CỤ THỂ\nI- NỘI DUNG\nNội dung.\n               T/M BAN BÍ THƯ\nNơi nhận:\n"
+        "              12\n- Các tỉnh ủy,\n- Lưu Văn phòng.\n                   Nguyễn Văn Quang\n",
+        {"symbol": "09-HD/TW", "capacity_lines": ["T/M BAN BÍ THƯ"], "signer": "Nguyễn Văn Quang"},
+    ),
+    (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 55/UBND-KT\nV/v treo cờ\nLong Xuyên, ngày 2 tháng 2 năm 2006\n"
+        "Kính gửi: các huyện.\nNội dung.\nNơi nhận:\n- Lưu VP.\nTL. CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH\n"
+        "CHÁNH VĂN PHÒNGTrần Văn Tư\n",
+        {"capacity_lines": ["TL. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "CHÁNH VĂN PHÒNG"], "signer": "Trần Văn Tư"},
+    ),
 ]
 
 

@@ -66,6 +66,32 @@ CASES = [
         None,
     ),
     ('Sở ban hành tài liệu "Hỏi đáp về Nghị quyết số 12-NQ/TW" để tuyên truyền.', "12-NQ/TW", None),
+    # an amending law shares the basis of the law it amends; "; số …" continues a list
+    (
+        "Căn cứ Luật Bầu cử số 85/2015/QH13 ngày 25/6/2015 và được sửa đổi, bổ sung một số điều tại Luật số "
+        "83/2025/QH15 ngày 24/6/2025;",
+        "83/2025/QH15",
+        "can-cu",
+    ),
+    (
+        "Căn cứ các Nghị định của Chính phủ: Số 78/2025/NĐ-CP ngày 1/4/2025 quy định chi tiết; số 187/2025/NĐ-CP "
+        "ngày 1/7/2025 sửa đổi;",
+        "187/2025/NĐ-CP",
+        "can-cu",
+    ),
+    # a direction carried out: "Thực hiện ý kiến chỉ đạo của … tại Công văn số …"
+    (
+        "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại Công văn số 656/VPCP-TCCV ngày 13/3/2020;",
+        "656/VPCP-TCCV",
+        "thuc-hien",
+    ),
+    # "… về triển khai thực hiện Chỉ thị …" inside another plan's title
+    (
+        "Căn cứ Kế hoạch số 21-KH/ĐU, ngày 29/7/2025 của Ban Thường vụ Đảng ủy xã về triển khai thực hiện "
+        "Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị;",
+        "46-CT/TW",
+        None,
+    ),
 ]
 
 

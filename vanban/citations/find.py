@@ -433,6 +433,9 @@ def _issuer_code(written: str) -> str:
     return re.sub(r"(?<![A-Z])TTG(?![A-Z])", "TTg", raw)
 
 
+_LEGISLATURE = re.compile(r"(?:UBTV)?QH\d{1,2}")
+
+
 def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[str, str, int | None]:
     """(official symbol, type code, year) for a symbol match; number overrides the match's own."""
     if m["norm"]:
@@ -440,14 +443,19 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
         year = int(m["n_year"])
         if m["n_qh"]:
             qh = m["n_qh"].upper()
-            return f"{num}/{year}/{qh}", ("NQ" if qh.startswith("UBTV") else LAW), year
+            dash = "-" if "-" in norm.text[m.end("n_year") : m.start("n_qh")] else "/"  # "01/1997-QH9" as printed
+            return f"{num}/{year}{dash}{qh}", ("NQ" if qh.startswith("UBTV") else LAW), year
         if m["n_org"]:  # 04/1999/BVGCP-TLSX: an issuer without type code
             unit = f"-{_issuer(norm, m, 'n_unit')}" if m["n_unit"] else ""
             return f"{num}/{year}/{_issuer(norm, m, 'n_org')}{unit}", "CV", year
         return f"{num}/{year}/{_code(norm, m, 'n_type')}-{_issuer(norm, m, 'n_iss')}", _code(norm, m, "n_type"), year
     if m["party"]:
-        code = _code(norm, m, "p_type")
-        return f"{number or m['p_num']}-{code}/{_issuer(norm, m, 'p_iss')}", code, None
+        code, issuer = _code(norm, m, "p_type"), _issuer(norm, m, "p_iss")
+        between = norm.text[m.end("p_num") : m.start("p_type")]
+        if "-" not in between and _LEGISLATURE.fullmatch(issuer):
+            # The Quốc hội of the 1990s wrote "01NQ/UBTVQH9", "412 NQ/UBTVQH9": no hyphen to restore.
+            return f"{number or m['p_num']}{code}/{issuer}", code, None
+        return f"{number or m['p_num']}-{code}/{issuer}", code, None
     if m["pslash"]:  # 646/QĐ/QUTW: a slash where the hyphen was
         code = _code(norm, m, "sl_type")
         return f"{number or m['sl_num']}-{code}/{_issuer(norm, m, 'sl_iss')}", code, None
@@ -553,8 +561,9 @@ def _law_mention(norm: Normalised, m: Match) -> Mention | None:
     if not written.isupper() or re.search(r"(?:phap|ban)\s{1,3}$", before):
         return None
     kind = re.sub(r"\s+", " ", m["law_kind"])
-    if _NOT_A_NAME.match(m["law_words"]):
-        return None  # "Luật này có hiệu lực từ ngày …": the text itself
+    words = norm.text[m.start("law_words") : m.end("law_words")].split()
+    if _NOT_A_NAME.match(m["law_words"]) and not (words and words[0][:1].isupper()):
+        return None  # "Luật này có hiệu lực từ ngày …": the text itself ("Pháp lệnh Đo lường" is a name)
     end = m.end("law_words")
     if end == m.end("law_kind") and kind != "hien phap":
         return None  # "Luật ngày …": no name
@@ -565,7 +574,7 @@ def _law_mention(norm: Normalised, m: Match) -> Mention | None:
     date_item = _at(item, tail)
     _date_after(norm, date_item)
     if date_item.date is None and date_item.date_problem is None:
-        y = P.YEAR_AFTER.match(norm.folded, tail)
+        y = P.YEAR_AFTER.match(norm.folded, tail) or P.BARE_YEAR_AFTER.match(norm.folded, tail)
         if y is None:
             year = date_item.year  # "ngày 26 tháng năm 2014": OCR lost the month, the year is sure
         else:
@@ -612,7 +621,16 @@ def _at(item: _Item, end: int) -> _Item:
 
 
 _MODEL_BEFORE = re.compile(r"(?:mau|bieu)\s{1,3}(?:so\s{0,3}:?\s{0,3})?$")
-_OWN_ANNEX_BEFORE = re.compile(r"(?:^|\n)[ \t]{0,20}\(?[ \t]{0,3}ban hanh kem theo\s{1,3}$")
+_OWN_ANNEX_BEFORE = re.compile(r"(?:^|\n)[ \t*_]{0,20}\(?[ \t]{0,3}ban\s{1,3}hanh\s{1,3}(?:kem\s{1,3})?theo\s{1,3}$")
+# "NGHỊ QUYẾT SỐ 297 NQ/UBTVQH9 NGÀY …" opening the text (Công báo, printed collections): its own number.
+_OWN_HEADING = re.compile(r"^[\w ]{1,40}\s{1,3}(?:SỐ|Số)\s{0,3}:?\s{0,3}$")
+OWN_HEADING_CHARS = 300
+
+
+def _head_words(line: str) -> str:
+    """The words of a heading line before its number: "NGHỊ QUYẾT SỐ " of "NGHỊ QUYẾT SỐ 297 NQ/…"."""
+    m = re.match(r"\D{1,60}", line)
+    return m[0] if m else ""
 
 
 def _not_citation(norm: Normalised, start: int) -> bool:
@@ -620,7 +638,20 @@ def _not_citation(norm: Normalised, start: int) -> bool:
     before = norm.folded[max(0, start - 12) : start]
     if _MODEL_BEFORE.search(before):
         return True
-    if "kem theo" not in norm.folded[max(0, start - 30) : start]:
+    a, _ = norm.span(start, start)
+    if a < OWN_HEADING_CHARS:
+        line_start = norm.original.rfind("\n", 0, a) + 1
+        line_end = norm.original.find("\n", a) % (len(norm.original) + 1)
+        rest, after = norm.original[line_start:line_end], norm.original[line_end : line_end + 200].split()
+        if (
+            norm.original[line_start:a].strip() == ""
+            and all(w.isupper() for w in rest.split() if w.isalpha())
+            and _OWN_HEADING.match(_head_words(rest))
+            and bool(after)
+            and after[0] in ("CỦA", "VỀ", "QUY", "BAN")  # the heading goes on: issuer or title below it
+        ):
+            return True
+    if "theo" not in norm.folded[max(0, start - 30) : start]:
         return False
     a, _ = norm.span(start, start)
     return _OWN_ANNEX_BEFORE.search(_fold_tail(norm.original, a)) is not None
@@ -759,7 +790,11 @@ def _is_header(norm: Normalised, start: int, alone: bool = False) -> bool:
     if "so" not in norm.folded[max(0, start - 40) : start]:  # "số" comes first: most citations stop here
         return False
     a, _ = norm.span(start, start)
-    return P.HEADER_BEFORE.search(_fold_tail(norm.original, a)) is not None
+    if P.HEADER_BEFORE.search(_fold_tail(norm.original, a)) is None:
+        return False
+    # "Luật\nsố 65/2020/QH14": a sentence wrapped before a lower-case "số" goes on; "Số:" heads the number.
+    mark = re.search(r"([Ss])[ốỐoO]\s{0,3}(:?)\s{0,3}$", norm.original[max(0, a - 40) : a])
+    return not (mark and mark[1] == "s" and not mark[2])
 
 
 def _fold_tail(original: str, end: int) -> str:

@@ -28,9 +28,11 @@ SURE = 0.8  # a field read with less confidence than this is marked for review
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
 _MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\s{0,3}tu do")
+# Two columns laid out with spaces ("Nơi nhận:          TL. CHỦ TỊCH"): a gap this wide parts them.
+_COLUMN_GAP = re.compile(r"\s{6,}")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
 _DATE = re.compile(
-    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),[^\S\n]{0,5})?ngay\s{1,8}(?P<d>\d{1,2})\s{1,8}thang\s{1,8}"
+    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),\s{0,5})?ngay\s{1,8}(?P<d>\d{1,2})\s{1,8}thang\s{1,8}"
     r"(?P<m>\d{1,2})\s{1,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)",
     re.M,
 )
@@ -45,11 +47,19 @@ _OWN_SYMBOL = re.compile(
     rf"|\s{{0,3}}-\s{{1,2}}[A-ZĐ0-9]{{1,12}}(?![\w.]|\s{{1,3}}[A-ZĐÀ-Ỹ]?[a-zà-ỹđ])){{1,6}})"
     rf"(?P<lost>\s(?P<tail>[A-ZĐ]{{2,10}})(?=\s|$))?"
 )
-_LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}})\s(?P<code>[A-ZĐ]{{1,6}})(?P<rest>/{_SEGMENT})")
+_LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}}[a-z]?)\s?(?P<code>[A-ZĐ]{{1,6}})(?P<rest>/{_SEGMENT})")
+_LEGISLATURE_REST = re.compile(r"/(?:UBTV)?QH\d{1,2}$")
+_BODY_DATE = re.compile(r"^ngay\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{4}\s{0,2},")
+_STAMP_TIME = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}\s{1,3}\d{1,2}:\d{2}")
+_GLUED_NAME = re.compile(
+    r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]{2,60}[A-ZĐÀ-Ỹ])([A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,10}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}){1,4})$"
+)
+# A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN".
+_BROKEN_CAPACITY = re.compile(r"(?:^(?:tm|kt|tl|t/m|k/t|t/l)\.?|\buy|\bban|\bnhan|\bva|-)$")
 _BARE_SYMBOL = re.compile(rf"^\d{{1,6}}(?:/\d{{4}})?/{_SEGMENT}(?:[-/]{_SEGMENT}){{0,4}}$")
 _BODY = re.compile(
     r"^[-–+•*\s]{0,4}(?:can cu|thuc hien|trien khai|thi hanh|de thi hanh|kinh gui|xet |theo de nghi|dieu 1\b|"
-    r"chuong [1i]\b|phan [1i]\b|i\. |1\. |trong nhung nam|qua \d|nham )"
+    r"chuong [1i]\b|phan [1i]\b|i\. |i- |1\. |trong nhung nam|qua \d|nham |ngay \d{1,2}/\d{1,2}/\d{4},)"
 )
 _ORGAN = re.compile(
     r"^(?:uy ban nhan dan|uy ban mttq|uy ban mat tran|uy ban thuong vu|uy ban kiem tra|hoi dong nhan dan|"
@@ -61,7 +71,7 @@ _CONNECTOR = re.compile(
     r"(?:,|-|–|\b(?:va|cua|ve|voi|giua|tai|trong|cho|doi|tren|theo|cac|nhung|so|ngay|den|thuoc|o|ban|to|"
     r"nham|tu|hoac|mot|viec|lam))$"
 )
-_CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:]\s{0,3}|\s{1,3})\w")
+_CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:]\s{0,3}(?:\w|$)|\s{1,3}\w)")
 _POSITION = re.compile(
     r"^(?:pho\s)?(?:chu tich|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|giam doc|"
     r"tong giam doc|truong ban|chanh van phong|vu truong|cuc truong|truong phong|tong thu ky|chanh an|"
@@ -162,7 +172,8 @@ def _cells(text: str) -> list[_Cell]:
         first = True
         bare = line.strip()
         table = bare.startswith("|") or bare.endswith("|") or bare.count("|") >= 2
-        for part in line.split("|") if table else [line]:
+        parts = line.split("|") if table else _COLUMN_GAP.split(line.strip())
+        for part in parts:
             for piece in _split_motto(part.strip().strip("*").strip()):
                 if piece:
                     out.append(_Cell(piece, fold(piece), first, row))
@@ -194,15 +205,95 @@ def read_header(text: str, corpus: Corpus) -> Header:
     head = Header()
     text = unicodedata.normalize("NFC", text)
     cells = _cells(text)
-    body = next((i for i, c in enumerate(cells[:HEADER_CELLS]) if _BODY.match(c.folded)), min(len(cells), 60))
-    date_end = _place_date(head, cells, body)
-    _symbol(head, cells, body)
-    stop = _issuer(head, cells, corpus)
-    title_end = _type_and_title(head, cells, body, stop, date_end)
-    _signer(head, cells, max(body, title_end))
+    body = next((i for i, c in enumerate(cells[:HEADER_CELLS]) if _BODY.match(c.folded)), None)
+    found_body = body is not None
+    body = body if body is not None else min(len(cells), 60)
+    gazette_end = _gazette(head, cells)
+    if gazette_end:
+        title_end = gazette_end
+    else:
+        date_end = _place_date(head, cells, body)
+        _symbol(head, cells, body)
+        stop = _issuer(head, cells, corpus)
+        title_end = _type_and_title(head, cells, body, stop, date_end)
+    _signer(head, cells, max(body, title_end) if found_body else title_end)
     for name in FIELDS:
         head.confidence.setdefault(name, 0.0)
     return head
+
+
+# The heading of the Công báo and of printed collections: "NGHỊ QUYẾT SỐ 297 NQ/UBTVQH9 NGÀY 24-02-1996 /
+# CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI / VỀ VIỆC …", "THÔNG TƯ / LIÊN TỊCH … / SỐ 03/2000/TTLT/… / NGÀY 31 THÁNG 03
+# NĂM 2000 HƯỚNG DẪN …": number, date, issuer and title in one block of capitals above the motto.
+_GAZETTE = re.compile(
+    r"^(?P<word>"
+    + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True))
+    + r")\s(?P<pre>.{0,300}?)\bso\s{1,3}(?P<sym>\d\S{0,60}?(?:\s[a-z]\S{1,40})?)\s{1,3}ngay\s{1,3}"
+    r"(?P<date>\d{1,2}\s{0,2}[-/.]\s{0,2}\d{1,2}\s{0,2}[-/.]\s{0,2}(?:19|20)\d\d"
+    r"|\d{1,2}\s{1,3}thang\s{1,3}\d{1,2}\s{1,3}nam\s{1,3}(?:19|20)\d\d)(?P<post>.{0,600})$"
+)
+
+
+def _gazette(head: Header, cells: list[_Cell]) -> int:
+    """Reads a Công báo heading when the text opens with one; the cell after it, or 0."""
+    block: list[_Cell] = []
+    for i, cell in enumerate(cells[:12]):
+        if _SEPARATOR.match(cell.text):
+            continue
+        words = [w for w in cell.text.split() if w.isalpha()]
+        upper = bool(words) and all(w.isupper() for w in words)  # "SỐ 321a NQ/…": the number may not be
+        if not block and i < 3 and not upper:
+            continue  # "VĂN KIỆN QUỐC HỘI TOÀN TẬP …": the collection's running head
+        if _is_motto(cell) or not upper:
+            break
+        block.append(cell)
+    for first in range(min(2, len(block))):
+        joined = " ".join(" ".join(c.text.split()) for c in block[first:])
+        m = _GAZETTE.match(fold(joined))
+        if m:
+            return _read_gazette(head, cells, block[first:], joined, m)
+    return 0
+
+
+def _read_gazette(head: Header, cells: list[_Cell], block: list[_Cell], joined: str, m: re.Match[str]) -> int:
+    if not _read_symbol(head, joined[m.start("sym") : m.end("sym")].strip()):
+        return 0
+    head.type = head.type or TYPE_BY_HEADING[m["word"]]
+    numbers = re.findall(r"\d+", m["date"])
+    try:
+        head.date = parse_date(f"{numbers[2]}-{int(numbers[1]):02d}-{int(numbers[0]):02d}")
+        head.rate("date", 0.9)
+    except ValueError:
+        head.notes.append("ngày ở đầu văn bản không hợp lệ")
+    post = joined[m.start("post") : m.end("post")].strip()
+    issuer = ""
+    of = re.match(r"^(?:CỦA|Của)\s(?P<who>.{2,120}?)\s(?=VỀ\s|V/V\s|QUY ĐỊNH\s|BAN HÀNH\s|HƯỚNG DẪN\s)", post)
+    if of:  # "CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI VỀ VIỆC …"
+        issuer, post = of["who"], post[of.end() :]
+    elif fold(joined[m.start("pre") : m.end("pre")]).startswith("cua "):
+        issuer = joined[m.start("pre") + 4 : m.end("pre")].strip()
+    if issuer:
+        head.issuer_lines, head.issuer_text = [issuer], issuer
+        head.rate("issuer", 0.8)
+    title = _gazette_title(post, block, head)
+    if title:
+        head.title = title
+        head.rate("title", 0.85)
+    return cells.index(block[-1]) + 1
+
+
+def _gazette_title(post: str, block: list[_Cell], head: Header) -> str:
+    """The title runs to the end of the heading block, less a repeated issuer line at its foot."""
+    words = post.split()
+    for cell in reversed(block):
+        if not _ORGAN.match(cell.folded):
+            break
+        tail = cell.text.split()  # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" under the title: the enacting body
+        if words[-len(tail) :] == tail and len(words) > len(tail):
+            words = words[: -len(tail)]
+            if not head.issuer_lines:
+                head.issuer_lines, head.issuer_text = [cell.text.strip()], cell.text.strip()
+    return " ".join(words)
 
 
 def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
@@ -210,6 +301,8 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
         m = _NUMBER_MARK.match(cell.folded)
         if not m:
             continue
+        if i and m[0].strip()[:2] != "so" and _CONNECTOR.search(cells[i - 1].folded.rstrip()):
+            continue  # "… trợ cước theo / Quyết định số 152/1998/QĐ-UB": a citation in the title
         rest = cell.text[m.end() :]
         if not rest.strip() and i + 1 < len(cells):
             rest = cells[i + 1].text  # "Số:" alone, the number on the next line
@@ -223,7 +316,9 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
 
 def _read_symbol(head: Header, rest: str) -> bool:
     lost = _LOST_PARTY.match(rest)
-    if lost:  # "04 HD/UBKTTW": the hyphen of a Party symbol lost
+    if lost and _LEGISLATURE_REST.match(lost["rest"]):  # "412 NQ/UBTVQH9": the 1990s form has no hyphen
+        symbol, reason = f"{lost['num']}{lost['code']}{lost['rest']}", ""
+    elif lost:  # "04 HD/UBKTTW": the hyphen of a Party symbol lost
         symbol, reason = f"{lost['num']}-{lost['code']}{lost['rest']}", "dấu gạch nối bị mất, đã thêm"
     else:
         m = _OWN_SYMBOL.match(rest)
@@ -231,6 +326,9 @@ def _read_symbol(head: Header, rest: str) -> bool:
             return False
         symbol = (m["num"] or "") + re.sub(r"\s+", "", m["rest"]).rstrip(".")
         reason = ""
+        split = re.match(r"\s([A-ZĐ]{2,10}(?:-[A-ZĐ0-9]{1,10}){0,2})(?:\s|$)", rest[m.end() :])
+        if split and re.search(r"/[A-ZĐ]$", symbol):  # "4396/V PCP-NC": a space inside the issuer's code
+            symbol, reason = symbol + split[1], "dấu cách trong ký hiệu, đã bỏ"
         if m["lost"] and "-" not in symbol:  # "565/TB UBND"
             symbol, reason = f"{symbol}-{m['tail']}", "dấu gạch nối bị mất, đã thêm"
         if not m["num"]:
@@ -273,7 +371,8 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     line_no = joined.count("\n", 0, m.start("place"))
     if len(place.split()) == 1 and line_no > 0:
         before = region[line_no - 1].text.strip()
-        if re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}", before):  # "Đà" / "Nẵng, ngày …"
+        if re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}(?:\s(?:[-–]|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10})){0,3}", before):
+            # "Đà" / "Nẵng, ngày …", "Bà Rịa - Vũng" / "Tàu, ngày …"
             place, place_conf, place_reason = f"{before} {place}", 0.8, "tên địa danh bị ngắt dòng"
     if not place or not place[:1].isupper() or len(place.split()) > 5:
         head.rate("place", 0.3, "không chắc đây là địa danh")
@@ -289,8 +388,11 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
     stop, ended_well = 0, False
     for i, cell in enumerate(cells[:14]):
         stop = i
-        if _is_motto(cell):
+        if "@" in cell.text or _STAMP_TIME.search(cell.text):
+            block, ended_well = [], False  # a signing service's stamp above the header: not the issuer
             continue
+        if _is_motto(cell) and not (block and _CONNECTOR.search(fold(block[-1]).rstrip())):
+            continue  # ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ" / "XÃ HỘI": the issuer goes on, not the motto)
         if _SEPARATOR.match(cell.text):
             if block:
                 ended_well = True
@@ -356,7 +458,11 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
             ):
                 j += 1
             nxt = cells[j] if j < len(cells) else None
-            if nxt and (nxt.text.isupper() or not _BODY.match(nxt.folded)) and not _ORGAN.match(nxt.folded):
+            if (
+                nxt
+                and (nxt.text.isupper() or not _BODY.match(nxt.folded) or _title_like(nxt))
+                and not _ORGAN.match(nxt.folded)
+            ):
                 return _gather(head, cells, j, cells[j].text, 0.9)
             return j
     # No type word: the title follows the place and date ("|" tables drop the heading's cell).
@@ -374,10 +480,23 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
     return 0
 
 
+def _title_like(cell: _Cell) -> bool:
+    """ "Thực hiện công tác bầu cử …" under "KẾ HOẠCH": a short line, not a sentence of the body."""
+    text = cell.text.strip()
+    return (
+        bool(re.match(r"(?:thuc hien|trien khai)\s", cell.folded.strip()))
+        and len(text) < 120
+        and not text.endswith((";", ",", ":", "."))
+    )
+
+
 def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence: float) -> int:
     """A trích yếu runs over several lines, until the body, the enacting body or a change of case."""
     parts = [first.strip()]
     upper = first.upper() == first
+    # "HỘI NGHỊ LẦN THỨ BA / BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIV / về …": a conference's conclusion
+    # names the committee in capitals, then its subject in lower case.
+    conference = fold(first).strip().startswith("hoi nghi")
     reason = ""
     j = start + 1
     for j in range(start + 1, min(len(cells), start + 14)):
@@ -385,14 +504,27 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         text, folded = cell.text.strip(), cell.folded.strip()
         prev = fold(parts[-1]).rstrip()
         joined = bool(_CONNECTOR.search(prev))
-        if _SEPARATOR.match(text) or _DATE.match(folded) or _NUMBER_MARK.match(folded) or _is_motto(cell):
+        if _SEPARATOR.match(text) or _DATE.match(folded) or _is_motto(cell):
             break
+        mark = _NUMBER_MARK.match(folded)
+        if mark and not (joined and mark[0].strip()[:2] != "so"):
+            break  # "Số: …" ends the title; "… theo / Quyết định số 152/1998/QĐ-UB …" goes on
+        if not upper and _BODY_DATE.match(folded):
+            break  # "Ngày 12/11/2024, tại trụ sở …": the body's first sentence
         if prev.endswith((".", ":", ";")) or text.endswith(":"):
             break
         if upper:
-            if not text.isupper() and (any(ch.isalpha() for ch in text) or len(text) > 20):
+            if conference and folded.startswith("ve ") and not text.isupper():
+                upper = False  # the subject, in lower case, goes on
+            elif not text.isupper() and (any(ch.isalpha() for ch in text) or len(text) > 20):
                 break  # "2017-2021", "NĂM / 2022": a line of digits goes on
-            if not joined and (_ORGAN.match(folded) or _HEADING.match(folded) or text in head.issuer_lines):
+            elif re.match(r"[ivxl]{1,4}\s{0,2}[-.]\s", folded):
+                break  # "I- BỐI CẢNH": the body's first section
+            elif (
+                not joined
+                and not (conference and folded.startswith("ban chap hanh"))
+                and (_ORGAN.match(folded) or _HEADING.match(folded) or text in head.issuer_lines)
+            ):
                 break
         else:
             if text.isupper() or _BODY.match(folded) or text[:1] in "-–+•" or len(text) > 200:
@@ -436,6 +568,9 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
     start = None
     for i in range(after, len(cells)):
         cell = cells[i]
+        if _position_alone(cells, i) and _name_follows(cells, i):
+            start = i  # "Phó Chủ tịch" / "(Đã ký)" / "Trần Nguyên", "BỘ TRƯỞNG, CHỦ NHIỆM" / name
+            break
         if not cell.text.isupper():
             continue
         if _CAP_PREFIX.match(cell.folded):
@@ -451,27 +586,42 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         _signer_without_capacity(head, cells, after)
         return
     lines = [cells[start].text]
+    glued_name: str | None = None
     j = start + 1
-    while j < min(len(cells), start + 25) and len(lines) < 4:
+    while j < min(len(cells), start + 25) and len(lines) < 4 and glued_name is None:
         cell = cells[j]
         if _skippable(cell):
             j += 1
             continue
-        if (
+        glued = _GLUED_NAME.match(cell.text.strip())
+        if glued and _POSITION.match(fold(glued[1])) and _name(glued[2]):
+            lines.append(glued[1])  # "CHÁNH VĂN PHÒNGThái Hữu Phép": a page lost the line break
+            glued_name = glued[2]
+        elif cell.text.isupper() and len(cell.text.split()) <= 8 and _BROKEN_CAPACITY.search(fold(lines[-1]).strip()):
+            lines[-1] = f"{lines[-1].strip()} {cell.text.strip()}"  # "TL. CHỦ TỊCH ỦY" / "BAN NHÂN DÂN TỈNH"
+        elif (
             cell.text.isupper()
             and len(cell.text.split()) <= 8
             and (_CAP_PREFIX.match(cell.folded) or _POSITION.match(cell.folded))
-        ):
+        ) or _position_alone(cells, j):
             lines.append(cell.text)
-            j += 1
-            continue
-        break
+        else:
+            break
+        j += 1
     head.capacity_lines = lines
     head.capacity = ", ".join(_title_case(b) for b in lines)
+    if glued_name:
+        head.signer = glued_name
+        head.rate("signer", 0.7, "tên người ký dính liền dòng chức vụ, đã tách")
+        return
+    in_list = any(c.folded.startswith("noi nhan") for c in cells[max(0, start - 2) : j + 1])
     for k in range(j, min(len(cells), j + 30)):
         cell = cells[k]
         if _skippable(cell):
+            in_list = in_list or cell.folded.startswith("noi nhan")
             continue
+        if in_list and cell.row_start and not _name(cell.text):
+            continue  # a recipients' line run on in the left column; the name stands on the right
         head.signer = _name(cell.text)
         if head.signer is None:
             head.signer = _loose_name(cell.text)
@@ -485,12 +635,41 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         head.rate("signer", 0.6, "không thấy tên người ký sau chức vụ")
 
 
+def _position_alone(cells: list[_Cell], i: int) -> bool:
+    """A position on a line of its own, in sentence case: "Phó Chủ tịch", "Chủ tịch", "Bộ trưởng"."""
+    cell = cells[i]
+    text = cell.text.strip()
+    return (
+        cell.row_start
+        and " ".join(cell.row.split()) == " ".join(cell.folded.split())
+        and len(text.split()) <= 6
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":"))
+        and bool(_POSITION.match(cell.folded.strip()))
+    )
+
+
+def _name_follows(cells: list[_Cell], i: int) -> bool:
+    """A name within a few cells (stamps skipped): a position line that signs, not a sentence."""
+    seen = 0
+    for cell in cells[i + 1 : i + 6]:
+        if _skippable(cell) and not cell.folded.startswith(("- ", "-", "noi nhan")):
+            continue
+        if _name(cell.text):
+            return True
+        seen += 1
+        if seen > 1:
+            return False
+    return False
+
+
 def _skippable(cell: _Cell) -> bool:
     """Cells between the capacity and the name: stamps, the recipients' list, the file mark."""
     f = cell.folded.strip()
     return bool(
         _STAMP.match(f)
         or _SEPARATOR.match(cell.text)
+        or f.isdigit()  # a page number between the capacity and the name
         or f.startswith(("noi nhan", "luu", "- ", "-", "+", "•", "(da ky", "[da ky", "da ky"))
         or re.match(r"^[a-z]:\\", f)  # "d:\2011\CV\…": a file path printed under the list
     )

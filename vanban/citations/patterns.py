@@ -93,16 +93,16 @@ _UPPER_ISSUER = r"[a-z&]{2,10}"  # the issuer of a symbol without type code; cap
 
 # One alternative per symbol family; group names tell which matched.
 SYMBOL = (
-    rf"(?P<norm>(?P<n_num>{NUM}){_S}/{_S}(?P<n_year>(?:19|20)\d\d){_S}/{_S}"
+    rf"(?P<norm>(?P<n_num>{NUM}){_S}/{_S}(?P<n_year>(?:19|20)\d\d){_S}(?:/|-(?={_S}(?:ubtv)?qh\d)){_S}"
     rf"(?:(?P<n_qh>(?:ubtv)?qh\d{{1,2}})(?![a-z0-9-])|(?P<n_type>{_JOINT}|{_NORM_TYPES}){_S}[-/]?{_S}(?P<n_iss>{_UNIT}){_END}"
     rf"|(?P<n_org>[a-z]{{2,10}})(?:{_S}-{_S}(?P<n_unit>{_UNIT}))?{_END}))"
-    rf"|(?P<party>(?P<p_num>{NUM})(?:{_S}-{_S}|\s{{1,2}})(?P<p_type>{_PARTY_TYPES}){_S}/{_S}"
+    rf"|(?P<party>(?P<p_num>{NUM})(?:{_S}-{_S}|\s{{1,2}}|(?=[a-z]{{1,3}}/(?:ubtv)?qh\d))(?P<p_type>{_PARTY_TYPES}){_S}/{_S}"
     rf"(?P<p_iss>t\.\s?u|{_C}{{2,10}}){_END})"
     rf"|(?P<pslash>(?P<sl_num>{NUM}){_S}/{_S}(?P<sl_type>{_PARTY_TYPES}){_S}/{_S}(?P<sl_iss>{_PARTY_ISSUER}){_END})"
     rf"|(?P<pstate>(?P<ps_num>{NUM}){_S}/{_S}(?P<ps_type>{_PARTY_TYPES}){_S}-{_S}(?P<ps_iss>tw|tu|t\.\s?u|du|hu){_END})"
     rf"|(?P<admin>(?P<a_num>{NUM}){_S}/{_S}(?P<a_type>{_ADMIN_TYPES})(?:{_S}-{_S}(?P<a_iss>{_UNIT})"
     rf"|(?P<a_glued>{_GLUED_ISSUERS}(?:-[a-z0-9&]{{1,16}}){{0,2}})){_END})"
-    rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}){_S}[-/]{_S}(?P<c_unit>{_UNIT}){_END})"
+    rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}(?:(?<=qh)\d{{1,2}})?){_S}[-/]{_S}(?P<c_unit>{_UNIT}){_END})"
     rf"|(?P<org>(?P<o_num>{NUM}){_S}/{_S}(?P<o_iss>{_UPPER_ISSUER})(?![a-z0-9/-]|{_S}-{_S}[a-z0-9]))"
 )
 
@@ -131,19 +131,22 @@ NAMED_TERM = (
 # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "Bộ luật Lao động năm 2019".
 # The name is words without digits (commas and "(sửa đổi)" allowed), at most 40 of them; the
 # shortest name that a date or year follows wins. find checks the capital L and what stands before.
-_LAW_WORD = r"[a-z(][a-z)]{0,19},?"
+_LAW_WORD = r"(?:[a-z(][a-z)]{0,19},?|[-–])"  # "HĐND - UBND": a dash between two words of the name
 _PASSED = (
-    rf"(?:{_W}(?:duoc|do){_W}quoc{_W}hoi(?:{_W}khoa{_W}[ivxl]{{1,6}})?{_W}(?:thong{_W}qua|ban{_W}hanh)"
+    rf"(?:{_W}(?:da{_W})?(?:duoc|do){_W}(?:uy{_W}ban{_W}thuong{_W}vu{_W})?quoc{_W}hoi(?:{_W}khoa{_W}[ivxl]{{1,6}})?{_W}(?:thong{_W}qua|ban{_W}hanh)"
     rf"(?:{_W}tai{_W}ky{_W}hop{_W}thu{_W}[a-z0-9]{{1,5}},?)?|{_W}ban{_W}hanh)?"
 )
 LAW_NAME = (
     rf"(?P<law>(?P<law_kind>(?:bo{_W})?luat|hien{_W}phap|phap{_W}lenh)(?P<law_words>(?:{_W}{_LAW_WORD}){{0,40}}?)"
-    rf"(?P<law_passed>{_PASSED})(?={_S}[,(]?{_S}(?:ngay{_S}\d|nam{_S}(?:19|20)\d\d(?!\d))))"
+    rf"(?P<law_passed>{_PASSED})(?={_S}[,(]?{_S}(?:ngay{_S}\d|nam{_S}(?:19|20)\d\d(?!\d))|{_W}(?:19|20)\d\d(?![0-9/-])))"
 )
+
+# "Quyết định của Bộ Chính trị số 31-QĐ/TW": a central issuer between the type word and "số".
+_BY = rf"{_W}cua{_W}(?:bo{_W}chinh{_W}tri|ban{_W}bi{_W}thu|chinh{_W}phu|thu{_W}tuong{_W}chinh{_W}phu|quoc{_W}hoi)"
 
 # A citation starts at a type word followed by a number or symbol, at a symbol, or at a name.
 MASTER = re.compile(
-    rf"{_START}(?:(?=[nqd])(?:{NAME}|{CONGRESS}|{NAMED_TERM})|(?P<tw>{_TYPE_WORD})(?P<urgent>{_W}khan)?(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so|)(?=\d)|(?=\d){SYMBOL}|{LAW_NAME})"
+    rf"{_START}(?:(?=[nqd])(?:{NAME}|{CONGRESS}|{NAMED_TERM})|(?P<tw>{_TYPE_WORD})(?P<urgent>{_W}khan)?(?:{_BY}(?={_W}so))?(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so|)(?=\d)|(?=\d){SYMBOL}|{LAW_NAME})"
 )
 # The same, at every position where a citation may start, overlapping ones included.
 MASTER_ANYWHERE = re.compile(rf"(?={MASTER.pattern})")
@@ -166,7 +169,8 @@ def _dmy(p: str, split_year: bool = False) -> str:
     )
 
 
-_IN_WORDS = rf"(?P<wd>\d{{1,2}}){_W}thang{_W}(?P<wm>\d{{1,2}}){_W}nam{_S}(?P<wy>(?:19|20)\d\d)(?!\d)"
+# A day or month glued to the next word is common in copied texts: "ngày 26tháng 11 năm 2003", "11năm 2009".
+_IN_WORDS = rf"(?P<wd>\d{{1,2}}){_S}thang{_W}(?P<wm>\d{{1,2}}){_S}nam{_S}(?P<wy>(?:19|20)\d\d)(?!\d)"
 # "ngày 03/6/2013", "ngày 20 tháng 4 năm 2007", or a bare date right after ", " or "(".
 DATE_AFTER = re.compile(rf"{_S}[,(]?{_S}(?:ngay{_S}(?:{_dmy('a', split_year=True)}|{_IN_WORDS})|{_dmy('b')})")
 # "của Chính phủ" between a citation and its date: only the central issuers named in a few words.
@@ -185,6 +189,7 @@ DAMAGED_DATE_AFTER = re.compile(
 )
 TERM = re.compile(rf"khoa{_W}(?P<term>[ivxl]{{1,6}}){_END}")
 YEAR_AFTER = re.compile(rf"{_S}[,(]?{_S}nam{_W}(?P<year>(?:19|20)\d\d)(?!\d)")
+BARE_YEAR_AFTER = re.compile(r"\s{1,3}(?P<year>(?:19|20)\d\d)(?![0-9/-])")  # "Bộ luật Lao động 2019"
 OF_ISSUER = re.compile(rf"{_S}(?:[,(]{_S})?cua{_W}")
 POINTER_BEFORE = re.compile(
     rf"(?P<pointer>(?:(?:diem{_W}[a-z]|khoan{_W}\d{{1,3}}|dieu{_W}\d{{1,3}}|muc{_W}[ivxl0-9.]{{1,8}}|"

@@ -61,7 +61,9 @@ def verb_relation(text: str, citation: Citation, citing_type: str | None = None)
     return best
 
 
-_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s{0,40}\n|\n(?=\s{0,10}[-–+•]\s)")
+# A sentence ends at its stop (Markdown emphasis may close after it: ";* *Căn cứ …"), at a blank
+# line, before a list item, or at a table cell's border.
+_SENTENCE_END = re.compile(r"[.;!?](?=[\s*_]|$)|\s\|\s|\n\s{0,40}\n|\n(?=\s{0,10}[-–+•]\s)")
 _PROPOSAL = re.compile(r"(?:xet|theo|ve|tai)\s{1,3}de nghi|xet\s{1,3}to trinh")
 
 
@@ -74,7 +76,7 @@ def sentence_of(text: str, start: int, end: int, limit: int = 300) -> str:
     tail_cut = _SENTENCE_END.search(after)
     tail = after[: tail_cut.start() + 1] if tail_cut else after
     sentence = " ".join((head + text[start:end] + tail).split())
-    return sentence.lstrip("-–+• ")
+    return sentence.lstrip("-–+•*_ ")
 
 
 def no_relation(text: str, citation: Citation) -> str:

@@ -34,7 +34,8 @@ _GAP_WORD = (
     r"cac|vao|theo|tinh than|noi dung|diem [a-z]|khoan(?: \d{1,3})?|dieu(?: \d{1,3})?|muc [ivxl0-9.]{1,8}|"
     r"phan [ivxl0-9]{1,5}|chuong [ivxl0-9]{1,5}|cua|va|trong|mot so|quy dinh tai|ket luan|chi dao|"
     r"nghiem tuc|nghiem|co hieu qua|hieu qua|tot|day du|kip thoi|sau rong|"
-    r"(?:quyet dinh|nghi dinh|thong tu|nghi quyet|van ban|chi thi|ke hoach)(?= ?:)"
+    r"cua (?:chinh phu|thu tuong chinh phu|bo chinh tri|ban bi thu|quoc hoi)(?= ?:)|so(?= ?$)|"
+    r"(?:quyet dinh|nghi dinh|thong tu|nghi quyet|van ban|chi thi|ke hoach)(?= ?:| cua [a-z ]{2,30}:)"
 )
 _VERB_BEFORE = re.compile(
     r"(?:^|[^a-z])(?P<verb>can cu(?: vao)?|tiep tuc (?:thuc hien|trien khai)|thuc ?hien|trien khai|"
@@ -53,10 +54,18 @@ _TITLE_WORDS = re.compile(
     r"sua doi|bo sung)(?![a-z])"
 )
 # A list item that starts right after ";": nothing but a connector before the citation.
-_ITEM_HEAD = re.compile(r"[\s\-–+•]*(?:va\s*)?")
+_ITEM_HEAD = re.compile(r"[\s\-–+•]*(?:va\s*)?(?:so\s*:?\s*)?")  # "…; số 187/2025/NĐ-CP …"
 # A type word that opens a citation the finder starts later ("Luật Tổ chức Chính phủ số 63/2025/QH15").
 _TYPE_WORD = re.compile(
     r"(?:^|[^a-z])((?:bo )?luat|hien phap|phap lenh|thong tu|nghi dinh|quyet ?dinh|nghi quyet|chi thi)(?![a-z])"
+)
+# "… của Ban Thường vụ về (việc) triển khai thực hiện Chỉ thị …": the verb begins the other one's title.
+_ABOUT_CARRYING_OUT = re.compile(r"(?:^| )ve (?:[a-z]+ ){0,4}(?:thuc hien|trien khai)$")
+# "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại Công văn số …": the direction is carried out.
+_DIRECTED = re.compile(r"(?:^|[^a-z])thuc hien[^;.]{0,120}?chi dao[^;.]{0,80}? tai ?$")
+# "Căn cứ Luật A …, được sửa đổi, bổ sung (một số điều) tại/bởi Luật B": B is part of the basis.
+_AMENDED_BY = re.compile(
+    r"(?:^|[ ,;])(?:va |da )?duoc sua doi(?:, bo sung| bo sung)?(?: mot so dieu)?(?: nam \d{4})? (?:tai|theo|boi) $"
 )
 _AFTER = re.compile(r"[^;.]{0,160}?(?:het hieu luc|duoc thay the|bi thay the|bi bai bo|duoc bai bo)")
 
@@ -126,9 +135,9 @@ def _relation(
             return None
         m = _VERB_BEFORE.search(before[-200:])
         if m and _verb(m["verb"]) == "thuc-hien" and previous is not None and clause_start <= previous[0] <= start:
-            # "Kế hoạch số … ngày … của … thực hiện Chỉ thị …": the verb is part of the other one's title
+            # "Kế hoạch số … ngày … của … (về triển khai) thực hiện Chỉ thị …": the verb is in the other's title
             tail = " ".join(_fold_slice(text, folded, previous[0], start).split())
-            if _VERB_BEFORE.search(tail) and "," not in tail:
+            if _VERB_BEFORE.search(tail) and ("," not in tail or _ABOUT_CARRYING_OUT.search(tail)):
                 return None
         if m:
             verb = _verb(m["verb"])
@@ -145,6 +154,12 @@ def _relation(
             return _KEPT.get(hint, verb)
         if _CONTINUE.search(before[-200:]) and not (previous and clause_start <= previous[0] <= start):
             return "tiep-tuc-thuc-hien"
+        if (
+            "chi dao" in before[-200:]
+            and _DIRECTED.search(before[-200:])
+            and not (previous and clause_start <= previous[0] <= start)
+        ):
+            return "thuc-hien"
     after = _fold_slice(text, folded, c.end, min(len(text), c.end + 170))
     if ("hieu luc" in after or "thay the" in after or "bai bo" in after) and _AFTER.match(after):
         return "thay-the"  # "Quyết định số … hết hiệu lực …"
@@ -152,6 +167,8 @@ def _relation(
         gap = " ".join(_fold_slice(text, folded, previous[0], start).split())
         if re.search(r"[.!?] |^[.!?]", gap):
             return None  # a new sentence: a later mention, in passing
+        if "sua doi" in gap and ";" not in gap and _AMENDED_BY.search(gap + " "):
+            return previous[1]  # "Luật A …, được sửa đổi, bổ sung bởi Luật B": B shares A's relation
         if ";" in gap:
             # a new item of the list: it shares the verb when it opens with the citation itself
             return previous[1] if _ITEM_HEAD.fullmatch(gap.rsplit(";", 1)[1]) else None
