@@ -198,9 +198,11 @@ def header_fields(text: str, gold: dict[str, Any]) -> dict[str, bool | None]:
         capacity = g_signer.get("capacity") or []
         capacity = capacity if isinstance(capacity, list) else [capacity]
         predicted_capacity = getattr(head, "capacity_lines", None) or [head.capacity or ""]
+        # Capacity lines compared as one text, commas aside: annotators split "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
+        # into lines or not.
         out["signer"] = _fold_norm(head.signer) == _fold_norm(g_signer.get("name")) and _fold_norm(
-            " ".join(predicted_capacity)
-        ) == _fold_norm(" ".join(capacity))
+            " ".join(predicted_capacity).replace(",", " ")
+        ) == _fold_norm(" ".join(capacity).replace(",", " "))
     else:
         out["signer"] = None
     return out

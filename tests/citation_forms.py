@@ -977,6 +977,36 @@ FORMS = [
         [("885/UBTVQH13-PL", "CV", "885", "885/UBTVQH13-PL", "2015-06-01", None)],
     ),
     (
+        "1990s provincial symbol, space for the separator",
+        "Căn cứ Quyết định số 567 QĐ/UB ngày 12 tháng 4 năm 1997 của UBND thành phố;",
+        None,
+        [("Quyết định số 567 QĐ/UB", "QĐ", "567", "567QĐ/UB", "1997-04-12", None)],
+    ),
+    (
+        "dotted issuer of a Tờ trình, space before the dot",
+        "Xét Tờ trình số 8202/TTr .UBND.VX ngày 16/11/2012 của UBND tỉnh",
+        None,
+        [("Tờ trình số 8202/TTr .UBND.VX", "TTr", "8202", "8202/TTr.UBND.VX", "2012-11-16", None)],
+    ),
+    (
+        "a sentence ending after the symbol is not a dotted issuer",
+        "theo Báo cáo số 45/BC-UBND. Ủy ban nhân dân tỉnh chỉ đạo",
+        None,
+        [("Báo cáo số 45/BC-UBND", "BC", "45", "45/BC-UBND", None, None)],
+    ),
+    (
+        "a law by name and a bare year",
+        "Điều 8 Bộ luật Lao động 2019 quy định các hành vi bị nghiêm cấm",
+        None,
+        [("Bộ luật Lao động", "Luật", None, None, None, None)],
+    ),
+    (
+        "a law whose name holds a dash",
+        "Căn cứ Luật ban hành văn bản quy phạm pháp luật của HĐND - UBND ngày 03/12/2004;",
+        None,
+        [("Luật ban hành văn bản quy phạm pháp luật của HĐND - UBND", "Luật", None, None, "2004-12-03", None)],
+    ),
+    (
         "type word glued to a full symbol",
         "Xem Thông tư liên tịch05/2019/TTLT-BNV-BTC tại đây",
         None,

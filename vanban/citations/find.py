@@ -433,7 +433,9 @@ def _issuer_code(written: str) -> str:
     return re.sub(r"(?<![A-Z])TTG(?![A-Z])", "TTg", raw)
 
 
-_LEGISLATURE = re.compile(r"(?:UBTV)?QH\d{1,2}")
+# State issuers whose symbols the 1980s–1990s printed "NUMBER TYPE/ISSUER" without a hyphen ("412 NQ/UBTVQH9",
+# "567 QĐ/UB"): the space is dropped, no hyphen is restored as it is for a Party symbol.
+_LEGISLATURE = re.compile(r"(?:UBTV)?QH\d{1,2}|UB(?:ND)?|HĐND|HĐBT|CP|TTg")
 
 
 def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[str, str, int | None]:
@@ -453,7 +455,6 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
         code, issuer = _code(norm, m, "p_type"), _issuer(norm, m, "p_iss")
         between = norm.text[m.end("p_num") : m.start("p_type")]
         if "-" not in between and _LEGISLATURE.fullmatch(issuer):
-            # The Quốc hội of the 1990s wrote "01NQ/UBTVQH9", "412 NQ/UBTVQH9": no hyphen to restore.
             return f"{number or m['p_num']}{code}/{issuer}", code, None
         return f"{number or m['p_num']}-{code}/{issuer}", code, None
     if m["pslash"]:  # 646/QĐ/QUTW: a slash where the hyphen was
@@ -465,7 +466,8 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
     if m["admin"]:
         code = _code(norm, m, "a_type")
         issuer = _issuer(norm, m, "a_iss" if m["a_iss"] else "a_glued")
-        return f"{number or m['a_num']}/{code}-{issuer}", code, None
+        dot = "." if m["a_dot"] else "-"  # "8202/TTr.UBND.VX": Nghệ An's dotted form, kept as printed
+        return f"{number or m['a_num']}/{code}{dot}{issuer}", code, None
     if m["org"]:  # 197/STTTT, 6815/NHNN, 50/CP: an issuer without type code
         return f"{number or m['o_num']}/{_issuer(norm, m, 'o_iss')}", "CV", None
     return (f"{number or m['c_num']}/{_issuer(norm, m, 'c_iss')}-{_issuer(norm, m, 'c_unit')}", "CV", None)

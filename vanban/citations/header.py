@@ -48,7 +48,7 @@ _OWN_SYMBOL = re.compile(
     rf"(?P<lost>\s(?P<tail>[A-ZĐ]{{2,10}})(?=\s|$))?"
 )
 _LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}}[a-z]?)\s?(?P<code>[A-ZĐ]{{1,6}})(?P<rest>/{_SEGMENT})")
-_LEGISLATURE_REST = re.compile(r"/(?:UBTV)?QH\d{1,2}$")
+_PARTY_REST = re.compile(r"/[a-z]{0,6}(?:tw|tu|du|hu)$")  # a Party issuer: Trung ương, tỉnh, đảng, huyện ủy
 _BODY_DATE = re.compile(r"^ngay\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{4}\s{0,2},")
 _STAMP_TIME = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}\s{1,3}\d{1,2}:\d{2}")
 _GLUED_NAME = re.compile(
@@ -56,13 +56,14 @@ _GLUED_NAME = re.compile(
 )
 # A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN".
 _BROKEN_CAPACITY = re.compile(r"(?:^(?:tm|kt|tl|t/m|k/t|t/l)\.?|\buy|\bban|\bnhan|\bva|-)$")
+_PLACE_DATE_START = re.compile(r"^[^,]{1,40},\s{0,3}ngay\s{1,3}\d{1,2}(?:\s|/|$)")
 _BARE_SYMBOL = re.compile(rf"^\d{{1,6}}(?:/\d{{4}})?/{_SEGMENT}(?:[-/]{_SEGMENT}){{0,4}}$")
 _BODY = re.compile(
     r"^[-–+•*\s]{0,4}(?:can cu|thuc hien|trien khai|thi hanh|de thi hanh|kinh gui|xet |theo de nghi|dieu 1\b|"
     r"chuong [1i]\b|phan [1i]\b|i\. |i- |1\. |trong nhung nam|qua \d|nham |ngay \d{1,2}/\d{1,2}/\d{4},)"
 )
 _ORGAN = re.compile(
-    r"^(?:uy ban nhan dan|uy ban mttq|uy ban mat tran|uy ban thuong vu|uy ban kiem tra|hoi dong nhan dan|"
+    r"^(?:uy ban nhan ?dan|uy ban mttq|uy ban mat tran|uy ban thuong vu|uy ban kiem tra|hoi dong nhan ?dan|"
     r"chu tich|bo truong|thu tuong|chinh phu|quoc hoi|ban chap hanh|ban thuong vu|ban thuong truc|"
     r"thuong truc|ban bi thu|bo chinh tri|nuoc cong hoa|tinh uy|thanh uy|huyen uy|dang uy|"
     r"khoa [ivxlc]{1,6}\b|ky hop)"
@@ -316,7 +317,8 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
 
 def _read_symbol(head: Header, rest: str) -> bool:
     lost = _LOST_PARTY.match(rest)
-    if lost and _LEGISLATURE_REST.match(lost["rest"]):  # "412 NQ/UBTVQH9": the 1990s form has no hyphen
+    if lost and not _PARTY_REST.match(fold(lost["rest"])):
+        # "412 NQ/UBTVQH9", "567 QĐ/UB": State forms of the 1990s, printed without a hyphen
         symbol, reason = f"{lost['num']}{lost['code']}{lost['rest']}", ""
     elif lost:  # "04 HD/UBKTTW": the hyphen of a Party symbol lost
         symbol, reason = f"{lost['num']}-{lost['code']}{lost['rest']}", "dấu gạch nối bị mất, đã thêm"
@@ -410,7 +412,7 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
         ):
             ended_well = bool(block) and not len(block) >= 4
             break
-        block.append(cell.text)
+        block.append(re.sub(r"[-_=*]{3,}$", "", cell.text).strip())  # "TỈNH AN GIANG--------"
     repaired = False
     lines: list[str] = []
     for line in block:  # "ỦY" / "BAN NHÂN DÂN": a word broken off onto its own line
@@ -480,6 +482,27 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
     return 0
 
 
+# The words a title line cannot end on: connectors, and verbs waiting for their object ("… thực hiện",
+# "triển khai", "thi hành").
+_GOES_ON_WORDS = frozenset(
+    {
+        *("và", "của", "về", "với", "giữa", "tại", "trong", "cho", "đối", "trên", "theo", "các", "những"),
+        *("số", "ngày", "đến", "thuộc", "ở", "ban", "tổ", "nhằm", "từ", "hoặc", "một", "việc", "làm"),
+        *("hiện", "khai", "hành"),
+    }
+)
+
+
+def _goes_on(line: str) -> bool:
+    """A title line that cannot end there: a connector or a verb waiting for its object, read with its
+    diacritics ("từ" goes on, "ĐIỆN TỬ" ends)."""
+    stripped = line.rstrip().rstrip("*_").rstrip()
+    if stripped.endswith((",", "-", "–")):
+        return True
+    words = stripped.lower().split()
+    return bool(words) and words[-1] in _GOES_ON_WORDS
+
+
 def _title_like(cell: _Cell) -> bool:
     """ "Thực hiện công tác bầu cử …" under "KẾ HOẠCH": a short line, not a sentence of the body."""
     text = cell.text.strip()
@@ -503,9 +526,13 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         cell = cells[j]
         text, folded = cell.text.strip(), cell.folded.strip()
         prev = fold(parts[-1]).rstrip()
-        joined = bool(_CONNECTOR.search(prev))
-        if _SEPARATOR.match(text) or _DATE.match(folded) or _is_motto(cell):
+        joined = _goes_on(parts[-1])
+        if _SEPARATOR.match(text) or _is_motto(cell):
             break
+        if (_DATE.match(folded) or _PLACE_DATE_START.match(folded)) and not (
+            folded.startswith("ngay") and (joined or re.search(r"\d\S{0,30}[/-][a-z]{1,8}$", prev))
+        ):
+            break  # the place and date; "… Quyết định số 07/2022/QĐ-UBND / NGÀY 17 THÁNG 02 …" goes on
         mark = _NUMBER_MARK.match(folded)
         if mark and not (joined and mark[0].strip()[:2] != "so"):
             break  # "Số: …" ends the title; "… theo / Quyết định số 152/1998/QĐ-UB …" goes on
@@ -555,6 +582,13 @@ def _name(text: str) -> str | None:
     return None
 
 
+def _name_over_two(cells: list[_Cell], k: int) -> str | None:
+    """ "Phạm" / "Mạnh Cường": a name broken over two lines."""
+    if k + 1 >= len(cells) or len(cells[k].text.split()) != 1:
+        return None
+    return _name(f"{cells[k].text.strip()} {cells[k + 1].text.strip()}")
+
+
 def _loose_name(text: str) -> str | None:
     """A line that begins with a name but goes on with other signs: kept as printed, to be checked."""
     words = text.strip().split()
@@ -570,6 +604,9 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         cell = cells[i]
         if _position_alone(cells, i) and _name_follows(cells, i):
             start = i  # "Phó Chủ tịch" / "(Đã ký)" / "Trần Nguyên", "BỘ TRƯỞNG, CHỦ NHIỆM" / name
+            break
+        if re.match(r"(?:TM|KT|TL|T/M|K/T|T/L)\.?\s", cell.text.strip()) and _position_follows(cells, i):
+            start = i  # "TM. Ủy ban nhân dân tỉnh" / "Chủ tịch" / name: the block in sentence case
             break
         if not cell.text.isupper():
             continue
@@ -620,9 +657,9 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         if _skippable(cell):
             in_list = in_list or cell.folded.startswith("noi nhan")
             continue
-        if in_list and cell.row_start and not _name(cell.text):
+        if in_list and cell.row_start and not _name(cell.text) and not _name_over_two(cells, k):
             continue  # a recipients' line run on in the left column; the name stands on the right
-        head.signer = _name(cell.text)
+        head.signer = _name(cell.text) or _name_over_two(cells, k)
         if head.signer is None:
             head.signer = _loose_name(cell.text)
             if head.signer:
@@ -641,12 +678,17 @@ def _position_alone(cells: list[_Cell], i: int) -> bool:
     text = cell.text.strip()
     return (
         cell.row_start
-        and " ".join(cell.row.split()) == " ".join(cell.folded.split())
+        and " ".join(cell.row.strip(" *_").split()) == " ".join(cell.folded.strip(" *_").split())
         and len(text.split()) <= 6
         and text[:1].isupper()
         and not text.endswith((".", ",", ";", ":"))
         and bool(_POSITION.match(cell.folded.strip()))
     )
+
+
+def _position_follows(cells: list[_Cell], i: int) -> bool:
+    """The next cell is a position that signs ("Chủ tịch" / name)."""
+    return i + 1 < len(cells) and _position_alone(cells, i + 1) and _name_follows(cells, i + 1)
 
 
 def _name_follows(cells: list[_Cell], i: int) -> bool:

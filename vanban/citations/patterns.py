@@ -100,7 +100,7 @@ SYMBOL = (
     rf"(?P<p_iss>t\.\s?u|{_C}{{2,10}}){_END})"
     rf"|(?P<pslash>(?P<sl_num>{NUM}){_S}/{_S}(?P<sl_type>{_PARTY_TYPES}){_S}/{_S}(?P<sl_iss>{_PARTY_ISSUER}){_END})"
     rf"|(?P<pstate>(?P<ps_num>{NUM}){_S}/{_S}(?P<ps_type>{_PARTY_TYPES}){_S}-{_S}(?P<ps_iss>tw|tu|t\.\s?u|du|hu){_END})"
-    rf"|(?P<admin>(?P<a_num>{NUM}){_S}/{_S}(?P<a_type>{_ADMIN_TYPES})(?:{_S}-{_S}(?P<a_iss>{_UNIT})"
+    rf"|(?P<admin>(?P<a_num>{NUM}){_S}/{_S}(?P<a_type>{_ADMIN_TYPES})(?:{_S}(?:-{_S}|(?P<a_dot>\.)(?=[a-z]))(?P<a_iss>{_UNIT}(?(a_dot)(?:\.{_C}{{1,10}}){{0,2}}|))"
     rf"|(?P<a_glued>{_GLUED_ISSUERS}(?:-[a-z0-9&]{{1,16}}){{0,2}})){_END})"
     rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}(?:(?<=qh)\d{{1,2}})?){_S}[-/]{_S}(?P<c_unit>{_UNIT}){_END})"
     rf"|(?P<org>(?P<o_num>{NUM}){_S}/{_S}(?P<o_iss>{_UPPER_ISSUER})(?![a-z0-9/-]|{_S}-{_S}[a-z0-9]))"
