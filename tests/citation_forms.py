@@ -415,7 +415,33 @@ FORMS = [
         None,
         [("Nghị quyết TƯ 7 khóa XI", "NQ", None, None, None, "25-nq-tw-2013")],
     ),
-    ("lần thứ", "Nghị quyết Hội nghị lần thứ 7 Ban Chấp hành Trung ương khóa XI", None, []),
+    (
+        "lần thứ, the committee after the meeting",
+        "Nghị quyết Hội nghị lần thứ 7 Ban Chấp hành Trung ương khóa XI",
+        None,
+        [("Nghị quyết Hội nghị lần thứ 7 Ban Chấp hành Trung ương khóa XI", "NQ", None, None, None, "25-nq-tw-2013")],
+    ),
+    (
+        "meeting as an ordinal word",
+        "Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XI",
+        None,
+        [
+            (
+                "Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XI",
+                "NQ",
+                None,
+                None,
+                None,
+                "25-nq-tw-2013",
+            )
+        ],
+    ),
+    (
+        "a provincial committee's meeting is no central name",
+        "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Đảng bộ tỉnh",
+        None,
+        [],
+    ),
     (
         "meeting name without a term",
         "Nghị quyết Trung ương 7",

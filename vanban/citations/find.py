@@ -221,7 +221,8 @@ def find_mentions(
             if m["name"].startswith("nq") and not norm.text[m.start() : m.start() + 2].isupper():
                 pos = m.start() + 2  # "nq" names a resolution only when written NQ
                 continue
-            found.append(_name_mention(norm, m))
+            if not _own_title(norm, m):
+                found.append(_name_mention(norm, m))
             pos = m.end()
         elif m["congress"] or m["named"]:
             named = _named_mention(norm, m)
@@ -689,14 +690,24 @@ def _plausible(norm: Normalised, m: Match) -> bool:
     return True
 
 
+def _own_title(norm: Normalised, m: Match) -> bool:
+    """ "KẾT LUẬN / HỘI NGHỊ LẦN THỨ BA / BAN CHẤP HÀNH TRUNG ƯƠNG …" in capitals at the head of the text:
+    the document's own title, not a citation."""
+    text, a, _ = _orig(norm, m.start(), m.end())
+    line_start = norm.original.rfind("\n", 0, a) + 1
+    return a < 2 * HEAD_CHARS and text.isupper() and not norm.original[line_start:a].strip(" *_#")
+
+
 def _name_mention(norm: Normalised, m: Match) -> Mention:
     term = m["name_term"].upper() if m["name_term"] else None
-    name = f"Nghị quyết Trung ương {int(m['meeting'])}" + (f" khóa {term}" if term else "")
+    # A conclusion of the meeting is named, not resolved by the meeting's number (that is its resolution).
+    kind, code = ("Kết luận Hội nghị", "KL") if m["name_kind"].startswith("ket") else ("Nghị quyết", "NQ")
+    name = f"{kind} Trung ương {P.meeting_of(m)}" + (f" khóa {term}" if term else "")
     text, a, b = _orig(norm, m.start(), m.end())
     item = _Item(m.start(), m.end(), None, "")
     _date_after(norm, item)
     return Mention(
-        text, a, b, "NQ", None, None, item.date, term=term, name=name, type_word="NQ", date_problem=item.date_problem
+        text, a, b, code, None, None, item.date, term=term, name=name, type_word=code, date_problem=item.date_problem
     )
 
 

@@ -108,11 +108,30 @@ SYMBOL = (
 
 _TYPE_WORD = _alternation([w.replace(" ", _W) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
 _TRUNG_UONG = rf"(?:trung{_W}uong|t\.\s?u|tw|tu)"
+# Ordinal words of a meeting ("Hội nghị lần thứ năm"), longest first so that "mười một" wins over "mười".
+ORDINALS = {
+    "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+    "muoi mot": 11, "muoi hai": 12, "muoi ba": 13, "muoi bon": 14, "muoi lam": 15, "muoi sau": 16,
+}  # fmt: skip
+_ORDINAL = "|".join(w.replace(" ", _W) for w in sorted(ORDINALS, key=len, reverse=True))
+# "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Hội nghị lần thứ 7 Trung ương", and the meeting named
+# before the committee: "Nghị quyết (Kết luận) Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa VIII".
 NAME = (
-    rf"(?P<name>(?:nghi{_W}quyet|nq){_W}(?:hoi{_W}nghi{_W})?(?:lan{_W}thu{_W})?{_TRUNG_UONG}{_S}"
-    rf"(?:lan{_W}thu{_W})?(?P<meeting>\d{{1,2}})(?![0-9/-])"
+    rf"(?P<name>(?P<name_kind>nghi{_W}quyet|nq|ket{_W}luan)(?:{_W}cua)?{_W}(?:hoi{_W}nghi{_W})?(?:lan{_W}thu{_W})?"
+    rf"(?:{_TRUNG_UONG}{_S}(?:lan{_W}thu{_W})?(?P<meeting>\d{{1,2}})(?![0-9/-])"
+    rf"|(?P<meeting_after>\d{{1,2}}|{_ORDINAL})(?![0-9/-a-z]){_W}(?:ban{_W}chap{_W}hanh{_W})?trung{_W}uong"
+    rf"(?:{_W}dang)?)"
     rf"(?:{_S}[,(]?{_S}khoa{_W}(?P<name_term>[ivxl]{{1,6}}){_END}(?:{_S}\))?)?)"
 )
+
+
+def meeting_of(m: re.Match[str]) -> int:
+    """The meeting's number, written as digits or as an ordinal word."""
+    if m["meeting"]:
+        return int(m["meeting"])
+    written = " ".join(m["meeting_after"].split())
+    return int(written) if written.isdigit() else ORDINALS[written]
+
 
 # A congress resolution by name: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "Nghị quyết
 # Đại hội XII", "Nghị quyết đại hội Đảng bộ tỉnh lần thứ XVIII". find checks a bare numeral's capitals.
@@ -146,7 +165,7 @@ _BY = rf"{_W}cua{_W}(?:bo{_W}chinh{_W}tri|ban{_W}bi{_W}thu|chinh{_W}phu|thu{_W}t
 
 # A citation starts at a type word followed by a number or symbol, at a symbol, or at a name.
 MASTER = re.compile(
-    rf"{_START}(?:(?=[nqd])(?:{NAME}|{CONGRESS}|{NAMED_TERM})|(?P<tw>{_TYPE_WORD})(?P<urgent>{_W}khan)?(?:{_BY}(?={_W}so))?(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so|)(?=\d)|(?=\d){SYMBOL}|{LAW_NAME})"
+    rf"{_START}(?:(?=[nqdk])(?:{NAME}|{CONGRESS}|{NAMED_TERM})|(?P<tw>{_TYPE_WORD})(?P<urgent>{_W}khan)?(?:{_BY}(?={_W}so))?(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so|)(?=\d)|(?=\d){SYMBOL}|{LAW_NAME})"
 )
 # The same, at every position where a citation may start, overlapping ones included.
 MASTER_ANYWHERE = re.compile(rf"(?={MASTER.pattern})")

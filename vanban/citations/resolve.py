@@ -26,7 +26,8 @@ from .find import Citation, Mention, Resolution
 # the citing document (79-CT/TU cited in Hậu Giang is Hậu Giang's).
 LOCAL_CODES = re.compile(r"^(?:TU|HU|ĐU|DU|T?UBND.*|HĐND.*|UBND)$")
 DATE_TOLERANCE_YEARS = 1  # a cited date this close to the only candidate's is reported, not refused
-_MEETING = re.compile(r"Nghị quyết Trung ương (\d+)")  # the name find gives a meeting's resolution
+# The name find gives a meeting's resolution or conclusion: "Nghị quyết Trung ương 4", "Kết luận Hội nghị Trung ương 4".
+_MEETING = re.compile(r"(?:Nghị quyết|Kết luận Hội nghị) Trung ương (\d+)")
 
 
 def _space(text: str) -> str:
@@ -70,7 +71,8 @@ class Resolver:
         self.corpus = corpus
         self.symbols = SymbolIndex(corpus.documents.values())
         self.by_number: dict[tuple[str, str], list[Document]] = defaultdict(list)
-        self.by_name: dict[tuple[int, str | None], list[Document]] = defaultdict(list)
+        # (type code, meeting, term): a meeting's resolution (NQ) and its conclusion (KL) apart
+        self.by_name: dict[tuple[str, int, str | None], list[Document]] = defaultdict(list)
         self.alias_ids: dict[str, tuple[str, ...]] = {}
         for doc in corpus.documents.values():
             self._index(doc)
@@ -93,7 +95,8 @@ class Resolver:
             key = _space(fold(alias))
             if (m := re.fullmatch(P.NAME, key)) is not None:
                 term = m["name_term"].upper() if m["name_term"] else None
-                for name_key in {(int(m["meeting"]), term), (int(m["meeting"]), None)}:
+                code = "KL" if m["name_kind"].startswith("ket") else "NQ"
+                for name_key in {(code, P.meeting_of(m), term), (code, P.meeting_of(m), None)}:
                     if doc not in self.by_name[name_key]:
                         self.by_name[name_key].append(doc)
             elif len(key.split()) >= 2:
@@ -144,7 +147,7 @@ class Resolver:
         if c.alias_of:
             return [self.corpus.documents[i] for i in c.alias_of]
         if c.name and (meeting := _MEETING.match(c.name)):
-            return list(self.by_name.get((int(meeting[1]), c.term), []))
+            return list(self.by_name.get((c.type or "NQ", int(meeting[1]), c.term), []))
         if c.number and c.type:
             return list(self.by_number.get((c.type, c.number.lstrip("0") or "0"), []))
         return []
