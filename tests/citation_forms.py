@@ -1033,6 +1033,22 @@ FORMS = [
         [("Luật ban hành văn bản quy phạm pháp luật của HĐND - UBND", "Luật", None, None, "2004-12-03", None)],
     ),
     (
+        "symbols before 1992: number, hyphen, issuer",
+        "Căn cứ Nghị định số 130-CP và Quyết định số 64b-HĐBT ngày 12/4/1982",
+        None,
+        [
+            ("Nghị định số 130-CP", "NĐ", "130", "130-CP", None, None),
+            ("Quyết định số 64b-HĐBT", "QĐ", "64b", "64b-HĐBT", "1982-04-12", None),
+        ],
+    ),
+    ("a year and an issuer is no old symbol", "trong năm 2013-CP chưa ban hành", None, []),
+    (
+        "ampersand after a space in the issuer",
+        "Công văn số 1061/SGD &ĐT-ĐKTCQG ngày 3/9/2013 của Sở",
+        None,
+        [("Công văn số 1061/SGD &ĐT-ĐKTCQG", "CV", "1061", "1061/SGD&ĐT-ĐKTCQG", "2013-09-03", None)],
+    ),
+    (
         "type word glued to a full symbol",
         "Xem Thông tư liên tịch05/2019/TTLT-BNV-BTC tại đây",
         None,

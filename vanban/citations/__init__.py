@@ -9,13 +9,15 @@ Each stage is linear in the text; ``limits`` says how large a text may be.
 from __future__ import annotations
 
 from ..dates import PartialDate
-from ..model import Document
+from ..model import Corpus, Document
 from ..symbols import symbol_key
 from .find import Citation, Mention, Resolution, find_mentions
 from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, check_size
 from .normalise import normalise
 from .relations import with_relations
 from .resolve import Resolver
+
+HEADER_CHARS = 20_000  # the header is read from the start of a text only
 
 __all__ = [
     "MAX_CITATIONS",
@@ -40,8 +42,9 @@ def extract(
     check_size(text)
     norm = normalise(text)
     if resolver is None:
-        return with_relations(text, [Citation(m) for m in find_mentions(norm)], folded=norm.folded)
-    mentions = find_mentions(norm, resolver.alias_pattern, resolver.alias_ids)
+        mentions = _not_own(text, find_mentions(norm))
+        return with_relations(text, [Citation(m) for m in mentions], folded=norm.folded)
+    mentions = _not_own(text, find_mentions(norm, resolver.alias_pattern, resolver.alias_ids))
     # A text cites the same document in the same words many times: each distinct mention is
     # resolved once (the key holds every field resolve reads).
     resolved: dict[tuple[object, ...], Resolution] = {}
@@ -58,6 +61,27 @@ def extract(
             c = Citation(c.mention, resolver.resolve_nested(c, out[c.nested_in]))
         out.append(c)
     return with_relations(text, out, folded=norm.folded)
+
+
+def _not_own(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the document's own number: "QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 106/1999/QĐ-TTG" under its
+    header, "Quyết định này …" restated. A mention of the same symbol with another date is kept: a
+    document may cite an earlier one that had its number (16/CT-TTg of 2016 and of 2020)."""
+    if not mentions:
+        return mentions
+    from .header import SURE, read_header  # the header reader uses find; imported late, once needed
+
+    head = read_header(text[:HEADER_CHARS], Corpus({}, {}, {}))
+    if not head.symbol or head.confidence.get("symbol", 0) < SURE or head.date is None:
+        return mentions  # no header: a number and its date, both read surely
+    if not (head.title or head.issuer_lines):
+        return mentions  # a line in capitals quoting a document, not a document's header
+    own = symbol_key(head.symbol)
+    return [
+        m
+        for m in mentions
+        if not (m.symbol and symbol_key(m.symbol) == own and (m.date is None or m.date == head.date))
+    ]
 
 
 def _same_text_same_document(citations: list[Citation]) -> list[Citation]:

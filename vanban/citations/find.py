@@ -259,6 +259,7 @@ def find_mentions(
         else:
             if (
                 _plausible(norm, m)
+                and not m["old"]  # "2013-CP" alone is no citation: the old form needs its type word
                 and not _is_header(norm, m.start(), alone=True)
                 and not _not_citation(norm, m.start())
             ):
@@ -403,7 +404,7 @@ def _list_mentions(norm: Normalised, lead: Match, items: list[_Item], group: int
 
 
 def _number(m: Match) -> str:
-    for key in ("n_num", "p_num", "sl_num", "ps_num", "a_num", "c_num", "o_num"):
+    for key in ("n_num", "p_num", "sl_num", "ps_num", "a_num", "c_num", "o_num", "od_num"):
         if m[key]:
             return m[key]
     raise AssertionError("symbol without number")
@@ -451,7 +452,12 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
         if m["n_org"]:  # 04/1999/BVGCP-TLSX: an issuer without type code
             unit = f"-{_issuer(norm, m, 'n_unit')}" if m["n_unit"] else ""
             return f"{num}/{year}/{_issuer(norm, m, 'n_org')}{unit}", "CV", year
-        return f"{num}/{year}/{_code(norm, m, 'n_type')}-{_issuer(norm, m, 'n_iss')}", _code(norm, m, "n_type"), year
+        dot = "." if m["n_dot"] else "-"  # "2093/2005/QĐ.UBND": a dotted issuer, kept as printed
+        return (
+            f"{num}/{year}/{_code(norm, m, 'n_type')}{dot}{_issuer(norm, m, 'n_iss')}",
+            _code(norm, m, "n_type"),
+            year,
+        )
     if m["party"]:
         code, issuer = _code(norm, m, "p_type"), _issuer(norm, m, "p_iss")
         between = norm.text[m.end("p_num") : m.start("p_type")]
@@ -469,6 +475,8 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
         issuer = _issuer(norm, m, "a_iss" if m["a_iss"] else "a_glued")
         dot = "." if m["a_dot"] else "-"  # "8202/TTr.UBND.VX": Nghệ An's dotted form, kept as printed
         return f"{number or m['a_num']}/{code}{dot}{issuer}", code, None
+    if m["old"]:  # 214-CP, 64b-HĐBT: the State's form before 1992
+        return f"{number or m['od_num']}-{_issuer(norm, m, 'od_iss')}", "CV", None
     if m["org"]:  # 197/STTTT, 6815/NHNN, 50/CP: an issuer without type code
         return f"{number or m['o_num']}/{_issuer(norm, m, 'o_iss')}", "CV", None
     return (f"{number or m['c_num']}/{_issuer(norm, m, 'c_iss')}-{_issuer(norm, m, 'c_unit')}", "CV", None)
@@ -492,6 +500,8 @@ def _symbol_mention(
         raise AssertionError("a symbol mention needs a symbol match")
     if code == LAW and type_word:
         code = type_word  # 202/2025/QH15 may be a Nghị quyết of the Quốc hội
+    if source["old"] and type_word:
+        code = type_word  # "Quyết định số 214-CP": the pre-1992 symbol names no type, the word does
     text, a, b = _orig(norm, start, item.end)
     confidence = _symbol_confidence(norm, source)
     if borrow is not None:
@@ -651,7 +661,7 @@ def _not_citation(norm: Normalised, start: int) -> bool:
             and all(w.isupper() for w in rest.split() if w.isalpha())
             and _OWN_HEADING.match(_head_words(rest))
             and bool(after)
-            and after[0] in ("CỦA", "VỀ", "QUY", "BAN")  # the heading goes on: issuer or title below it
+            and after[0] in ("CỦA", "VỀ", "QUY", "BAN", "NGÀY")  # the heading goes on: date, issuer or title
         ):
             return True
     if "theo" not in norm.folded[max(0, start - 30) : start]:

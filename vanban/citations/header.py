@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from .. import vocab
 from ..dates import PartialDate, parse_date
+from ..model import SURE as SURE  # below it a field is marked for review; re-exported for suggest, ingest
 from ..model import Corpus
 from . import patterns as P
 from .find import symbol_of
 from .normalise import fold, normalise
 
 HEADER_CELLS = 80  # the header is read from the first cells only
-SURE = 0.8  # a field read with less confidence than this is marked for review
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
 _MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\s{0,3}tu do")
@@ -32,8 +32,8 @@ _MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\
 _COLUMN_GAP = re.compile(r"\s{6,}")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
 _DATE = re.compile(
-    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),\s{0,5})?ngay\s{1,8}(?P<d>\d{1,2})\s{1,8}thang\s{1,8}"
-    r"(?P<m>\d{1,2})\s{1,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)",
+    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),\s{0,5})?ngay\s{1,8}(?P<d>\d{1,2})\s{0,8}thang\s{0,8}"
+    r"(?P<m>\d{1,2})\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)",
     re.M,
 )
 # "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line.
@@ -253,7 +253,23 @@ def _gazette(head: Header, cells: list[_Cell]) -> int:
         m = _GAZETTE.match(fold(joined))
         if m:
             return _read_gazette(head, cells, block[first:], joined, m)
-    return 0
+    return _gazette_in_sentence_case(head, cells)
+
+
+def _gazette_in_sentence_case(head: Header, cells: list[_Cell]) -> int:
+    """ "Quyết định / của Thủ tướng Chính phủ số 115/2004/QĐ-TTg / ngày 25 tháng 6 năm 2004 về việc …":
+    a law database's copy, the heading in sentence case, no letterhead."""
+    start = next((i for i, c in enumerate(cells[:3]) if _HEADING.fullmatch(c.folded.strip())), None)
+    if start is None:
+        return 0
+    block = [cells[start]]
+    for cell in cells[start + 1 : start + 10]:
+        if _BODY.match(cell.folded) or (_ORGAN.match(cell.folded) and not cell.folded.startswith("cua")):
+            break
+        block.append(cell)
+    joined = " ".join(" ".join(c.text.split()) for c in block)
+    m = _GAZETTE.match(fold(joined))
+    return _read_gazette(head, cells, block, joined, m) if m else 0
 
 
 def _read_gazette(head: Header, cells: list[_Cell], block: list[_Cell], joined: str, m: re.Match[str]) -> int:

@@ -79,7 +79,8 @@ _ADMIN_TYPES = _family(STATE_ADMIN)
 _NORM_TYPES = _family(STATE_NORMATIVE)
 
 _C = r"(?:(?!ngay\s{0,3}\d)[a-z0-9&])"  # a letter of a code, not the "ngày" glued after it
-_UNIT = rf"{_C}{{1,16}}(?:\s?-\s?{_C}{{1,16}}){{0,4}}"
+# "SGD&ĐT", "SGD &ĐT" (a space crept in before the ampersand), "KGVX", "TCCV"…
+_UNIT = rf"{_C}{{1,16}}(?:\s&{_C}{{1,8}})?(?:\s?-\s?{_C}{{1,16}}(?:\s&{_C}{{1,8}})?){{0,4}}"
 # A symbol ends at a non-letter, or where a date runs into it ("70-TB/TWngày", OCR and copy-paste).
 _END = r"(?:(?![a-z0-9])|(?=ngay{_S}\d))".replace("{_S}", _S)
 _START = r"(?<![0-9a-z/.])"
@@ -94,7 +95,7 @@ _UPPER_ISSUER = r"[a-z&]{2,10}"  # the issuer of a symbol without type code; cap
 # One alternative per symbol family; group names tell which matched.
 SYMBOL = (
     rf"(?P<norm>(?P<n_num>{NUM}){_S}/{_S}(?P<n_year>(?:19|20)\d\d){_S}(?:/|-(?={_S}(?:ubtv)?qh\d)){_S}"
-    rf"(?:(?P<n_qh>(?:ubtv)?qh\d{{1,2}})(?![a-z0-9-])|(?P<n_type>{_JOINT}|{_NORM_TYPES}){_S}[-/]?{_S}(?P<n_iss>{_UNIT}){_END}"
+    rf"(?:(?P<n_qh>(?:ubtv)?qh\d{{1,2}})(?![a-z0-9-])|(?P<n_type>{_JOINT}|{_NORM_TYPES})(?:{_S}[-/]?{_S}|{_S}(?P<n_dot>\.)(?=[a-z]))(?P<n_iss>{_UNIT}){_END}"
     rf"|(?P<n_org>[a-z]{{2,10}})(?:{_S}-{_S}(?P<n_unit>{_UNIT}))?{_END}))"
     rf"|(?P<party>(?P<p_num>{NUM})(?:{_S}-{_S}|\s{{1,2}}|(?=[a-z]{{1,3}}/(?:ubtv)?qh\d))(?P<p_type>{_PARTY_TYPES}){_S}/{_S}"
     rf"(?P<p_iss>t\.\s?u|{_C}{{2,10}}){_END})"
@@ -102,8 +103,11 @@ SYMBOL = (
     rf"|(?P<pstate>(?P<ps_num>{NUM}){_S}/{_S}(?P<ps_type>{_PARTY_TYPES}){_S}-{_S}(?P<ps_iss>tw|tu|t\.\s?u|du|hu){_END})"
     rf"|(?P<admin>(?P<a_num>{NUM}){_S}/{_S}(?P<a_type>{_ADMIN_TYPES})(?:{_S}(?:-{_S}|(?P<a_dot>\.)(?=[a-z]))(?P<a_iss>{_UNIT}(?(a_dot)(?:\.{_C}{{1,10}}){{0,2}}|))"
     rf"|(?P<a_glued>{_GLUED_ISSUERS}(?:-[a-z0-9&]{{1,16}}){{0,2}})){_END})"
-    rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}(?:(?<=qh)\d{{1,2}})?){_S}[-/]{_S}(?P<c_unit>{_UNIT}){_END})"
+    rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}(?:(?<=qh)\d{{1,2}}|\s&[a-z]{{1,8}})?){_S}[-/]{_S}"
+    rf"(?P<c_unit>{_UNIT}){_END})"
     rf"|(?P<org>(?P<o_num>{NUM}){_S}/{_S}(?P<o_iss>{_UPPER_ISSUER})(?![a-z0-9/-]|{_S}-{_S}[a-z0-9]))"
+    # The State's symbols before 1992: number, hyphen, issuer ("214-CP", "64b-HĐBT", "162-NV", "72-BT").
+    rf"|(?P<old>(?P<od_num>{NUM})-(?P<od_iss>cp|hdbt|ttg|bt|nv){_END})"
 )
 
 _TYPE_WORD = _alternation([w.replace(" ", _W) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
