@@ -8,10 +8,13 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: serve build check test lint unit schema bench setup setup-dev system system-test clean
 
-# Debian packages: Pango and a Vietnamese-capable font for PDF study packs; for the tests, Debian's
-# chromium (browser tests never download a browser of their own) and pdftotext.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-TEST_PACKAGES := chromium poppler-utils
+# Debian packages: Pango and a Vietnamese-capable font for PDF study packs; for ingest, poppler (pdftotext,
+# pdfinfo, pdfimages, pdftoppm), tesseract with its Vietnamese data for scans and photos, and LibreOffice's
+# headless writer for .doc, .rtf and .odt; for the tests, Debian's chromium (browser tests never download a
+# browser of their own).
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+	poppler-utils tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
+TEST_PACKAGES := chromium
 APT_INSTALL = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

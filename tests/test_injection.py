@@ -46,6 +46,8 @@ VISIBLE = ["<script>alert(1)</script>", "[x](javascript:alert(3))", "*x*{: onmou
 SYMBOL = "99-NQ/TW [x](javascript:alert(3)) *x*{: onmouseover=alert(4) } <img src=x onerror=alert(2)>"
 SYMBOL_ID = expected_id(SYMBOL, 2016, None)
 IMPLEMENTER_ID = "98-ctr-tu-hau-giang-2017"
+# A draft whose issuer is not known: payloads in every text its `draft:` block holds.
+DRAFT_ID = "97-tb-ubnd-hau-giang-2017"
 # Material's own inline scripts (base.html) and the pack page's print button: the only inline
 # script a page may have. A violation whose sample is anything else came from data.
 OURS = ("__md_scope=new URL(", "var target=document.getElementById(", "window.print()")
@@ -126,6 +128,34 @@ def payload_corpus(dst: Path) -> Path:
             "relations": [{"type": "thuc-hien", "target": SYMBOL_ID, "note": pay("NEWRELNOTE")}],
         },
     )
+    _dump(
+        dst / "documents" / f"{DRAFT_ID}.yaml",
+        {
+            "symbol": "97/TB-UBND",
+            "type": "thong-bao",
+            "date": "2017-03-01",
+            "title": pay("DRAFTTITLE"),
+            "sources": ["seed"],
+            "draft": {
+                "reader": pay("READER"),
+                "file": pay("DRAFTFILE"),
+                "original": f"{DRAFT_ID}.pdf",
+                "issuer_text": pay("ISSUERTEXT"),
+                "fields": {"title": {"confidence": 0.5, "reason": pay("REASON")}, "symbol": {"confidence": 0.9}},
+                "relations": [
+                    {
+                        "type": "thuc-hien",
+                        "target": "04-nq-tw-2016",
+                        "cited": pay("CITED"),
+                        "sentence": pay("SENTENCE"),
+                    },
+                    {"type": "can-cu", "target": pay("TARGET"), "cited": pay("UNRESOLVED"), "sentence": pay("SENT2")},
+                ],
+            },
+        },
+    )
+    (dst / "originals").mkdir()
+    (dst / "originals" / f"{DRAFT_ID}.pdf").write_bytes(b"%PDF-1.4\n")
     return dst
 
 
@@ -387,6 +417,20 @@ def test_home_and_document_pages_show_the_payloads_as_text(guarded, csp_url):
     assert f"Nghị quyết {SYMBOL} (2016)" in p.locator(".md-header__topic").last.text_content()
     check(f"{csp_url}/co-quan/bch-tw.html")
     assert p.title().startswith(pay("ISSUER-bch-tw").replace("\u2028", " ").replace("\u2029", " ")[:60])
+
+
+def test_a_draft_page_shows_its_draft_texts_as_text(guarded, csp_url):
+    check, p = guarded
+    check(f"{csp_url}/van-ban/{DRAFT_ID}.html", "REASON <script>alert(1)</script>")
+    banner = p.locator("article .vb-banner-draft").inner_text()
+    for tag in ("READER", "DRAFTFILE", "ISSUERTEXT", "REASON"):
+        assert f"{tag} <script>alert(1)</script>" in banner, tag
+    suggestions = p.locator("article ul.vb-suggest").inner_text()
+    for tag in ("CITED", "SENTENCE", "UNRESOLVED", "SENT2"):
+        assert f"{tag} <script>alert(1)</script>" in suggestions, tag
+    assert p.locator("article ul.vb-suggest a").count() == 1  # only the resolved target is a link
+    assert p.locator("article .vb-card a[href$='.pdf']").get_attribute("href") == f"../ban-goc/{DRAFT_ID}.pdf"
+    check(f"{csp_url}/co-quan/chua-xac-dinh.html", "DRAFTTITLE")
 
 
 def test_every_kind_of_index_page(guarded, csp_url):

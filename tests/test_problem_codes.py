@@ -43,6 +43,14 @@ ALIAS_BOMB = "aliases: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
 )
 
 
+DRAFT = "draft:\n  reader: OCR (tesseract, tiếng Việt)\n  fields:\n    title: {confidence: 0.5, reason: chữ mờ}\n"
+
+
+def orphan_original(root: Path) -> None:
+    (root / "originals").mkdir()
+    (root / "originals" / "khong-co-2017.pdf").write_bytes(b"%PDF-1.4\n")
+
+
 def texts_as_a_file(root: Path) -> None:
     (root / CT_TEXT).unlink()
     (root / "texts").rmdir()
@@ -129,6 +137,9 @@ CASES: dict[str, Case] = {
     "unresolved-citation": lambda r: append(r / CT_TEXT, "Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017.\n"),
     "impossible-cited-date": lambda r: edit(r / CT_TEXT, "30/10/2016", "31/02/2016"),
     # A full text of 6 MB (the limit is citations.MAX_TEXT_BYTES, 5 MB): refused, not read for minutes.
+    "draft-unreviewed": lambda r: append(doc(r), DRAFT),
+    "bad-original": orphan_original,
+    "missing-original": lambda r: append(doc(r), DRAFT + "  original: 04-nq-tw-2016.pdf\n"),
     "text-too-large": lambda r: append(r / CT_TEXT, "Nội dung báo cáo, không trích dẫn văn bản nào.\n" * 120_000),
 }
 
@@ -153,7 +164,16 @@ def test_code_is_reported_with_its_file(code, tmp_path):
         assert problem.file, problem
         assert problem.message, problem
         assert problem.hint or code == "unreadable", problem
-    no_line = {"no-data", "encoding", "unreadable", "bad-id", "duplicate-id", "orphan-text", "id-mismatch"}
+    no_line = {
+        "no-data",
+        "encoding",
+        "unreadable",
+        "bad-id",
+        "duplicate-id",
+        "orphan-text",
+        "id-mismatch",
+        "bad-original",
+    }
     if code not in no_line | {"link-outside-data", "ignored-file", "too-many-problems"}:
         assert all(p.line for p in found), found
 

@@ -34,6 +34,16 @@ GOOD = {
     "mapping": {"name": "Nguyễn Văn A"},
     "list-mapping": [{"type": "thuc-hien", "target": "25-nq-tw-2013"}],
     "list-source": ["mau", {"site": "dangcongsan.vn", "path": "/a"}],
+    "confidence": 0.95,
+    "map-mapping": {"title": {"confidence": 0.6, "reason": "trích yếu có thể lẫn phần thân"}},
+}
+# A good value where the kind's example does not fit the field.
+GOOD_BY_NAME = {
+    "draft": {
+        "reader": "lớp chữ của PDF (pdftotext)",
+        "fields": {"symbol": {"confidence": 0.95}},
+        "relations": [{"type": "thuc-hien", "target": "25-nq-tw-2013", "cited": "Nghị quyết số 25-NQ/TW"}],
+    },
 }
 BAD = {
     "str": ["a", "list"],
@@ -44,6 +54,8 @@ BAD = {
     "mapping": "Nguyễn Văn A",
     "list-mapping": "thuc-hien",
     "list-source": "mau",
+    "confidence": 1.5,
+    "map-mapping": ["title"],
 }
 
 
@@ -61,7 +73,9 @@ def _loader_problems(raw: dict[str, Any]) -> list[str]:
 def _value(field: schema.Field, good: bool) -> Any:
     if not good:
         return BAD[field.kind]
-    if field.vocabulary is not None:
+    if field.name in GOOD_BY_NAME:
+        return GOOD_BY_NAME[field.name]
+    if field.vocabulary is not None and field.kind != "map-mapping":  # there, the vocabulary is of the keys
         first = next(iter(field.vocabulary))
         return [first] if field.kind == "list-str" else first
     return GOOD[field.kind]
@@ -97,6 +111,58 @@ def test_a_missing_required_field_is_refused_by_both(name):
     raw = {k: v for k, v in BASE.items() if k != name}
     assert "missing-field" in _loader_problems(raw)
     assert list(_validator().iter_errors(raw))
+
+
+DRAFT = GOOD_BY_NAME["draft"]
+GOOD_IN_DRAFT = {"relations": DRAFT["relations"], "original": "25-nq-tw-2013.pdf"}
+
+
+@pytest.mark.parametrize("field", schema.DRAFT, ids=lambda f: f.name)
+def test_the_fields_of_a_draft_are_checked_alike_by_both(field):
+    validator = _validator()
+    good = {**BASE, "draft": {**DRAFT, field.name: GOOD_IN_DRAFT.get(field.name) or _value(field, True)}}
+    assert _loader_problems(good) == []
+    assert list(validator.iter_errors(good)) == []
+    bad = {**BASE, "draft": {**DRAFT, field.name: _value(field, False)}}
+    assert _loader_problems(bad), f"loader accepts {bad['draft'][field.name]!r} for draft.{field.name}"
+    assert list(validator.iter_errors(bad)), f"JSON Schema accepts {bad['draft'][field.name]!r} for draft.{field.name}"
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        {**DRAFT, "fields": {"titel": {"confidence": 0.6}}},  # not a field of a document
+        {**DRAFT, "fields": {"title": {"confidence": -0.1}}},
+        {**DRAFT, "fields": {"title": {"confidence": "cao"}}},
+        {**DRAFT, "fields": {"title": {"reason": "thiếu confidence"}}},
+        {**DRAFT, "relations": [{"type": "trien-khai", "cited": "Nghị quyết số 25-NQ/TW"}]},
+        {**DRAFT, "relations": [{"type": "thuc-hien", "target": "25-nq-tw-2013"}]},  # no `cited`
+        {k: v for k, v in DRAFT.items() if k != "reader"},
+        {**DRAFT, "ingested": "01/12/2026"},
+    ],
+    ids=[
+        "unknown-field",
+        "negative",
+        "not-a-number",
+        "no-confidence",
+        "relation-type",
+        "no-cited",
+        "no-reader",
+        "date",
+    ],
+)
+def test_a_bad_draft_is_refused_by_both(draft):
+    raw = {**BASE, "draft": draft}
+    assert _loader_problems(raw)
+    assert list(_validator().iter_errors(raw))
+
+
+def test_a_draft_may_leave_the_issuer_out_and_only_a_draft():
+    without = {k: v for k, v in BASE.items() if k != "issuer"}
+    assert _loader_problems({**without, "draft": DRAFT}) == []
+    assert list(_validator().iter_errors({**without, "draft": DRAFT})) == []
+    assert "missing-field" in _loader_problems(without)
+    assert list(_validator().iter_errors(without))
 
 
 def test_an_unknown_field_is_refused_by_both():

@@ -14,7 +14,7 @@ from . import vocab
 from .dates import PartialDate, definitely_before
 from .model import Corpus, Document
 from .problems import ERROR, NOTE, WARNING, Problem
-from .schema import RESERVED_KEYS, key_problem
+from .schema import RESERVED_KEYS, UNKNOWN_ISSUER, key_problem
 from .symbols import ID_PATTERN, OTHER, expected_id, parse_symbol, slug, symbol_key
 
 _ROMAN = re.compile(r"^[IVXL]+$")
@@ -27,6 +27,8 @@ _CITATION_CODES = {
     "impossible-cited-date",
 }
 CYCLE_SHOWN = 12  # documents named in one cycle report; the rest are counted
+# Warnings that `acknowledged:` cannot turn into notes: a draft is reviewed, not acknowledged.
+_UNACKNOWLEDGEABLE = frozenset({"draft-unreviewed"})
 
 
 def check_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Problem]:
@@ -37,6 +39,7 @@ def check_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Problem]:
         problems += _check_identity(corpus, doc)
         problems += _check_dates(doc, today)
         problems += _check_relations(corpus, doc)
+        problems += _check_draft(corpus, doc)
     problems += _check_duplicate_symbols(corpus)
     problems += _check_cycles(corpus)
     return problems
@@ -69,6 +72,16 @@ def _check_references(corpus: Corpus, doc: Document) -> list[Problem]:
         if why := key_problem(key):
             out.append(
                 _p(doc, "bad-id", f"khóa cơ quan '{key}' không hợp lệ: {why}", "dùng một khóa của issuers.yaml", field)
+            )
+        elif key == UNKNOWN_ISSUER and doc.draft is None:
+            out.append(
+                _p(
+                    doc,
+                    "unknown-issuer",
+                    f"khóa '{key}' chỉ dành cho bản nháp chưa xác định được cơ quan ban hành",
+                    "ghi khóa của cơ quan ban hành trong data/issuers.yaml (thêm cơ quan nếu chưa có)",
+                    field,
+                )
             )
         elif key not in corpus.issuers:
             close = difflib.get_close_matches(key, corpus.issuers, n=1)
@@ -140,7 +153,7 @@ def _check_identity(corpus: Corpus, doc: Document) -> list[Problem]:
                 "date",
             )
         )
-    if issuer is not None:
+    if issuer is not None and issuer.level != vocab.UNKNOWN:  # an unknown issuer: its region, hence the id, unknown
         want = expected_id(doc.symbol, doc.year, issuer.region)
         if doc.id != want:
             out.append(
@@ -277,11 +290,44 @@ def _check_relations(corpus: Corpus, doc: Document) -> list[Problem]:
     return out
 
 
+def _check_draft(corpus: Corpus, doc: Document) -> list[Problem]:
+    """A draft passes `check` with a warning, so `check --strict` fails until it is reviewed."""
+    draft = doc.draft
+    if draft is None:
+        return []
+    source = f", từ tệp {draft.file}" if draft.file else ""
+    parts = [f"bản nháp nhập tự động chưa được xem xét (đọc bằng {draft.reader}{source})"]
+    uncertain = [
+        f"{name} ({mark.confidence:g}{': ' + mark.reason if mark.reason else ''})" for name, mark in draft.uncertain()
+    ]
+    parts.append("cần xem lại: " + "; ".join(uncertain) if uncertain else "không trường nào bị đánh dấu chưa chắc")
+    issuer = corpus.issuers.get(doc.issuer)
+    if issuer is not None and issuer.level == vocab.UNKNOWN:
+        printed = f" (đầu văn bản ghi: {draft.issuer_text})" if draft.issuer_text else ""
+        parts.append(f"chưa xác định cơ quan ban hành{printed}")
+    if draft.relations:
+        parts.append(f"{len(draft.relations)} quan hệ gợi ý chưa xác nhận")
+    return [
+        _p(
+            doc,
+            "draft-unreviewed",
+            "; ".join(parts),
+            f"đối chiếu với bản gốc, sửa tệp, rồi chạy `vanban accept {doc.id}` (văn bản đã xem xét xong) "
+            f"hoặc `vanban accept {doc.id} TRƯỜNG…` (từng trường); `vanban review` liệt kê mọi bản nháp",
+            "draft",
+            WARNING,
+            line=draft.line,
+        )
+    ]
+
+
 def _check_duplicate_symbols(corpus: Corpus) -> list[Problem]:
     # A symbol is unique within a year and a region (central bodies share one region).
     groups = defaultdict(list)
     for doc in corpus.documents.values():
         issuer = corpus.issuers.get(doc.issuer)
+        if issuer is not None and issuer.level == vocab.UNKNOWN:  # a draft's unknown issuer: its region unknown
+            continue
         region = issuer.region if issuer else None
         groups[(symbol_key(doc.symbol), doc.year, region)].append(doc)
     out = []
@@ -351,6 +397,8 @@ def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Prob
     for p in problems:
         doc = corpus.documents.get(p.doc_id)
         reason = doc.acknowledged.get(p.code) if doc and p.severity == WARNING else None
+        if p.code in _UNACKNOWLEDGEABLE:
+            reason = None
         if doc and reason:
             used.add((doc.id, p.code))
             p = Problem(p.code, f"{p.message} — đã ghi nhận: {reason}", "", p.file, p.line, p.field, NOTE, p.doc_id)
@@ -363,7 +411,18 @@ def apply_acknowledgements(corpus: Corpus, problems: list[Problem]) -> list[Prob
         for code in doc.acknowledged:
             if text_unread and code in _CITATION_CODES:
                 continue
-            if (doc.id, code) not in used:
+            if code in _UNACKNOWLEDGEABLE:
+                out.append(
+                    _p(
+                        doc,
+                        "stale-acknowledgement",
+                        f"cảnh báo '{code}' không ghi nhận được: bản nháp phải được xem xét, không ghi nhận",
+                        f"xóa dòng này khỏi `acknowledged`; khi đã xem xét, chạy `vanban accept {doc.id}`",
+                        "acknowledged",
+                        WARNING,
+                    )
+                )
+            elif (doc.id, code) not in used:
                 out.append(
                     _p(
                         doc,

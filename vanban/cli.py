@@ -145,6 +145,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="tệp văn bản UTF-8, hoặc - để đọc từ đầu vào chuẩn")
     p.set_defaults(func=cmd_suggest)
 
+    p = sub.add_parser("ingest", help="nhập tệp (Word, PDF, bản quét, ảnh, .txt) thành bản nháp trong data/")
+    data_arg(p)
+    p.add_argument("paths", metavar="PATH", nargs="+", help="tệp hoặc thư mục (đọc cả thư mục con)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON, mỗi văn bản một mục")
+    p.add_argument("--max-mb", type=float, default=50, metavar="MB", help="cỡ tối đa một tệp (mặc định 50 MB)")
+    p.add_argument("--max-pages", type=int, default=300, metavar="N", help="số trang tối đa một tệp (mặc định 300)")
+    p.add_argument("--timeout", type=float, default=300, metavar="S", help="giây tối đa để đọc một tệp (mặc định 300)")
+    p.add_argument("--jobs", type=int, default=0, metavar="N", help="số trang OCR cùng lúc (mặc định: mọi lõi)")
+    p.set_defaults(func=cmd_ingest)
+
     p = sub.add_parser("pack", help="tài liệu học tập về một văn bản trung ương, dạng PDF hoặc HTML")
     data_arg(p)
     p.add_argument("ref", metavar="REF")
@@ -187,6 +197,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-build", action="store_true", help="phục vụ trang đã dựng, không dựng lại")
     p.set_defaults(func=cmd_serve, strict=False, pdf_packs=20)
+
+    p = sub.add_parser("review", help="liệt kê các bản nháp chưa được xem xét và các trường cần xem lại")
+    data_arg(p)
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("accept", help="xác nhận đã xem xét một bản nháp (cả văn bản), hoặc từng trường của nó")
+    data_arg(p)
+    p.add_argument("id", metavar="ID", help="id của bản nháp, ví dụ 565-tb-ubnd-quang-ngai-2024")
+    p.add_argument(
+        "fields",
+        metavar="TRƯỜNG",
+        nargs="*",
+        help="các trường đã kiểm tra (symbol, date, title…): bỏ dấu của chúng; không nêu: cả văn bản, bỏ khối draft",
+    )
+    p.set_defaults(func=cmd_accept)
 
     p = sub.add_parser("schema", help="in JSON Schema của tệp văn bản (cho trình soạn thảo)")
     p.set_defaults(func=cmd_schema)
@@ -246,6 +271,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  chưa xác minh: {', '.join(doc.unverified)}")
     if doc.known_from_citation:
         print("  chỉ biết qua trích dẫn")
+    if doc.draft is not None:
+        print("  bản nháp nhập tự động, chưa được xem xét (xem `vanban review`)")
     items = neighbours(graph, corpus, doc.id)
     status = status_of(graph, corpus, doc)
     if status.label:
@@ -528,6 +555,62 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import drafts
+
+    checked = check(args.data, citations=False)
+    items = drafts(checked.corpus)
+    print(f"{len(items)} bản nháp chưa được xem xét" + (":\n" if items else "."))
+    for item in items:
+        doc, draft = item.doc, item.doc.draft
+        assert draft is not None
+        print(f"{doc.id} — {vocab.DOC_TYPES[doc.type].label} {doc.symbol}, {plain_date(doc.date)}")
+        print(f"  tệp: {doc.file}" + (f":{draft.line}" if draft.line else ""))
+        source = f" từ {draft.file}" if draft.file else ""
+        when = f", nhập ngày {plain_date(draft.ingested)}" if draft.ingested else ""
+        print(f"  đọc bằng {draft.reader}{source}{when}")
+        if doc.originals:
+            print("  bản gốc: " + ", ".join(f"originals/{name}" for name in doc.originals))
+        marks = [f"{n} ({m.confidence:g}{': ' + m.reason if m.reason else ''})" for n, m in item.uncertain]
+        print("  cần xem lại: " + "; ".join(marks) if marks else "  không trường nào bị đánh dấu chưa chắc")
+        if not item.issuer_known:
+            printed = f" (đầu văn bản ghi: {draft.issuer_text})" if draft.issuer_text else ""
+            print(f"  cơ quan ban hành: chưa xác định{printed}; ghi `issuer:` trước khi xác nhận")
+        print(f"  quan hệ gợi ý: {len(draft.relations)}\n")
+    if items:
+        print(
+            "Đối chiếu từng bản nháp với bản gốc, sửa tệp YAML, rồi chạy `vanban accept ID` (cả văn bản đã xem xét) "
+            "hoặc `vanban accept ID TRƯỜNG…` (bỏ dấu cần xem lại của từng trường)."
+        )
+    errors = sum(p.severity == ERROR for p in checked.problems)
+    if errors:
+        print(f"\nDữ liệu còn {errors} lỗi (tệp có lỗi không được liệt kê): chạy `vanban check`.", file=sys.stderr)
+    return 0
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    from .review import ReviewError, UnknownDraftField, accept
+
+    if _ref_refused(args.id):
+        return 2
+    try:
+        done = accept(args.data, args.id, args.fields)
+    except ReviewError as exc:
+        print(f"Không xác nhận: {exc}.\nTệp không bị thay đổi.", file=sys.stderr)
+        return 2 if isinstance(exc, UnknownDraftField) else 1
+    if done.reviewed:
+        print(f"Đã bỏ khối draft của {done.doc_id} ({done.file}): văn bản đã được xem xét.")
+        for kind, target, cited in done.dropped:
+            print(f"  bỏ quan hệ gợi ý: {kind} → {target or cited} («{cited}»); nếu đúng, ghi nó vào relations:")
+    else:
+        print(f"Đã xác nhận {', '.join(done.fields)} của {done.doc_id} ({done.file}).")
+        if done.remaining:
+            print(f"  Còn cần xem lại: {', '.join(done.remaining)}.")
+        print(f"  Văn bản vẫn là bản nháp cho tới khi chạy `vanban accept {done.doc_id}`.")
+    print("Chạy `vanban check` để kiểm tra lại.")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import document_json_schema_text
 
@@ -572,3 +655,73 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest.model import Limits
+    from .ingest.run import REFUSED, UNREAD, Progress, StoreError, ingest
+
+    limits = Limits(
+        max_bytes=int(args.max_mb * 1_000_000), max_pages=args.max_pages, seconds=args.timeout, ocr_jobs=args.jobs
+    )
+    shown = sys.stderr.isatty() and not args.json
+
+    def progress(p: Progress) -> None:
+        if shown:
+            left = f", còn khoảng {p.seconds_left:.0f} giây" if p.seconds_left is not None else ""
+            print(f"\r  {p.files_done}/{p.files_total} tệp, {p.pages_ocr} trang OCR{left}   ", end="", file=sys.stderr)
+
+    try:
+        outcomes = ingest([Path(p) for p in args.paths], Path(args.data), limits, progress=progress)
+    except StoreError as exc:
+        print(f"Không ghi được vào thư mục dữ liệu: {exc}\nKhông có gì bị ghi.", file=sys.stderr)
+        return 2
+    if shown:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps([_outcome_json(o) for o in outcomes], ensure_ascii=False, indent=2))
+    else:
+        for o in outcomes:
+            print(_outcome_line(o))
+        print(_ingest_summary(outcomes))
+    return 1 if any(o.status in (REFUSED, UNREAD) for o in outcomes) else 0
+
+
+_OUTCOME_MARK = {"added": "+", "present": "=", "completed": "≈", "refused": "!", "unread": "?"}
+
+
+def _outcome_line(o: Any) -> str:
+    head = f"{_OUTCOME_MARK[o.status]} {o.doc_id or o.file}"
+    if o.status in ("refused", "unread"):
+        return f"{head}: {o.message}. Cách xử lý: {o.fix}."
+    if o.status != "added":
+        return f"{head} ({o.file}): {o.message}"
+    review = "; ".join(f"{name} ({why})" if why else name for name, why in o.uncertain)
+    fields = ", ".join(o.fields)
+    tail = f"; cần xem lại: {review}" if review else "; không trường nào cần xem lại"
+    relations = f"; {o.relations} quan hệ gợi ý" if o.relations else ""
+    return f"{head} ({o.file}, {o.reader}): đọc {fields}{tail}{relations}"
+
+
+def _outcome_json(o: Any) -> dict[str, Any]:
+    return {
+        "file": o.file,
+        "status": o.status,
+        "id": o.doc_id,
+        "message": o.message,
+        "fix": o.fix or None,
+        "reader": o.reader or None,
+        "fields": list(o.fields),
+        "review": [{"field": name, "reason": why} for name, why in o.uncertain],
+        "relations_suggested": o.relations,
+    }
+
+
+def _ingest_summary(outcomes: list[Any]) -> str:
+    count = {k: sum(1 for o in outcomes if o.status == k) for k in _OUTCOME_MARK}
+    files = len({o.file for o in outcomes})
+    return (
+        f"{files} tệp: {count['added']} bản nháp mới, {count['present']} đã có, "
+        f"{count['completed']} đã có và được bổ sung, "
+        f"{count['refused']} tệp không đọc được, {count['unread']} văn bản không đọc được số ký hiệu."
+    )

@@ -42,6 +42,7 @@ DOC_COLUMNS = [
     "topics",
     "unverified",
     "known_from_citation",
+    "draft",
 ]
 REL_COLUMNS = ["source", "target", "relation", "relation_label", "eli", "note", "place", "unverified"]
 
@@ -68,6 +69,7 @@ def _doc_record(corpus: Corpus, doc: Document) -> Record:
         "topics": "; ".join(doc.topics),
         "unverified": "; ".join(doc.unverified),
         "known_from_citation": doc.known_from_citation,
+        "draft": doc.draft is not None,  # imported by machine, not reviewed: not to be taken as fact
     }
 
 
@@ -171,6 +173,8 @@ def to_jsonld(corpus: Corpus) -> str:
             node["eli:date_no_longer_in_force"] = doc.ceased.iso()
         if doc.unverified:
             node["vb:unverified"] = list(doc.unverified)
+        if doc.draft is not None:
+            node["vb:draft"] = True  # imported by machine, not reviewed
         rels = outgoing.get(doc.id, [])
         for eli in sorted({vocab.ELI[r.type] for r in rels}):
             node[f"eli:{eli}"] = [{"@id": r.target} for r in rels if vocab.ELI[r.type] == eli]

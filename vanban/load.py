@@ -13,14 +13,15 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import stat
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import schema, vocab
 from .dates import parse_date
-from .model import Change, Corpus, Document, Issuer, Relation, Signer, Source
+from .model import Change, Corpus, Document, Draft, FieldMark, Issuer, Relation, Signer, Source, SuggestedRelation
 from .problems import ERROR, WARNING, Problem, Problems
 from .schema import Field
 from .symbols import slug
@@ -28,6 +29,7 @@ from .yamlio import LineDict, YamlLimitError, YamlSyntaxError, line_of, load_yam
 
 DOCUMENTS_DIR = "documents"
 TEXTS_DIR = "texts"
+ORIGINALS_DIR = "originals"  # the files documents were read from, published as they are ("Bản gốc")
 ISSUERS_FILE = "issuers.yaml"
 REGIONS_FILE = "regions.yaml"
 SOURCES_FILE = "sources.yaml"
@@ -38,6 +40,7 @@ TEXT_SUFFIX = ".txt"
 # text, even a long law, under a megabyte. The citation extractor may set a lower limit of its own.
 MAX_YAML_BYTES = 1024 * 1024  # 1 MiB
 MAX_TEXT_BYTES = 10 * 1024 * 1024  # 10 MiB; citations.limits refuses to search texts above 5 MB
+MAX_ORIGINAL_BYTES = 50 * 1024 * 1024  # 50 MiB: an original above it is not published
 
 Raw = Any  # what the YAML parser returns: LineDict, list, str, int, float, bool, None
 
@@ -82,7 +85,7 @@ class _Reader:
                 )
         for f in spec:
             if f.name not in raw or raw[f.name] is None:
-                if f.required:
+                if f.required and not (f.unless and raw.get(f.unless) is not None):
                     self.error(
                         "missing-field",
                         f"thiếu trường bắt buộc '{f.name}'",
@@ -113,7 +116,7 @@ class _Reader:
                 "wrong-type", f"cần {schema.KINDS[f.kind]}, gặp {_shown(value)}", _KIND_HINTS[f.kind], line, field
             )
             return None
-        if f.vocabulary is not None and converted is not None:
+        if f.vocabulary is not None and converted is not None and f.kind != "map-mapping":  # its keys: checked there
             return self._in_vocabulary(converted, f, line, field)
         return converted
 
@@ -146,6 +149,8 @@ _KIND_HINTS = {
     "list-source": "mỗi mục một dòng bắt đầu bằng '- '",
     "mapping": "viết dạng `khóa: giá trị`, mỗi khóa một dòng",
     "date": "",
+    "confidence": "viết một số từ 0 đến 1, ví dụ 0.95",
+    "map-mapping": "viết mỗi tên một dòng `tên:`, rồi các khóa của nó thụt vào bên dưới",
 }
 
 _VOCAB_MESSAGES = {
@@ -239,6 +244,37 @@ def _list_source(r: _Reader, value: Raw, f: Field, line: int | None, field: str)
     return tuple(items)
 
 
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,12})?")
+
+
+def _confidence(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
+    """A number from 0 to 1 (the YAML reader gives plain numbers as text: 0.95 comes as "0.95")."""
+    written = isinstance(value, str) and _NUMBER.fullmatch(value.strip())
+    if not written and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+        return _WRONG
+    number = float(value)
+    return number if 0 <= number <= 1 else _WRONG
+
+
+def _map_mapping(r: _Reader, value: Raw, f: Field, line: int | None, field: str) -> Any:
+    """Names (from the vocabulary, when there is one) to mappings of f.fields."""
+    if not isinstance(value, dict):
+        return _WRONG
+    r._duplicates(value, field + ".")
+    out = {}
+    for key, item in value.items():
+        name, item_line = str(key), line_of(value, key, line)
+        if f.vocabulary is not None and name not in f.vocabulary:
+            close = difflib.get_close_matches(name, f.vocabulary, n=1)
+            hint = f"có phải '{close[0]}'?" if close else "dùng tên một trường của văn bản: symbol, date, title…"
+            r.error(f.vocab_code, f"'{field}' nêu trường không có trong mô hình: '{name}'", hint, item_line, field)
+            continue
+        got = _mapping(r, item, f, item_line, f"{field}.{name}")
+        if got is not None:
+            out[name] = got
+    return out
+
+
 _CONVERTERS = {
     "str": _str,
     "bool": _bool,
@@ -248,6 +284,8 @@ _CONVERTERS = {
     "mapping": _mapping,
     "list-mapping": _list_mapping,
     "list-source": _list_source,
+    "confidence": _confidence,
+    "map-mapping": _map_mapping,
 }
 
 
@@ -486,6 +524,10 @@ def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Do
     got = reader.fields(raw, schema.DOCUMENT)
     if "topics" in got:
         got["topics"] = _page_topics(reader, got["topics"], line_of(raw, "topics"))
+    if "draft" in got:
+        got["draft"] = _draft(reader, got["draft"], raw["draft"], line_of(raw, "draft"))
+        if raw.get("issuer") is None:  # a draft whose issuer is not known yet: the reserved one
+            got["issuer"] = schema.UNKNOWN_ISSUER
     if any(name not in got for name in schema.required(schema.DOCUMENT) if name != "sources"):
         return None
     relations = tuple(
@@ -504,6 +546,36 @@ def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Do
         file=display,
         line_of={str(k): v for k, v in raw.lines.items()} if isinstance(raw, LineDict) else {},
         **got,
+    )
+
+
+def _draft(reader: _Reader, got: dict[str, Any], raw: Raw, line: int | None) -> Draft:
+    original = got.get("original", "")
+    if original and (why := schema.original_problem(original)):
+        reader.error(
+            "bad-original",
+            f"tên bản gốc '{original}' không dùng được: {why}; trang không liên kết tới bản gốc",
+            "ghi tên tệp đặt trong data/originals/: id của văn bản và đuôi tệp, ví dụ 25-nq-tw-2013.pdf",
+            line_of(raw, "original", line),
+            "draft.original",
+            WARNING,
+        )
+        original = ""
+    return Draft(
+        reader=got["reader"],
+        file=got.get("file", ""),
+        original=original,
+        sha256=got.get("sha256", ""),
+        ingested=got.get("ingested"),
+        issuer_text=got.get("issuer_text", ""),
+        fields={
+            name: FieldMark(mark["confidence"], mark.get("reason", "")) for name, mark in got.get("fields", {}).items()
+        },
+        relations=tuple(
+            SuggestedRelation(r["type"], r["cited"], r.get("target", ""), r.get("sentence", ""), r["line"])
+            for r in got.get("relations", ())
+        ),
+        line=line,
     )
 
 
@@ -584,6 +656,15 @@ def load_issuers(path: Path, display: str, problems: Problems, files: DataFiles)
     raw = _top_mapping(read_yaml_file(path, display, problems, files), reader, "issuers.yaml")
     issuers = {}
     for key, entry in _good_keys(raw, reader, "cơ quan").items():
+        if key == schema.UNKNOWN_ISSUER:
+            reader.error(
+                "bad-id",
+                f"khóa cơ quan '{key}' dành riêng cho bản nháp chưa xác định được cơ quan ban hành",
+                "đặt một khóa khác cho cơ quan này, ví dụ theo tên: ubnd-quang-ngai",
+                line_of(raw, key),
+                key,
+            )
+            continue
         got = reader.fields(entry, schema.ISSUER, f"{key}.", line_of(raw, key))
         if "name" not in got:
             continue
@@ -744,6 +825,11 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
         documents[doc_id] = doc
     documents = _one_form_per_topic(documents, problems)
     _attach_texts(data_dir, documents, tried, problems, files)
+    _attach_originals(data_dir, documents, tried, problems)
+    if any(doc.issuer == schema.UNKNOWN_ISSUER and doc.draft for doc in documents.values()):
+        issuers[schema.UNKNOWN_ISSUER] = Issuer(
+            schema.UNKNOWN_ISSUER, schema.UNKNOWN_ISSUER_NAME, vocab.UNKNOWN, vocab.UNKNOWN
+        )
     return Corpus(documents, issuers, named, str(data_dir), regions), problems
 
 
@@ -834,6 +920,149 @@ def _attach_texts(
             )
             continue
         documents[doc.id] = dataclasses.replace(doc, text_file=f"{TEXTS_DIR}/{path.name}")
+
+
+_ORIGINAL_RULE = (
+    "bản gốc là tệp thường đặt thẳng trong data/originals/, tên là id của văn bản và đuôi tệp "
+    f"({', '.join(schema.ORIGINAL_SUFFIXES)}), tối đa {MAX_ORIGINAL_BYTES // 1024 // 1024} MB; "
+    "sửa tên, chép tệp thật vào thay cho liên kết, hoặc xóa tệp"
+)
+
+
+def _original_files(data_dir: Path, problems: Problems) -> set[str]:
+    """Names of the files of data/originals/ that may be published; every other file reported.
+
+    Stricter than texts: an original is published as it is, so no link (not even one inside
+    data/), no sub-folder, a name that is an id and a known suffix, and a size limit.
+    """
+    folder = data_dir / ORIGINALS_DIR
+    if not os.path.lexists(folder):
+        return set()
+    if folder.is_symlink() or not folder.is_dir():
+        problems.add(
+            Problem(
+                "bad-original",
+                "'originals' không phải một thư mục thật (là liên kết tượng trưng hoặc tệp): "
+                "không bản gốc nào được đăng",
+                "đặt bản gốc vào thư mục data/originals/, không dùng liên kết tượng trưng",
+                display_path(folder),
+                severity=WARNING,
+            )
+        )
+        return set()
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda entry: entry.name)
+    except OSError as exc:
+        problems.add(
+            Problem(
+                "unreadable",
+                f"không đọc được: {exc.strerror or exc}",
+                "kiểm tra quyền đọc của thư mục",
+                display_path(folder),
+            )
+        )
+        return set()
+    good = set()
+    for entry in entries:
+        if entry.name.startswith("."):  # hidden files, the temporary files of a running ingest
+            continue
+        try:
+            st = os.lstat(entry.path)
+        except OSError as exc:
+            why = f"không đọc được: {exc.strerror or exc}"
+        else:
+            why = _original_refused(entry.name, st)
+        if why:
+            problems.add(
+                Problem(
+                    "bad-original",
+                    f"bản gốc không được đăng: {why}",
+                    _ORIGINAL_RULE,
+                    display_path(Path(entry.path)),
+                    severity=WARNING,
+                )
+            )
+        else:
+            good.add(entry.name)
+    return good
+
+
+def _original_refused(name: str, st: os.stat_result) -> str:
+    if stat.S_ISLNK(st.st_mode):
+        return "là liên kết tượng trưng"
+    if stat.S_ISDIR(st.st_mode):
+        return "là thư mục con"
+    if not stat.S_ISREG(st.st_mode):
+        return "không phải tệp thường (FIFO, socket hay thiết bị)"
+    if why := schema.original_problem(name):
+        return f"tên không hợp lệ: {why}"
+    if st.st_size > MAX_ORIGINAL_BYTES:
+        return f"tệp lớn {_size(st.st_size)}, quá giới hạn {_size(MAX_ORIGINAL_BYTES)}"
+    if st.st_size == 0:
+        return "tệp rỗng"
+    return ""
+
+
+def _attach_originals(data_dir: Path, documents: dict[str, Document], tried: set[str], problems: Problems) -> None:
+    """Each document's originals: the one its draft names, and any named after its id."""
+    good = _original_files(data_dir, problems)
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(good):
+        by_stem[name.rpartition(".")[0]].append(name)
+    used: set[str] = set()
+    for doc in list(documents.values()):
+        names = list(by_stem.get(doc.id, []))
+        named = doc.draft.original if doc.draft else ""
+        if named in good and named not in names:
+            names.insert(0, named)
+        elif named and named not in good and not os.path.lexists(data_dir / ORIGINALS_DIR / named):
+            problems.add(
+                Problem(
+                    "missing-original",
+                    f"bản nháp nêu bản gốc '{named}' nhưng data/{ORIGINALS_DIR}/ không có tệp đó",
+                    f"chép tệp gốc vào data/{ORIGINALS_DIR}/{named}, hoặc xóa dòng `original:`",
+                    doc.file,
+                    doc.line_of.get("draft"),
+                    "draft.original",
+                    WARNING,
+                    doc.id,
+                )
+            )
+        if names:
+            documents[doc.id] = dataclasses.replace(doc, originals=tuple(names))
+            used.update(names)
+    for name in sorted(good - used):
+        if name.rpartition(".")[0] in tried:  # its document failed to load: reported already
+            continue
+        problems.add(
+            Problem(
+                "bad-original",
+                "bản gốc không được đăng: không ứng với văn bản nào "
+                "(không có văn bản cùng id, không bản nháp nào nêu nó)",
+                "đặt tên tệp theo id của văn bản (<id>.pdf), hoặc xóa tệp",
+                display_path(data_dir / ORIGINALS_DIR / name),
+                severity=WARNING,
+            )
+        )
+
+
+def read_original(data_dir: str | Path, name: str) -> bytes | None:
+    """The bytes of data/originals/<name>, for the build to publish; None unless it still is a
+    regular file (not a link, not a FIFO) under the size limit, with a name an original may have."""
+    if schema.original_problem(name) or os.path.islink(os.path.join(data_dir, ORIGINALS_DIR)):
+        return None
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK  # a FIFO must not block the build
+    try:
+        fd = os.open(os.path.join(data_dir, ORIGINALS_DIR, name), flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ORIGINAL_BYTES:
+            return None
+        data = handle.read(MAX_ORIGINAL_BYTES + 1)
+    return data if 0 < len(data) <= MAX_ORIGINAL_BYTES else None
 
 
 def read_texts(corpus: Corpus, problems: Problems) -> dict[str, str]:

@@ -57,6 +57,57 @@ class Relation:
     line: int | None = None
 
 
+# A field read by machine with less confidence than this is uncertain: a person must check it
+# (the header reader rates fields; drafts and `check` name the uncertain ones).
+SURE = 0.8
+
+
+@dataclass(frozen=True)
+class FieldMark:
+    """How surely a machine read one field of a draft."""
+
+    confidence: float  # 0–1
+    reason: str = ""  # why it is uncertain, in Vietnamese
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence < SURE
+
+
+@dataclass(frozen=True)
+class SuggestedRelation:
+    """A relation that a draft's text suggests: a suggestion with its sentence, not a fact, no edge."""
+
+    type: str  # key of vocab.RELATION_TYPES
+    cited: str  # the citation as written
+    target: str = ""  # an id when the citation resolved; else empty or the citation as written
+    sentence: str = ""  # the sentence it came from
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What an automatic import records about a document nobody has reviewed yet."""
+
+    reader: str  # how the text was read: "lớp chữ của PDF (pdftotext)", "OCR (tesseract, tiếng Việt)"
+    file: str = ""  # the file it came from, as the user named it
+    original: str = ""  # its name in data/originals/, when kept
+    sha256: str = ""  # of the original's bytes
+    ingested: PartialDate | None = None
+    issuer_text: str = ""  # the issuer block as printed
+    fields: dict[str, FieldMark] = field(default_factory=dict)  # every machine-read field
+    relations: tuple[SuggestedRelation, ...] = ()
+    line: int | None = None  # of the `draft:` key
+
+    def uncertain(self) -> list[tuple[str, FieldMark]]:
+        """The fields read with less confidence than SURE, in the order written."""
+        return [(name, mark) for name, mark in self.fields.items() if mark.uncertain]
+
+    def is_uncertain(self, name: str) -> bool:
+        mark = self.fields.get(name)
+        return mark is not None and mark.uncertain
+
+
 @dataclass(frozen=True, eq=False)  # eq=False: a document is itself, hashed by identity
 class Document:
     id: str
@@ -83,6 +134,8 @@ class Document:
     questions: tuple[str, ...] = ()  # for study packs: questions for discussion
     acknowledged: dict[str, str] = field(default_factory=dict)  # warning code -> reason
     text_file: str = ""  # path of the full text, relative to the data dir
+    draft: Draft | None = None  # read by machine and not reviewed yet; None once reviewed
+    originals: tuple[str, ...] = ()  # names of its original files in data/originals/ (present, safe)
     file: str = ""
     line_of: dict[str, int] = field(default_factory=dict, repr=False)
 

@@ -272,6 +272,30 @@ CODES: dict[str, ProblemCode] = _codes(
         "xóa dòng đó khỏi acknowledged",
         "acknowledged: {unusual-symbol: …} khi ký hiệu đã đúng mẫu",
     ),
+    # Drafts and originals
+    (
+        "draft-unreviewed",
+        WARNING,
+        "bản nháp nhập tự động (có khối draft:) chưa được xem xét; thông báo nêu các trường máy đọc chưa chắc",
+        "đối chiếu với bản gốc, sửa tệp YAML, rồi `vanban accept ID` (hoặc xóa khối draft:); "
+        "`vanban review` liệt kê các bản nháp",
+        "data/documents/<id>.yaml do `vanban ingest` viết, còn khối draft:",
+    ),
+    (
+        "bad-original",
+        WARNING,
+        "tệp trong data/originals/ không được đăng: liên kết tượng trưng, thư mục con, tên không phải id và đuôi "
+        "tệp cho phép, quá lớn, rỗng, hoặc không ứng với văn bản nào",
+        "đặt tệp thật tên <id>.pdf (.docx, .jpg…) thẳng trong data/originals/, hoặc xóa tệp",
+        "data/originals/ban-goc.pdf là liên kết tới /home/…",
+    ),
+    (
+        "missing-original",
+        WARNING,
+        "bản nháp nêu một bản gốc (draft.original) không có trong data/originals/",
+        "chép tệp gốc vào data/originals/ với đúng tên đó, hoặc xóa dòng original:",
+        "draft: {original: 25-nq-tw-2013.pdf} khi data/originals/ không có tệp đó",
+    ),
     # Full texts
     (
         "uncovered-citation",

@@ -25,6 +25,8 @@ KINDS: dict[str, str] = {
     "mapping": "một mục khóa: giá trị",
     "list-mapping": "một danh sách mục khóa: giá trị",
     "list-source": "một danh sách nguồn",
+    "confidence": "một số từ 0 đến 1",
+    "map-mapping": "một mục tên: {khóa: giá trị}",
 }
 
 
@@ -37,12 +39,17 @@ class Field:
     vocabulary: Mapping[str, str] | None = None  # allowed values (or list items) → label
     vocab_code: str = ""  # the problem code of a value outside the vocabulary
     fields: tuple[Field, ...] = ()  # the fields of a mapping, or of each item of a list of mappings
+    unless: str = ""  # a required field that may be left out when this other field is there
 
 
 # Ids (file names) and keys (issuers, regions, sources) name pages and files: lower-case ASCII
 # letters, digits and single hyphens, short enough for a file name, and not a page of the site's own.
 MAX_KEY = 100
 RESERVED_KEYS = frozenset({"index"})
+# The issuer of a draft whose header names no body of issuers.yaml: the loader provides it (name
+# UNKNOWN_ISSUER_NAME, level and system vocab.UNKNOWN); issuers.yaml may not use the key.
+UNKNOWN_ISSUER = "chua-xac-dinh"
+UNKNOWN_ISSUER_NAME = "Cơ quan ban hành chưa xác định"
 
 
 def key_problem(key: str) -> str:
@@ -88,7 +95,27 @@ RELATION = (
     Field("unverified", "bool", help="true nếu quan hệ chưa được nguồn xác nhận"),
 )
 
-DOCUMENT: tuple[Field, ...] = (
+FIELD_MARK = (
+    Field("confidence", "confidence", True, "độ tin cậy khi máy đọc, từ 0 đến 1; dưới 0,8 là cần xem lại"),
+    Field("reason", "str", help="vì sao chưa chắc"),
+)
+
+SUGGESTION = (
+    Field(
+        "type",
+        "str",
+        True,
+        "loại quan hệ gợi ý, nhìn từ văn bản này",
+        {k: r.label for k, r in vocab.RELATION_TYPES.items()},
+        "unknown-relation",
+    ),
+    Field("cited", "str", True, "trích dẫn đúng như văn bản ghi: Nghị quyết số 25-NQ/TW"),
+    Field("target", "str", help="id của văn bản được trích dẫn khi đã xác định được"),
+    Field("sentence", "str", help="câu chứa trích dẫn"),
+)
+
+# The fields of a document, but for `draft` (below): the names draft.fields may mark.
+_DOCUMENT: tuple[Field, ...] = (
     Field("symbol", "str", True, "số, ký hiệu đúng như văn bản ghi: 25-NQ/TW, 1185/UBND-TH, 10/2022/QH15"),
     Field(
         "type",
@@ -98,7 +125,13 @@ DOCUMENT: tuple[Field, ...] = (
         {k: t.label for k, t in vocab.DOC_TYPES.items()},
         "unknown-type",
     ),
-    Field("issuer", "str", True, "khóa của cơ quan ban hành trong data/issuers.yaml"),
+    Field(
+        "issuer",
+        "str",
+        True,
+        "khóa của cơ quan ban hành trong data/issuers.yaml; bản nháp (có draft) được để trống khi chưa xác định",
+        unless="draft",
+    ),
     Field("co_issuers", "list-str", help="các cơ quan cùng ban hành (văn bản liên tịch, quy chế phối hợp)"),
     Field("date", "date", help="ngày ban hành: 2013-06-03; chỉ biết tháng: 2018-05; chỉ biết năm: 2018"),
     Field("date_note", "str", help='ghi chú về ngày khi chưa rõ, ví dụ "sau ngày 03/6/2013"'),
@@ -135,6 +168,39 @@ DOCUMENT: tuple[Field, ...] = (
     Field("acknowledged", "map-str", help='cảnh báo đã xem xét, kèm lý do: symbol-type-mismatch: "…"'),
 )
 
+DRAFT = (
+    Field("reader", "str", True, 'cách máy đọc chữ: "lớp chữ của PDF (pdftotext)", "OCR (tesseract, tiếng Việt)"'),
+    Field("file", "str", help="tên tệp người dùng đưa vào"),
+    Field("original", "str", help="tên tệp bản gốc trong data/originals/: <id>.pdf"),
+    Field("sha256", "str", help="mã băm SHA-256 của bản gốc"),
+    Field("ingested", "date", help="ngày nhập"),
+    Field("issuer_text", "str", help="khối cơ quan ban hành đúng như in: ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI"),
+    Field(
+        "fields",
+        "map-mapping",
+        help="mỗi trường máy đọc, với confidence (0–1) và reason",
+        vocabulary={f.name: f.help for f in _DOCUMENT},
+        vocab_code="unknown-field",
+        fields=FIELD_MARK,
+    ),
+    Field(
+        "relations",
+        "list-mapping",
+        help="quan hệ gợi ý từ toàn văn: chỉ là gợi ý, chưa phải dữ kiện",
+        fields=SUGGESTION,
+    ),
+)
+
+DOCUMENT: tuple[Field, ...] = (
+    *_DOCUMENT,
+    Field(
+        "draft",
+        "mapping",
+        help="bản nháp do máy nhập, chưa được xem xét; xóa cả khối (hoặc `vanban accept ID`) khi đã xem xét",
+        fields=DRAFT,
+    ),
+)
+
 CHANGE = (
     Field("text", "str", True, "cơ quan đã thành gì: sáp nhập, đổi tên"),
     Field("date", "date", help="ngày thay đổi"),
@@ -160,6 +226,20 @@ NAMED_SOURCE = (
 
 def required(fields: tuple[Field, ...]) -> list[str]:
     return [f.name for f in fields if f.required]
+
+
+# Names of original files: an id and one of these suffixes (lower-case), directly in data/originals/.
+ORIGINAL_SUFFIXES = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".txt", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
+
+
+def original_problem(name: str) -> str:
+    """Why name cannot be the name of an original file, in Vietnamese; "" when it can."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix}" not in ORIGINAL_SUFFIXES:
+        return "đuôi tệp phải là một trong " + ", ".join(ORIGINAL_SUFFIXES) + " (chữ thường)"
+    if why := key_problem(stem):
+        return f"phần tên trước đuôi tệp phải là một id: {why}"
+    return ""
 
 
 # -- JSON Schema, for editors ------------------------------------------------------------------
@@ -190,6 +270,13 @@ def _json_type(f: Field) -> dict[str, object]:
         return {"type": "array", "items": _object(f.fields)}
     if f.kind == "list-source":
         return {"type": "array", "items": {"anyOf": [{"type": "string"}, _object(f.fields)]}}
+    if f.kind == "confidence":
+        return {"type": "number", "minimum": 0, "maximum": 1}
+    if f.kind == "map-mapping":
+        out = {"type": "object", "additionalProperties": _object(f.fields)}
+        if f.vocabulary is not None:
+            out["propertyNames"] = {"enum": list(f.vocabulary)}
+        return out
     raise AssertionError(f.kind)
 
 
@@ -200,8 +287,12 @@ def _object(fields: tuple[Field, ...]) -> dict[str, object]:
         prop["description"] = f.help
         props[f.name] = prop
     out: dict[str, object] = {"type": "object", "properties": props, "additionalProperties": False}
-    if required(fields):
-        out["required"] = required(fields)
+    always = [f.name for f in fields if f.required and not f.unless]
+    if always:
+        out["required"] = always
+    unless = [{"anyOf": [{"required": [f.name]}, {"required": [f.unless]}]} for f in fields if f.required and f.unless]
+    if unless:
+        out["allOf"] = unless
     return out
 
 
@@ -238,7 +329,8 @@ def fields_table() -> str:
             help_text += ": " + ", ".join(f"`{k}`" for k in f.vocabulary)
         if f.fields:
             help_text += " (" + ", ".join(f"`{sub.name}`" + ("*" if sub.required else "") for sub in f.fields) + ")"
-        rows.append(f"| `{f.name}` | {'có' if f.required else ''} | {_cell(help_text)} |")
+        needed = (f"có, trừ khi có `{f.unless}`" if f.unless else "có") if f.required else ""
+        rows.append(f"| `{f.name}` | {needed} | {_cell(help_text)} |")
     rows.append("")
     rows.append("Trường có dấu * bên trong là bắt buộc khi có mục đó.")
     return "\n".join(rows) + "\n"

@@ -82,6 +82,9 @@ def study_pack(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document) -> St
     )
 
 
+UNKNOWN_PLACE = "Chưa rõ nơi ban hành"  # the place of a draft whose issuer is not identified yet
+
+
 @dataclass
 class ReportRow:
     place: str  # "Tỉnh Hậu Giang", or "Trung ương"
@@ -102,6 +105,9 @@ def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Docu
     for node in implementers(graph, corpus, doc.id):
         issuer = corpus.issuers.get(node.doc.issuer)
         region = issuer.region if issuer else None
+        if issuer is not None and issuer.level == vocab.UNKNOWN:  # a draft's issuer, not identified yet
+            by_place[UNKNOWN_PLACE].append(node.doc)
+            continue
         by_place[corpus.regions.get(region, region) if region else "Trung ương"].append(node.doc)
     rows = []
     for place, docs in by_place.items():
@@ -110,7 +116,7 @@ def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Docu
         days = days_between(doc.date, first.date) if doc.date and first.date else None
         issuers = sorted({corpus.issuers[d.issuer].name for d in docs if d.issuer in corpus.issuers})
         rows.append(ReportRow(place, issuers, docs, days))
-    rows.sort(key=lambda r: (r.place == "Trung ương", r.days is None, r.days or 0, r.place))
+    rows.sort(key=lambda r: (r.place in ("Trung ương", UNKNOWN_PLACE), r.days is None, r.days or 0, r.place))
     covered = set(by_place)
     missing = sorted(name for name in corpus.regions.values() if name not in covered)
     return ImplementationReport(doc, rows, missing)

@@ -114,6 +114,13 @@ SYSTEMS: dict[str, str] = {
     "mat-tran": "Mặt trận và đoàn thể",
 }
 
+# The level and system of the issuer of a draft whose header names no body of issuers.yaml (the
+# loader's reserved issuer, schema.UNKNOWN_ISSUER). Not a value issuers.yaml may use: pages and
+# graphs say "chưa rõ" rather than guess a level.
+UNKNOWN = "chua-ro"
+LEVEL_LABELS: dict[str, str] = {**LEVELS, UNKNOWN: "Chưa rõ cấp"}
+SYSTEM_LABELS: dict[str, str] = {**SYSTEMS, UNKNOWN: "Chưa rõ hệ thống"}
+
 STATUSES: dict[str, str] = {
     "con-hieu-luc": "Còn hiệu lực",
     "het-hieu-luc-mot-phan": "Hết hiệu lực một phần",

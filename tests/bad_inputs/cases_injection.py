@@ -257,6 +257,24 @@ HEADER = (
 )
 
 
+def _original_linked_out(ws: Path) -> None:
+    """A draft whose original, in data/originals/, is a link to a file outside data/."""
+    from .cases_silent_loss import DRAFT_ID, draft_doc
+
+    draft_doc(ws)
+    write(ws / "bi-mat.pdf", b"%PDF-1.4 not for publishing\n")
+    (data(ws) / "originals").mkdir()
+    (data(ws) / "originals" / f"{DRAFT_ID}.pdf").symlink_to(ws / "bi-mat.pdf")
+
+
+def _original_not_published(ws: Path, _output: str) -> None:
+    from .cases_silent_loss import DRAFT_ID
+
+    assert not (ws / "site" / "ban-goc").exists()
+    page = (ws / "site" / "van-ban" / f"{DRAFT_ID}.html").read_text(encoding="utf-8")
+    assert "Bản nháp nhập tự động, chưa được xem xét" in page and "ban-goc" not in page
+
+
 CASES: list[Case] = [
     # -- show: plain text, shown as written --------------------------------------------------------
     Case(
@@ -574,6 +592,27 @@ CASES: list[Case] = [
         0,
         stdin=_stdin(HEADER.format(title="Về việc thử", signer="Nguyễn Văn A: injected: true")),
         check=yaml_draft("signer.name", "Nguyễn Văn A: injected: true"),
+    ),
+    # -- originals: published as they are, so never through a link ----------------------------------
+    Case(
+        "inj-check-original-linked-out-of-data",
+        "injection",
+        ("check",),
+        0,
+        r"bản gốc không được đăng: là liên kết tượng trưng",
+        setup=_original_linked_out,
+        location=r"originals/97-tb-ubnd-hau-giang-2017\.pdf",
+    ),
+    Case(
+        "inj-build-original-linked-out-of-data",
+        "injection",
+        BUILD,
+        0,
+        r"Xong: 26 văn bản",
+        setup=_original_linked_out,
+        changes=BUILD_CHANGES,
+        check=_original_not_published,
+        timeout=60,
     ),
     # -- build: three whole sites --------------------------------------------------------------------
     Case(

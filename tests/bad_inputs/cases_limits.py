@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -42,6 +43,17 @@ LONG_REF = "16/CT-TTg" + " " * 99_990 + "2020"  # 100,003 characters; spaces mad
 # tab and line breaks. DEL and NEL are allowed in XML and must come through as they are.
 CONTROL = "Về\x00 tăng cường\x0b xây dựng\x1b[31m Đảng\x0c\x08\x7f\x85 cuối"
 IN_XML = "Về\ufffd tăng cường\ufffd xây dựng\ufffd[31m Đảng\ufffd\ufffd\x7f\x85 cuối"
+
+
+def _original(change: Callable[[Path], object]) -> Setup:
+    """data/originals/04-nq-tw-2016.pdf, then changed (made huge)."""
+
+    def setup(ws: Path) -> None:
+        path = data(ws) / "originals" / "04-nq-tw-2016.pdf"
+        write(path, b"%PDF-1.4\n")
+        change(path)
+
+    return setup
 
 
 def file_bytes(name: str, content: bytes) -> Setup:
@@ -561,6 +573,16 @@ CASES: list[Case] = [
         1,
         r"Ngày không hợp lệ",
         stdin=CITING.encode(),
+    ),
+    # -- originals: too large to publish (a FIFO among them: tests/test_drafts.py) --------------------------------
+    Case(
+        "lim-original-above-the-limit",
+        L,
+        ("check",),
+        0,
+        r"bản gốc không được đăng: tệp lớn 51\.0 MB, quá giới hạn 50\.0 MB",
+        setup=_original(lambda path: os.truncate(path, 51 * 1024 * 1024)),
+        location=r"originals/04-nq-tw-2016\.pdf",
     ),
     # -- what argparse refuses: its message and exit code 2, no traceback --------------------------------
     Case(

@@ -12,6 +12,7 @@ Every regular expression here has bounded quantifiers: the text is untrusted.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ _CONNECTOR = re.compile(
     r"(?:,|-|–|\b(?:va|cua|ve|voi|giua|tai|trong|cho|doi|tren|theo|cac|nhung|so|ngay|den|thuoc|o|ban|to|"
     r"nham|tu|hoac|mot|viec|lam))$"
 )
-_CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:]\s{0,3}(?:\w|$)|\s{1,3}\w)")
+_CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:/]\s{0,3}(?:\w|$)|\s{1,3}\w)")
 _POSITION = re.compile(
     r"^(?:pho\s)?(?:chu tich|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|giam doc|"
     r"tong giam doc|truong ban|chanh van phong|vu truong|cuc truong|truong phong|tong thu ky|chanh an|"
@@ -169,7 +170,7 @@ def _cells(text: str) -> list[_Cell]:
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "")
     out: list[_Cell] = []
     for line in text.splitlines():
-        row = fold(line)
+        row = " ".join(fold(line).split())  # any spaces (U+2006 between columns) as one
         first = True
         bare = line.strip()
         table = bare.startswith("|") or bare.endswith("|") or bare.count("|") >= 2
@@ -177,7 +178,7 @@ def _cells(text: str) -> list[_Cell]:
         for part in parts:
             for piece in _split_motto(part.strip().strip("*").strip()):
                 if piece:
-                    out.append(_Cell(piece, fold(piece), first, row))
+                    out.append(_Cell(piece, " ".join(fold(piece).split()), first, row))
                     first = False
     return out
 
@@ -332,6 +333,9 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
 
 
 def _read_symbol(head: Header, rest: str) -> bool:
+    cleaned = re.sub(r"^[#*?_.…]{1,4}\s{0,3}(?=/)", "", rest)  # "Số: # /CT-UBND": a handwritten number OCR lost
+    lost_number = cleaned != rest
+    rest = cleaned
     lost = _LOST_PARTY.match(rest)
     if lost and not _PARTY_REST.match(fold(lost["rest"])):
         # "412 NQ/UBTVQH9", "567 QĐ/UB": State forms of the 1990s, printed without a hyphen
@@ -350,7 +354,8 @@ def _read_symbol(head: Header, rest: str) -> bool:
         if m["lost"] and "-" not in symbol:  # "565/TB UBND"
             symbol, reason = f"{symbol}-{m['tail']}", "dấu gạch nối bị mất, đã thêm"
         if not m["num"]:
-            reason = "số để trống trong văn bản"
+            unread = "số không đọc được (có thể viết tay): điền theo bản gốc"
+            reason = unread if lost_number else "số để trống trong văn bản"
     head.symbol = symbol
     head.rate("symbol", 0.4 if not symbol[:1].isdigit() else 0.7 if reason else 0.95, reason)
     norm = normalise(symbol)
@@ -375,6 +380,10 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     except ValueError:
         head.notes.append("ngày ở đầu văn bản không hợp lệ")
         confidence, reason = 0.0, "ngày không có thật"
+        with contextlib.suppress(ValueError):  # "ngày 80 tháng 3": a handwritten day misread; month and year hold
+            head.date = parse_date(f"{m['y']}-{int(m['m']):02d}")
+            confidence = 0.6
+            reason = f"ngày đọc được ({m['d']}) không có thật, có thể viết tay: chỉ giữ tháng và năm, đối chiếu bản gốc"
     if m.start("d") - m.start() > 200 or joined.count("\n", m.start(), m.end()):
         confidence, reason = min(confidence, 0.85), reason or "ngày bị ngắt dòng"
     head.rate("date", confidence, reason)
@@ -661,6 +670,7 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         else:
             break
         j += 1
+    lines = [" ".join(line.split()) for line in lines]  # "THỨ\u2006 \u2006 TRƯỞNG": spaced-out columns
     head.capacity_lines = lines
     head.capacity = ", ".join(_title_case(b) for b in lines)
     if glued_name:

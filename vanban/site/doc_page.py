@@ -13,12 +13,13 @@ from ..dates import date_order
 from ..graph import Neighbour, implementers, neighbours, status_of
 from ..model import Corpus, Document
 from ..rules import is_central, is_central_policy
+from ..schema import UNKNOWN_ISSUER
 from .fulltext import render_full_text
 from .graph_pages import impl_section, local_section, neighbour_count, scripts
 from .html import admonition, date_html, date_text, doc_label, doc_link, e, front_matter, mark_unverified, title_html
 from .mdraw import keep_spaces, raw
 from .packs import pack_path, report_path
-from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
+from .paths import doc_path, href, issuer_page, original_path, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
 # Caps keep the largest page small on a corpus where one resolution has thousands of
@@ -40,6 +41,7 @@ def render_document(
     head = [
         f'<h1 class="vb-h1">{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
         f'<span class="vb-year">({e(str(doc.year) if doc.year else "chưa rõ năm")})</span></h1>',
+        _draft_banner(doc, page),
         _title(doc),
         *_banners(corpus, graph, doc, page),
         _card(corpus, doc, page),
@@ -49,6 +51,7 @@ def render_document(
         front_matter(doc_label(doc), doc.title),
         raw("\n".join(head)),
         _relations(corpus, graph, doc, page),
+        _suggestions(corpus, doc, page),
         _graph(graph, doc, page),
         _tree(corpus, graph, doc, page),
         _notes(doc, acknowledged),
@@ -105,6 +108,7 @@ def _banners(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: s
 
 
 FIELD_LABELS = {
+    "symbol": "số, ký hiệu",
     "date": "ngày ban hành",
     "title": "trích yếu",
     "signer": "người ký",
@@ -115,12 +119,83 @@ FIELD_LABELS = {
     "status": "tình trạng hiệu lực",
     "place": "nơi ban hành",
     "type": "loại văn bản",
+    "co_issuers": "cơ quan cùng ban hành",
+    "aliases": "tên gọi khác",
+    "topics": "chủ đề",
 }
+DRAFT_HEADING = "Bản nháp nhập tự động, chưa được xem xét"
+SUGGESTIONS_ID = "quan-he-goi-y"
+
+
+def _percent(confidence: float) -> str:
+    return f"{round(confidence * 100)}%"
+
+
+def _draft_banner(doc: Document, page: str) -> str:
+    """At the top of a draft's page: not reviewed, how it was read, what is uncertain."""
+    draft = doc.draft
+    if draft is None:
+        return ""
+    source = f" từ tệp <code>{e(draft.file)}</code>" if draft.file else ""
+    when = f", ngày {e(date_text(draft.ingested))}" if draft.ingested else ""
+    body = [
+        f"<p>Máy đã nhập văn bản này{source}{when}; chữ được đọc bằng {e(draft.reader)}. Chưa có người đối chiếu "
+        "với bản gốc: các thông tin dưới đây có thể sai, không dùng như dữ kiện.</p>"
+    ]
+    uncertain = draft.uncertain()
+    if uncertain:
+        items = "".join(
+            f"<li>{e(FIELD_LABELS.get(name, name))} (độ tin cậy {_percent(mark.confidence)})"
+            + (f": {e(mark.reason)}" if mark.reason else "")
+            + "</li>"
+            for name, mark in uncertain
+        )
+        body.append(f'<p>Máy đọc chưa chắc, cần xem lại:</p>\n<ul class="vb-draft-fields">{items}</ul>')
+    else:
+        body.append("<p>Máy không đánh dấu trường nào là chưa chắc, nhưng văn bản vẫn cần được xem lại.</p>")
+    if doc.issuer == UNKNOWN_ISSUER:
+        printed = f"; đầu văn bản ghi: «{e(draft.issuer_text)}»" if draft.issuer_text else ""
+        body.append(f"<p>Chưa xác định được cơ quan ban hành{printed}.</p>")
+    if doc.originals:
+        links = ", ".join(f'<a href="{e(href(page, original_path(n)))}">{e(n)}</a>' for n in doc.originals)
+        body.append(f"<p>Bản gốc để đối chiếu: {links}.</p>")
+    if draft.relations:
+        body.append(
+            f'<p><a href="#{SUGGESTIONS_ID}">{len(draft.relations)} quan hệ gợi ý</a> từ toàn văn, chưa được '
+            "xác nhận.</p>"
+        )
+    return admonition("warning vb-banner-draft", DRAFT_HEADING, "\n".join(body))
+
+
+def _suggestions(corpus: Corpus, doc: Document, page: str) -> str:
+    """The relations a draft's text suggests: each with its sentence, shown as suggestions, never as facts."""
+    if doc.draft is None or not doc.draft.relations:
+        return ""
+    items = []
+    for s in doc.draft.relations:
+        target = corpus.documents.get(s.target) if s.target else None
+        if target is not None:
+            what = doc_link(page, target) + f' <span class="vb-suggest-cited">(văn bản ghi: «{e(s.cited)}»)</span>'
+        else:
+            what = (
+                f'<span class="vb-suggest-cited">«{e(s.cited)}»</span> '
+                '<span class="vb-missing">(chưa xác định được văn bản trong cơ sở tri thức)</span>'
+            )
+        sentence = f'<br><span class="vb-suggest-sentence">Câu: «{e(s.sentence)}»</span>' if s.sentence else ""
+        label = vocab.RELATION_TYPES[s.type].label
+        items.append(f'<li><span class="vb-suggest-type">{e(label)} (gợi ý)</span>: {what}{sentence}</li>')
+    note = (
+        '<p class="vb-suggest-note">Máy đọc các trích dẫn trong toàn văn và gợi ý những quan hệ dưới đây. '
+        "Đây chỉ là gợi ý, chưa phải quan hệ đã xác nhận: chúng không có trong đồ thị, cây thực hiện hay danh "
+        "sách quan hệ. Người biên soạn xem lại và ghi quan hệ đúng vào <code>relations:</code>.</p>"
+    )
+    heading = f"## Quan hệ gợi ý, chưa xác nhận ({len(items)}) {{#{SUGGESTIONS_ID}}}"
+    return heading + "\n\n" + raw(note + '\n<ul class="vb-suggest">' + "".join(items) + "</ul>")
 
 
 def _card(corpus: Corpus, doc: Document, page: str) -> str:
     rows = [
-        ("Số, ký hiệu", e(doc.symbol)),
+        ("Số, ký hiệu", e(doc.symbol) + mark_unverified(doc, "symbol")),
         (
             "Loại văn bản",
             f'<a href="{e(href(page, type_page(doc.type)))}">'
@@ -148,6 +223,9 @@ def _card(corpus: Corpus, doc: Document, page: str) -> str:
         rows.append(("Tên gọi khác", "; ".join(e(a) for a in doc.aliases)))
     if doc.topics:
         rows.append(("Chủ đề", ", ".join(f'<a href="{e(href(page, topic_page(t)))}">{e(t)}</a>' for t in doc.topics)))
+    if doc.originals:
+        links = ", ".join(f'<a href="{e(href(page, original_path(n)))}">{e(n)}</a>' for n in doc.originals)
+        rows.append(("Bản gốc", links))
     rows.append(("Nguồn", _sources(corpus, doc)))
     body = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="vb-card">\n<tbody>\n{body}\n</tbody>\n</table>'
@@ -172,6 +250,8 @@ def _issuers(corpus: Corpus, doc: Document, page: str) -> str:
                 f"{' — thời điểm chưa xác minh' if issuer.became.date_unverified else ''})</span>"
             )
         out.append(text)
+    if doc.issuer == UNKNOWN_ISSUER and doc.draft is not None and doc.draft.issuer_text:
+        out[0] += f' <span class="vb-issuer-text">(đầu văn bản ghi: «{e(doc.draft.issuer_text)}»)</span>'
     return "; ".join(out) + mark_unverified(doc, "issuer")
 
 

@@ -56,7 +56,13 @@ TYPE_COLOURS = [
     "#455a64",
     "#827717",
 ]
-LEVEL_SHAPES = {vocab.CENTRAL: "diamond", "tinh": "ellipse", "huyen": "triangle", "xa": "rectangle"}
+LEVEL_SHAPES = {
+    vocab.CENTRAL: "diamond",
+    "tinh": "ellipse",
+    "huyen": "triangle",
+    "xa": "rectangle",
+    vocab.UNKNOWN: "hexagon",  # a draft's issuer not identified yet
+}
 RELATION_STYLES = {  # colour, line style
     "can-cu": ("#5d4037", "solid"),
     "thuc-hien": ("#2e7d32", "solid"),
@@ -103,7 +109,7 @@ def vocab_payload() -> VocabPayload:
             k: {"label": t.label, "colour": TYPE_COLOURS[i % len(TYPE_COLOURS)]}
             for i, (k, t) in enumerate(vocab.DOC_TYPES.items())
         },
-        "levels": {k: {"label": label, "shape": LEVEL_SHAPES[k]} for k, label in vocab.LEVELS.items()},
+        "levels": {k: {"label": label, "shape": LEVEL_SHAPES[k]} for k, label in vocab.LEVEL_LABELS.items()},
         "relations": {
             k: {
                 "label": r.label,
@@ -207,7 +213,7 @@ def _timeline(checked: Checked) -> dict[str, tuple[int, int]]:
     order = list(vocab.DOC_TYPES)
     top = 0
     y_of: dict[tuple[str, str], int] = {}
-    for level in vocab.LEVELS:
+    for level in vocab.LEVEL_LABELS:  # an issuer not identified yet: its own band, at the bottom
         names = sorted(lanes.get(level, []), key=lambda n: (order.index(n) if n in order else 0, n))
         for i, name in enumerate(names):
             y_of[(level, name)] = top + i * 150

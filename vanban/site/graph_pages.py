@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 GRAPH_PAGE = "do-thi.md"
-SHAPE_MARKS = {"diamond": "◆", "ellipse": "●", "triangle": "▲", "rectangle": "■"}
+SHAPE_MARKS = {"diamond": "◆", "ellipse": "●", "triangle": "▲", "rectangle": "■", "hexagon": "⬢"}
 
 
 def scripts(page: str) -> str:
@@ -37,7 +37,7 @@ def legend(types: Collection[str] | None = None, levels: Collection[str] | None 
     level_items = "".join(
         f'<li><span class="vb-shape">{SHAPE_MARKS[LEVEL_SHAPES[k]]}</span>{e(lv["label"])}</li>'
         for k, lv in v["levels"].items()
-        if levels is None or k in levels
+        if (k in levels if levels is not None else k != vocab.UNKNOWN)  # "chưa rõ" only where it is drawn
     )
     rel_items = "".join(
         f'<li><span class="vb-line" style="border-top:3px {r["line"]} {r["colour"]}"></span>{e(r["label"])}</li>'
@@ -82,7 +82,7 @@ def render_graph_page(corpus: Corpus) -> str:
     from .mdraw import raw
 
     types = sorted({d.type for d in corpus.documents.values()}, key=list(vocab.DOC_TYPES).index)
-    levels = [k for k in vocab.LEVELS if any(i.level == k for i in corpus.issuers.values())]
+    levels = [k for k in vocab.LEVEL_LABELS if any(i.level == k for i in corpus.issuers.values())]
 
     def boxes(name: str, items: Iterable[tuple[str, str]]) -> str:
         return "".join(
@@ -92,7 +92,7 @@ def render_graph_page(corpus: Corpus) -> str:
 
     relations = boxes("relation", [(k, r.label) for k, r in vocab.RELATION_TYPES.items()])
     type_boxes = boxes("type", [(k, vocab.DOC_TYPES[k].label) for k in types])
-    level_boxes = boxes("level", [(k, vocab.LEVELS[k]) for k in levels])
+    level_boxes = boxes("level", [(k, vocab.LEVEL_LABELS[k]) for k in levels])
     form = (
         '<form id="vb-graph-filters" class="vb-graph-filters">'
         f"<fieldset><legend>Quan hệ</legend>{relations}</fieldset>"

@@ -40,7 +40,16 @@ def year_text(doc: Document) -> str:
     return str(doc.year) if doc.year else "chưa rõ năm"
 
 
+DRAFT_MARK = '<span class="vb-draft-mark" title="Bản nháp nhập tự động, chưa được xem xét">nháp</span>'
+
+
 def mark_unverified(doc: Document, field: str) -> str:
+    """The mark of a field that is not verified, or that a draft's machine reading is unsure of."""
+    if doc.draft is not None and doc.draft.is_uncertain(field):
+        return (
+            ' <span class="vb-unverified vb-draft-uncertain" title="Máy đọc chưa chắc; chưa được người xem lại">'
+            "cần xem lại</span>"
+        )
     if doc.is_unverified(field):
         return ' <span class="vb-unverified" title="Thông tin này chưa được xác minh">chưa xác minh</span>'
     return ""
@@ -66,7 +75,9 @@ def doc_link(page: str, doc: Document, with_year: bool = True, target: str | Non
     text = f"{doc.symbol} ({year_text(doc)})" if with_year else doc.symbol
     cls = "vb-doclink vb-citation-only" if doc.known_from_citation else "vb-doclink"
     title = f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol}: {doc.title}" if doc.title else doc_label(doc)
-    if doc.unverified:
+    if doc.draft is not None:
+        title += " (bản nháp nhập tự động, chưa được xem xét)"
+    elif doc.unverified:
         title += " (có thông tin chưa xác minh)"
     return f'<a class="{cls}" href="{e(href(page, target or doc_path(doc.id)))}" title="{e(title)}">{e(text)}</a>'
 
@@ -100,7 +111,7 @@ def doc_table(
     heads = {"date": "Ngày", "type": "Loại", "issuer": "Cơ quan ban hành"}
     rows = []
     for doc in docs:
-        cells = [doc_link(page, doc, target=link_to(doc.id))]
+        cells = [doc_link(page, doc, target=link_to(doc.id)) + (" " + DRAFT_MARK if doc.draft is not None else "")]
         for col in columns:
             if col == "date":
                 cells.append(date_html(doc))

@@ -139,7 +139,7 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
     pages = {}
     index_page = "co-quan/index.md"
     sections = []
-    for level, level_label in vocab.LEVELS.items():
+    for level, level_label in vocab.LEVEL_LABELS.items():
         issuers = sorted((i for i in corpus.issuers.values() if i.level == level), key=lambda i: i.name)
         if not issuers:
             continue
@@ -157,7 +157,13 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
     )
     for issuer in corpus.issuers.values():
         page = issuer_page(issuer.key)
-        facts = [f"<p>Cấp: {e(vocab.LEVELS[issuer.level])} · Hệ thống: {e(vocab.SYSTEMS[issuer.system])}</p>"]
+        level = vocab.LEVEL_LABELS.get(issuer.level, "chưa rõ")
+        facts = [f"<p>Cấp: {e(level)} · Hệ thống: {e(vocab.SYSTEM_LABELS.get(issuer.system, 'chưa rõ'))}</p>"]
+        if issuer.level == vocab.UNKNOWN:
+            facts.append(
+                "<p>Các bản nháp nhập tự động mà máy chưa xác định được cơ quan ban hành. Trang của mỗi văn bản "
+                "ghi khối cơ quan ban hành đúng như in trên văn bản.</p>"
+            )
         if issuer.parent and issuer.parent in corpus.issuers:
             parent = corpus.issuers[issuer.parent]
             facts.append(f'<p>Trực thuộc: <a href="{e(href(page, issuer_page(parent.key)))}">{e(parent.name)}</a></p>')

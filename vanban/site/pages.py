@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from ..graph import implementers
+from ..load import ORIGINALS_DIR, read_original
 from ..model import Document
-from ..problems import NOTE
+from ..problems import NOTE, BuildError
 from ..rules import is_central_policy
 from ..studypack import implementation_report, study_pack
 from .doc_page import render_document
@@ -18,7 +19,7 @@ from .html import doc_table, e, front_matter, sort_docs
 from .indexes import render_home, render_indexes
 from .mdraw import raw
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
-from .paths import doc_path, safe
+from .paths import doc_path, original_path, safe
 from .pdf import render_pdf
 from .search_index import search_files
 
@@ -109,10 +110,26 @@ def _pack_and_report_pages(checked: Checked, with_pdf: set[str]) -> Iterator[tup
         )
 
 
+def _originals(checked: Checked) -> Iterator[tuple[str, bytes]]:
+    """The originals the pages link to ("Bản gốc"), one at a time: checked by the loader, and read
+    again here as regular files only (a file swapped for a link meanwhile stops the build)."""
+    corpus = checked.corpus
+    for name in sorted({n for doc in corpus.documents.values() for n in doc.originals}):
+        content = read_original(corpus.data_dir, name)
+        if content is None:
+            raise BuildError(
+                f"bản gốc {ORIGINALS_DIR}/{name} đã bị đổi, xóa hoặc thay bằng liên kết trong lúc dựng; "
+                "chạy `check` rồi dựng lại"
+            )
+        yield original_path(name), content
+
+
 def render_data(checked: Checked, pdf_packs: int = DEFAULT_PDF_PACKS) -> Iterator[tuple[str, str | bytes]]:
-    """Scripts, CSV and PDF files that pages link to; written beside the pages, not through MkDocs."""
+    """Scripts, CSV and PDF files that pages link to, and copies of the originals; written beside the
+    pages, not through MkDocs."""
     yield from search_files(checked)
     yield from graph_files(checked)
+    yield from _originals(checked)
     corpus, graph = checked.corpus, checked.graph
     with_pdf = pdf_pack_ids(checked, pdf_packs)
     for doc in central_policy(checked):

@@ -12,6 +12,7 @@ import hashlib
 import posixpath
 
 from ..problems import BuildError
+from ..schema import original_problem
 from ..symbols import ID_PATTERN, slug
 
 DOC_DIR = "van-ban"
@@ -50,6 +51,17 @@ def text_slug(text: str) -> str:
 
 def doc_path(doc_id: str) -> str:
     return f"{DOC_DIR}/{safe(doc_id)}.md"
+
+
+ORIGINAL_DIR = "ban-goc"  # copies of data/originals/, linked as "Bản gốc"
+
+
+def original_path(name: str) -> str:
+    """Where the copy of data/originals/<name> lives in the site: the name checked as the loader does."""
+    if original_problem(name):
+        raise UnsafePath(f"tên bản gốc {name[:80]!r} không dùng được làm tên tệp của trang web")
+    stem, _, suffix = name.rpartition(".")
+    return f"{ORIGINAL_DIR}/{safe(stem)}.{suffix}"
 
 
 def type_page(key: str) -> str:

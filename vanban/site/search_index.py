@@ -92,7 +92,9 @@ def _fields(checked: Checked, doc: Document) -> dict[str, str]:
         "year": str(doc.year or ""),
         "term": f"khóa {doc.term}" if doc.term else "",
         "title": doc.title,
-        "issuer": " ".join(x for i in issuers for x in (i.name, i.short)),
+        "issuer": " ".join(
+            [*(x for i in issuers for x in (i.name, i.short)), doc.draft.issuer_text if doc.draft else ""]
+        ),
         "topic": " ".join(doc.topics),
         "body": checked.texts.get(doc.id, "") + " " + " ".join(doc.notes),
     }
@@ -129,6 +131,7 @@ def _result(checked: Checked, doc: Document, index: int) -> dict[str, object]:
         "status": status,
         "aliases": list(doc.aliases),
         "unverified": list(doc.unverified),
+        "draft": doc.draft is not None,
         # NFC with plain spaces: the browser folds it character by character for the snippet.
         "text": normalise(text[:SNIPPET_TEXT]).text if text else "",
     }

@@ -169,6 +169,12 @@
     link.appendChild(el("strong", "vb-r-symbol", doc.symbol));
     link.appendChild(el("span", "vb-r-year", " (" + (doc.year || "chưa rõ năm") + ")"));
     item.appendChild(link);
+    if (doc.draft) {
+      var mark = el("span", "vb-draft-mark", "nháp");
+      mark.title = "Bản nháp nhập tự động, chưa được xem xét";
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(mark);
+    }
     item.appendChild(el("div", "vb-r-meta", doc.date + " · " + doc.issuer));
     if (doc.status) item.appendChild(el("div", "vb-r-status", doc.status));
     if (doc.title) {

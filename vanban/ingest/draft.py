@@ -1,0 +1,242 @@
+"""A draft document from the text of one document: its header and citations read by machine.
+
+Every field the machine read is written with its confidence under `draft.fields`, with the reason
+when it is low; a field read too poorly is not guessed but left out and listed as unread. On a
+scan, the number and the day are often handwritten and OCR misreads digits ("465" for "155"):
+they are always marked for review there. Relations found in the text are suggestions under
+`draft.relations`, each with the sentence it came from, never facts of the graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..citations import Resolver, extract
+from ..citations.header import SURE, Header, read_header
+from ..citations.relation_hint import no_relation, sentence_of, suggest_relation
+from ..model import Corpus, Document
+from ..symbols import expected_id, parse_symbol, slug, symbol_key
+from .model import Reading
+
+DOUBT = 0.5  # below this a field is not written, only listed as unread (the number always is: it names the draft)
+OCR_DIGITS = 0.7  # the number and the day on a scan: possibly handwritten, always reviewed
+_OCR_REASON = "đọc bằng OCR: số và ngày trên bản quét có thể viết tay hoặc bị đọc nhầm, đối chiếu bản gốc"
+# Issuer codes of a symbol that name one central body: "28/2021/NĐ-CP" is the Government's even
+# when a cropped page lost the issuer line.
+_CENTRAL_CODES = (
+    (re.compile(r"(?:^|-)CP$"), "chinh-phu"),
+    (re.compile(r"(?:^|-)TTg$"), "thu-tuong"),
+    (re.compile(r"^UBTVQH\d{1,2}$"), "ubtvqh"),
+    (re.compile(r"^QH\d{1,2}$"), "quoc-hoi"),
+)
+
+
+# Issuer codes of local bodies: only their documents take the region of their place in their id.
+_LOCAL = re.compile(r"(?:UBND|HĐND|UB|TU|HU|ĐU|MTTQ|BTT|BDVTU|BTGTU)\b")
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """A relation the text suggests: a suggestion with its sentence, not a fact."""
+
+    type: str
+    target: str  # an id when the citation resolved, else the citation as written
+    cited: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class DraftDoc:
+    """One document read from a file, ready to be written as a draft."""
+
+    id: str | None  # None: no number read, the document cannot be drafted
+    symbol: str | None
+    date: str | None
+    title: str | None
+    text: str
+    yaml: str  # the draft file's whole text
+    confidence: dict[str, float] = field(default_factory=dict)  # every machine-read field
+    reasons: dict[str, str] = field(default_factory=dict)  # why a field is uncertain
+    unread: tuple[str, ...] = ()  # fields the header has but the machine could not read
+    relations: tuple[Suggested, ...] = ()
+
+    @property
+    def uncertain(self) -> list[str]:
+        return [name for name, c in self.confidence.items() if c < SURE]
+
+
+def draft_document(
+    reading: Reading,
+    text: str,
+    corpus: Corpus,
+    resolver: Resolver,
+    today: dt.date,
+    original: str | None,
+    forwards: str | None = None,
+) -> DraftDoc:
+    """The draft of one document of a file; forwards: the id of a document this one sends on."""
+    head = read_header(text, corpus)
+    confidence = {name: c for name, c in head.confidence.items() if c > 0}
+    reasons = {name: head.reasons[name] for name in head.reasons if name in confidence}
+    if reading.ocr:
+        for name in ("symbol", "date"):
+            if name in confidence and confidence[name] > OCR_DIGITS:
+                confidence[name], reasons[name] = OCR_DIGITS, _OCR_REASON
+    issuer = head.issuer or _central_issuer(head.symbol, corpus)
+    if issuer and not head.issuer:
+        confidence["issuer"], reasons["issuer"] = 0.7, "suy ra từ ký hiệu văn bản: đầu trang không có dòng cơ quan"
+    if not issuer:
+        confidence.pop("issuer", None)  # the block was read, but no key of issuers.yaml names it yet
+        reasons.pop("issuer", None)
+    kept = {name for name, c in confidence.items() if c >= DOUBT or (name == "symbol" and c > 0)}
+    symbol = head.symbol if "symbol" in kept else None
+    region = corpus.issuers[issuer].region if issuer and issuer in corpus.issuers else None
+    year = head.date.year if head.date else None
+    if not region and symbol and _LOCAL.search(symbol.rsplit("/", 1)[-1]):
+        region = _region_of_place(head.place, corpus)  # a local body not yet in issuers.yaml
+    doc_id = expected_id(symbol, year, region) if symbol else None
+    if doc_id and symbol and not symbol[:1].isdigit():
+        doc_id = f"{doc_id}-so-chua-ro-{reading.sha256[:8]}"  # "/CT-UBND": the number is to be read by a person
+    suggested = _relations(text, head, issuer, resolver, corpus, forwards)
+    data = _fields(head, kept, issuer)
+    data["sources"] = [
+        {"site": "tệp gốc do người dùng nhập", "note": f"{reading.path.name}, nhập ngày {today.isoformat()}"}
+    ]
+    data["draft"] = _draft_block(reading, original, today, head, confidence, reasons, suggested)
+    unread = tuple(name for name in ("symbol", "date", "title", "issuer", "signer") if name not in kept)
+    return DraftDoc(
+        doc_id,
+        symbol,
+        head.date.iso() if head.date and "date" in kept else None,
+        head.title if "title" in kept else None,
+        text,
+        _with_comment(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), reading, unread),
+        confidence,
+        {name: reasons.get(name, "đọc không chắc") for name, c in confidence.items() if c < SURE},
+        unread,
+        tuple(suggested),
+    )
+
+
+def _central_issuer(symbol: str | None, corpus: Corpus) -> str | None:
+    if not symbol:
+        return None
+    code = symbol.rsplit("/", 1)[-1]
+    for pattern, key in _CENTRAL_CODES:
+        if pattern.search(code) and key in corpus.issuers:
+            return key
+    return None
+
+
+def _region_of_place(place: str | None, corpus: Corpus) -> str | None:
+    """The region of a local document whose issuer is not yet known, when its place names one."""
+    if not place:
+        return None
+    key = slug(place)
+    return key if key in getattr(corpus, "regions", {}) else None
+
+
+def _fields(head: Header, kept: set[str], issuer: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if "symbol" in kept and head.symbol:
+        data["symbol"] = head.symbol
+    data["type"] = head.type or (_type_of_symbol(head.symbol) if head.symbol else None) or "cong-van"
+    if issuer:
+        data["issuer"] = issuer
+    if "date" in kept and head.date:
+        d = head.date  # a whole day as a YAML date; a month or a year alone as its text ("2018-03")
+        data["date"] = dt.date(d.year, d.month, d.day) if d.month and d.day else d.iso()
+    if "place" in kept and head.place:
+        data["place"] = head.place
+    if "title" in kept and head.title:
+        data["title"] = head.title
+    if "signer" in kept and (head.signer or head.capacity):
+        data["signer"] = {k: v for k, v in (("name", head.signer), ("capacity", head.capacity)) if v}
+    return data
+
+
+def _type_of_symbol(symbol: str) -> str | None:
+    from .. import vocab  # the vocabulary of types, by code
+
+    code = parse_symbol(symbol).type_code
+    return vocab.TYPE_OF_CODE.get(code) if code else None
+
+
+def _draft_block(
+    reading: Reading,
+    original: str | None,
+    today: dt.date,
+    head: Header,
+    confidence: dict[str, float],
+    reasons: dict[str, str],
+    suggested: list[Suggested],
+) -> dict[str, Any]:
+    block: dict[str, Any] = {"reader": reading.reader, "file": reading.path.name}
+    if original:
+        block["original"] = original
+    block["sha256"] = reading.sha256
+    block["ingested"] = today
+    if head.issuer_lines:
+        block["issuer_text"] = " / ".join(head.issuer_lines)
+    fields: dict[str, Any] = {}
+    for name, c in sorted(confidence.items()):
+        entry: dict[str, Any] = {"confidence": round(c, 2)}
+        if c < SURE:
+            entry["reason"] = reasons.get(name, "đọc không chắc")
+        fields[name] = entry
+    block["fields"] = fields
+    if suggested:
+        block["relations"] = [
+            {"type": s.type, "target": s.target, "cited": s.cited, "sentence": s.sentence} for s in suggested
+        ]
+    return block
+
+
+def _relations(
+    text: str, head: Header, issuer: str | None, resolver: Resolver, corpus: Corpus, forwards: str | None
+) -> list[Suggested]:
+    citing = Document(
+        id="", symbol=head.symbol or "", type=head.type or "cong-van", issuer=issuer or "", date=head.date
+    )
+    own = symbol_key(head.symbol) if head.symbol else None
+    out: list[Suggested] = []
+    seen: set[str] = set()
+    for c in extract(text, resolver, citing):
+        target = corpus.documents.get(c.resolved) if c.resolved else None
+        if own and own in {symbol_key(c.symbol or ""), symbol_key(target.symbol if target else "")}:
+            continue  # the document's own number
+        if no_relation(text, c) or not c.relation:
+            continue
+        key = target.id if target else " ".join(c.text.split())
+        if key in seen:
+            continue
+        seen.add(key)
+        kind = suggest_relation(text, c, head.type) if target else c.relation
+        out.append(Suggested(kind, key, " ".join(c.text.split()), sentence_of(text, c.start, c.end)))
+    if forwards and forwards not in seen:
+        out.append(Suggested("chuyen", forwards, forwards, "tệp gốc chứa văn bản này, rồi văn bản được chuyển kèm"))
+    return out
+
+
+def _with_comment(body: str, reading: Reading, unread: tuple[str, ...]) -> str:
+    """The draft's guidance as comments inside its `draft:` block, so that they leave with it on review."""
+    comment = "".join(f"  {line}\n" for line in _header_comment(reading, unread).splitlines())
+    return body.replace("\ndraft:\n", f"\ndraft:\n{comment}", 1)
+
+
+def _header_comment(reading: Reading, unread: tuple[str, ...]) -> str:
+    lines = [
+        "# Bản nháp do `vanban ingest` đọc bằng máy. Xem lại từng trường, sửa nếu sai, rồi chạy",
+        "# `vanban accept <id>` (hoặc xóa khối draft) khi đã xem xét xong.",
+    ]
+    if unread:
+        lines.append(
+            f"# Chưa đọc được: {', '.join(unread)}: điền tay theo bản gốc (issuer: một khóa của data/issuers.yaml)."
+        )
+    lines += [f"# Lưu ý khi đọc tệp: {note}" for note in reading.notes]
+    return "\n".join(" ".join(line.split()) if i > 1 else line for i, line in enumerate(lines)) + "\n"
