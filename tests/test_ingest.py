@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests.conftest import SHARED, shared_seed
-from vanban.ingest.run import ADDED, PRESENT, REFUSED, ingest
+from vanban.ingest.run import ADDED, COMPLETED, PRESENT, REFUSED, ingest
 from vanban.ingest.split import split_documents
 
 SAMPLES = SHARED / "samples" / "ingest"
@@ -39,11 +39,19 @@ def test_the_seed_holds_two_documents_already_present(data_copy: Path) -> None:
     before = _tree(data_copy)
     outcomes = ingest([seed], data_copy)
     assert [(o.status, o.doc_id) for o in outcomes] == [
-        (PRESENT, "1185-ubnd-th-hau-giang-2017"),
-        (PRESENT, "160-bc-tu-hau-giang-2017"),
+        (COMPLETED, "1185-ubnd-th-hau-giang-2017"),
+        (COMPLETED, "160-bc-tu-hau-giang-2017"),
     ]
+    assert all("bản gốc" in o.message for o in outcomes)  # the file they came in, kept as their original
     after = _tree(data_copy)
     assert {k: v for k, v in after.items() if not k.startswith("originals/")} == before  # nothing duplicated
+    assert sorted(k for k in after if k.startswith("originals/")) == [
+        "originals/1185-ubnd-th-hau-giang-2017.txt",
+        "originals/160-bc-tu-hau-giang-2017.txt",
+    ]
+    again = ingest([seed], data_copy)
+    assert [o.status for o in again] == [PRESENT]  # the same file again: recognised by its content
+    assert _tree(data_copy) == after
 
 
 def test_a_word_file_becomes_a_draft_once(data_copy: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -156,7 +156,7 @@ def _store_draft(draft: DraftDoc, reading: Reading, data_dir: Path, known: _Know
     existing = known.keys.get((symbol_key(draft.symbol or ""), draft.date))
     existing = existing or (draft.id if draft.id in known.ids else None)
     if existing:
-        added = _complete(existing, draft, data_dir)
+        added = _complete(existing, draft, data_dir, reading)
         status = COMPLETED if added else PRESENT
         what = f"đã có trong cơ sở tri thức{': thêm ' + ', '.join(added) if added else ''}"
         return Outcome(file, status, existing, what, reader=reading.reader)
@@ -177,9 +177,13 @@ def _store_draft(draft: DraftDoc, reading: Reading, data_dir: Path, known: _Know
     )
 
 
-def _complete(doc_id: str, draft: DraftDoc, data_dir: Path) -> list[str]:
-    """Add to an existing document its full text, when it has none."""
+def _complete(doc_id: str, draft: DraftDoc, data_dir: Path, reading: Reading) -> list[str]:
+    """Add to an existing document its full text and its original file, when it has none."""
     added = []
+    has_original = any(p.stem == doc_id for p in (data_dir / ORIGINALS).glob(f"{doc_id}.*"))
+    original = data_dir / ORIGINALS / f"{doc_id}{reading.path.suffix.lower()}"
+    if not has_original and write_new(original, reading.path.read_bytes()):
+        added.append("bản gốc")
     text_path = data_dir / TEXTS / f"{doc_id}.txt"
     missing = not text_path.exists() and not (data_dir / TEXTS / f"{doc_id}.TXT").exists()
     if missing and write_new(text_path, draft.text.encode("utf-8")):
