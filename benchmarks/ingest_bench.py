@@ -95,7 +95,14 @@ def _fold_norm(value: Any) -> str:
 
 
 def _title_norm(value: Any) -> str:
-    return re.sub(r"^v/v:?\s*", "", _fold_norm(value))
+    # "40/2000 /TT-BTC" as printed, "40/2000/TT-BTC" as read by hand: a space beside a slash is noise
+    return re.sub(r"\s*/\s*", "/", re.sub(r"^v/v:?\s*", "", _fold_norm(value)))
+
+
+def _capacity_norm(lines: list[str]) -> str:
+    """Capacity lines as one text: commas aside, "KT/" and "KT." alike (the hand-read truth writes "KT.")."""
+    text = _fold_norm(" ".join(lines).replace(",", " "))
+    return re.sub(r"\b(tm|kt|tl|t/m|k/t|t/l)\s*[./]\s*", lambda m: m[1].replace("/", "") + ". ", text)
 
 
 _ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc"}
@@ -131,10 +138,10 @@ class Judged:
 def judge(text: str, gold: Gold, ocr: bool, cap: float | None) -> dict[str, Judged]:
     head = read_header(text, Corpus({}, {}, {}))
     confidence = dict(head.confidence)
-    if ocr and cap is not None:
-        for name in ("symbol", "date"):
-            if confidence.get(name, 0) > cap:
-                confidence[name] = cap
+    if ocr and cap is not None:  # the caps `vanban ingest` applies to what OCR read
+        from vanban.ingest.draft import cap_ocr
+
+        cap_ocr(confidence, {})
     got: dict[str, str] = {
         "symbol": head.symbol or "",
         "date": head.date.iso() if head.date else "",
@@ -171,9 +178,9 @@ def judge(text: str, gold: Gold, ocr: bool, cap: float | None) -> dict[str, Judg
     if gold.signer:
         name, capacity = gold.signer
         predicted = head.capacity_lines or [head.capacity or ""]
-        right["signer"] = _fold_norm(head.signer) == _fold_norm(name) and _fold_norm(
-            " ".join(predicted).replace(",", " ")
-        ) == _fold_norm(" ".join(capacity).replace(",", " "))
+        right["signer"] = _fold_norm(head.signer) == _fold_norm(name) and _capacity_norm(predicted) == _capacity_norm(
+            capacity
+        )
         want["signer"] = f"{name} ({' / '.join(capacity)})"
     else:
         right["signer"] = not head.signer

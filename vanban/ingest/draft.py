@@ -26,6 +26,8 @@ from .model import Reading
 DOUBT = 0.5  # below this a field is not written, only listed as unread (the number always is: it names the draft)
 OCR_DIGITS = 0.7  # the number and the day on a scan: possibly handwritten, always reviewed
 _OCR_REASON = "đọc bằng OCR: số và ngày trên bản quét có thể viết tay hoặc bị đọc nhầm, đối chiếu bản gốc"
+OCR_WORDS = 0.75  # the title and the signer on a scan: OCR misreads letters ("điện tứ", "của:")
+_OCR_WORDS_REASON = "đọc bằng OCR: chữ có thể bị đọc nhầm, đối chiếu bản gốc"
 # Issuer codes of a symbol that name one central body: "28/2021/NĐ-CP" is the Government's even
 # when a cropped page lost the issuer line.
 _CENTRAL_CODES = (
@@ -84,9 +86,7 @@ def draft_document(
     confidence = {name: c for name, c in head.confidence.items() if c > 0}
     reasons = {name: head.reasons[name] for name in head.reasons if name in confidence}
     if reading.ocr:
-        for name in ("symbol", "date"):
-            if name in confidence and confidence[name] > OCR_DIGITS:
-                confidence[name], reasons[name] = OCR_DIGITS, _OCR_REASON
+        cap_ocr(confidence, reasons)
     issuer = head.issuer or _central_issuer(head.symbol, corpus)
     if issuer and not head.issuer:
         confidence["issuer"], reasons["issuer"] = 0.7, "suy ra từ ký hiệu văn bản: đầu trang không có dòng cơ quan"
@@ -121,6 +121,19 @@ def draft_document(
         unread,
         tuple(suggested),
     )
+
+
+def cap_ocr(confidence: dict[str, float], reasons: dict[str, str]) -> None:
+    """Fields read by OCR are never trusted silently: the number and the day (possibly handwritten)
+    at most OCR_DIGITS, the words of the title and the signer at most OCR_WORDS."""
+    for name, cap, reason in (
+        ("symbol", OCR_DIGITS, _OCR_REASON),
+        ("date", OCR_DIGITS, _OCR_REASON),
+        ("title", OCR_WORDS, _OCR_WORDS_REASON),
+        ("signer", OCR_WORDS, _OCR_WORDS_REASON),
+    ):
+        if confidence.get(name, 0) > cap:
+            confidence[name], reasons[name] = cap, reason
 
 
 def _central_issuer(symbol: str | None, corpus: Corpus) -> str | None:
