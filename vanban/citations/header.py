@@ -540,6 +540,9 @@ def _title_like(cell: _Cell) -> bool:
 
 def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence: float) -> int:
     """A trích yếu runs over several lines, until the body, the enacting body or a change of case."""
+    junk = re.match(r"^(?P<junk>.{3,80}?[\d&|#§].{0,40}?)\s(?=Về\s|V/v\s)", first.strip())
+    if junk and not junk["junk"][:1].isalpha():  # "-TRUNG TÂM CÔNG 810 & Tin HỌC … Về việc …": a stamp OCR'd in
+        first = first.strip()[junk.end() :]
     parts = [first.strip()]
     upper = first.upper() == first
     # "HỘI NGHỊ LẦN THỨ BA / BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIV / về …": a conference's conclusion

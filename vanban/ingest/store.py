@@ -68,7 +68,7 @@ def original_hashes(data_dir: Path) -> dict[str, str]:
         return out
     for path in sorted(where.iterdir()):
         if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
-            out[sha256_of(path)] = path.name
+            out.setdefault(sha256_of(path), path.name)  # the first name of a file kept twice
     return out
 
 
