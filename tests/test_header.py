@@ -128,6 +128,11 @@ LAYOUTS = [
         "              12\n- Các tỉnh ủy,\n- Lưu Văn phòng.\n                   Nguyễn Văn Quang\n",
         {"symbol": "09-HD/TW", "capacity_lines": ["T/M BAN BÍ THƯ"], "signer": "Nguyễn Văn Quang"},
     ),
+    (  # a day left blank or handwritten and unread: the place, the month and the year still read
+        "ỦY BAN NHÂN DÂN\nTỈNH BẾN TRE\nSố: 31/2004/QĐ-UB          Bến Tre, ngày lổ tháng 8 năm 2004\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành quy chế\nCăn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;\n",
+        {"place": "Bến Tre", "date": "2004-08"},
+    ),
     (
         "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 55/UBND-KT\nV/v treo cờ\nLong Xuyên, ngày 2 tháng 2 năm 2006\n"
         "Kính gửi: các huyện.\nNội dung.\nNơi nhận:\n- Lưu VP.\nTL. CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH\n"

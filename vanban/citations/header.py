@@ -33,7 +33,7 @@ _MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\
 _COLUMN_GAP = re.compile(r"\s{6,}")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
 _DATE = re.compile(
-    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),\s{0,5})?ngay\s{1,8}(?P<d>\d{1,2})\s{0,8}thang\s{0,8}"
+    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),\s{0,5})?ngay\s{1,8}(?:(?P<d>\d{1,2})|[^\s\d]{1,6})?\s{0,8}thang\s{0,8}"
     r"(?P<m>\d{1,2})\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)",
     re.M,
 )
@@ -376,7 +376,11 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     end_cell = joined.count("\n", 0, m.end()) + 1
     confidence, reason = 0.95, ""
     try:
-        head.date = parse_date(f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
+        if m["d"] is None:  # "ngày … tháng 11", "ngày lổ tháng 8": left blank, or handwritten and unread
+            head.date = parse_date(f"{m['y']}-{int(m['m']):02d}")
+            confidence, reason = 0.6, "ngày để trống hoặc không đọc được (có thể viết tay): chỉ có tháng và năm"
+        else:
+            head.date = parse_date(f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
     except ValueError:
         head.notes.append("ngày ở đầu văn bản không hợp lệ")
         confidence, reason = 0.0, "ngày không có thật"
@@ -384,7 +388,7 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
             head.date = parse_date(f"{m['y']}-{int(m['m']):02d}")
             confidence = 0.6
             reason = f"ngày đọc được ({m['d']}) không có thật, có thể viết tay: chỉ giữ tháng và năm, đối chiếu bản gốc"
-    if m.start("d") - m.start() > 200 or joined.count("\n", m.start(), m.end()):
+    if m.start("m") - m.start() > 200 or joined.count("\n", m.start(), m.end()):
         confidence, reason = min(confidence, 0.85), reason or "ngày bị ngắt dòng"
     head.rate("date", confidence, reason)
     if m["place"] is None:
