@@ -1049,6 +1049,18 @@ FORMS = [
         [("Công văn số 1061/SGD &ĐT-ĐKTCQG", "CV", "1061", "1061/SGD&ĐT-ĐKTCQG", "2013-09-03", None)],
     ),
     (
+        "the date heading a paragraph that issues the document",
+        "THÔN, ẤP, CỤM DÂN CƯ\nNgày 11 tháng 05 năm 1998, Chính phủ đã ban hành Nghị định số 29/1998/NĐ-CP về việc",
+        None,
+        [("Nghị định số 29/1998/NĐ-CP", "NĐ", "29", "29/1998/NĐ-CP", "1998-05-11", None)],
+    ),
+    (
+        "the date before 'tại' and the notice",
+        "Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP, Thủ tướng Chính phủ chỉ đạo",
+        None,
+        [("Thông báo số 569/TB-VPCP", "TB", "569", "569/TB-VPCP", "2025-10-22", None)],
+    ),
+    (
         "type word glued to a full symbol",
         "Xem Thông tư liên tịch05/2019/TTLT-BNV-BTC tại đây",
         None,

@@ -887,8 +887,17 @@ def _dates_before(norm: Normalised, found: list[Mention]) -> list[Mention]:
             start = _norm_offsets(norm, c)[0]
             if (
                 folded.find("ngay", max(0, start - 240), start) != -1
-                and folded[max(0, start - 24) : start].rstrip().endswith(_ISSUE_ENDINGS)
-                and (m := P.ISSUED_BEFORE.search(folded, max(0, start - 240), start))
+                and (
+                    (
+                        folded[max(0, start - 24) : start].rstrip().endswith(_ISSUE_ENDINGS)
+                        and (m := P.ISSUED_BEFORE.search(folded, max(0, start - 240), start))
+                    )
+                    or (
+                        folded[max(0, start - 8) : start].rstrip().endswith("tai")
+                        and (m := P.DATED_AT_BEFORE.search(folded, max(0, start - 60), start))
+                    )
+                )
+                and _opens_sentence(norm, m)
             ):
                 prefix = "i" if m["id"] else "w"
                 iso = f"{m[prefix + 'y']}-{int(m[prefix + 'm']):02d}-{int(m[prefix + 'd']):02d}"
@@ -896,6 +905,16 @@ def _dates_before(norm: Normalised, found: list[Mention]) -> list[Mention]:
                     c = replace(c, date=parse_date(iso))
         out.append(c)
     return out
+
+
+def _opens_sentence(norm: Normalised, m: Match) -> bool:
+    """ "Ngày …" after a stop, or with a capital N at a line's start ("CỤM DÂN CƯ\nNgày 11 tháng 05 năm
+    1998, Chính phủ đã ban hành …"): it heads the clause; a "ngày" inside a sentence does not."""
+    if m.start() == 0 or m["lead"]:
+        return True
+    at = m.start() + len(m[0]) - len(m[0].lstrip())
+    a, _ = norm.span(at, at + 1)
+    return norm.original[a : a + 1] == "N"
 
 
 def _alias_mentions(norm: Normalised, pattern: re.Pattern[str], alias_ids: dict[str, tuple[str, ...]]) -> list[Mention]:

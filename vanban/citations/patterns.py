@@ -154,7 +154,10 @@ NAMED_TERM = (
 # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "Bộ luật Lao động năm 2019".
 # The name is words without digits (commas and "(sửa đổi)" allowed), at most 40 of them; the
 # shortest name that a date or year follows wins. find checks the capital L and what stands before.
-_LAW_WORD = r"(?:[a-z(][a-z)]{0,19},?|[-–])"  # "HĐND - UBND": a dash between two words of the name
+# A word of a law's name, taken whole (atomic: no backtracking inside it, which made a text of one
+# law name repeated slow), but stopping before a glued "ngày 19" ("Đất đaingày 19 tháng 6 …"); or a
+# dash between two words of the name ("HĐND - UBND").
+_LAW_WORD = r"(?>[a-z(](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
 _PASSED = (
     rf"(?:{_W}(?:da{_W})?(?:duoc|do){_W}(?:uy{_W}ban{_W}thuong{_W}vu{_W})?quoc{_W}hoi(?:{_W}khoa{_W}[ivxl]{{1,6}})?{_W}(?:thong{_W}qua|ban{_W}hanh)"
     rf"(?:{_W}tai{_W}ky{_W}hop{_W}thu{_W}[a-z0-9]{{1,5}},?)?|{_W}ban{_W}hanh)?"
@@ -169,7 +172,7 @@ _BY = rf"{_W}cua{_W}(?:bo{_W}chinh{_W}tri|ban{_W}bi{_W}thu|chinh{_W}phu|thu{_W}t
 
 # A citation starts at a type word followed by a number or symbol, at a symbol, or at a name.
 MASTER = re.compile(
-    rf"{_START}(?:(?=[nqdk])(?:{NAME}|{CONGRESS}|{NAMED_TERM})|(?P<tw>{_TYPE_WORD})(?P<urgent>{_W}khan)?(?:{_BY}(?={_W}so))?(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so|)(?=\d)|(?=\d){SYMBOL}|{LAW_NAME})"
+    rf"{_START}(?:(?=[nqd]|ket\s)(?:{NAME}|{CONGRESS}|{NAMED_TERM})|(?P<tw>{_TYPE_WORD})(?P<urgent>{_W}khan)?(?:{_BY}(?={_W}so))?(?P<so>{_W}so{_S}:?{_S}|{_S}:{_S}|{_W}|so|)(?=\d)|(?=\d){SYMBOL}|{LAW_NAME})"
 )
 # The same, at every position where a citation may start, overlapping ones included.
 MASTER_ANYWHERE = re.compile(rf"(?={MASTER.pattern})")
@@ -222,11 +225,15 @@ POINTER_WORD = re.compile("diem|khoan|dieu|muc|phan|phu|chuong")  # one of them 
 # "Số:" at the start of a line, or of a table cell, or after a literal "\\r\\n" of a converted table;
 # a type word may stand before it ("Luật số: 56/2020/QH14").
 HEADER_BEFORE = re.compile(rf"(?:^|\n|\||\\n)[ \t'\"]{{0,20}}(?:(?:luat|nghi{_W}quyet){_W}so{_S}:|so{_S}:?){_S}$")
+# "Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP, …": the date of the notice the clause points to.
+DATED_AT_BEFORE = re.compile(
+    rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},{_S}tai{_W}$"
+)
 # "Ngày 06/4/2023, Thủ tướng Chính phủ (đã) ban hành / ký ban hành / ký / đã ra" right before a
 # citation: the date at the head of the clause is the cited document's. Not after an event
 # ("Ngày …, tại hội nghị …"), nor across a sentence, a number or a quote.
 ISSUED_BEFORE = re.compile(  # ends at the citation, or at "văn bản số" before its symbol
-    rf"(?:^|[.,;:!?)\u201d\"\n]){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},"
+    rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},"
     rf"(?!{_S}(?:tai|trong|sau|truoc|tu|den|qua|nhan|theo|chieu|sang|toi)(?![a-z])){_S}"
     rf"[^0-9.;:!?\u201c\u201d\"]{{1,160}}?\s(?:(?:da{_W}|vua{_W})?(?:ky{_W}ban{_W}hanh|ban{_W}hanh|ky)|(?:da|vua){_W}ra)"
     rf"(?:{_W}van{_W}ban(?:{_W}so)?)?{_W}$"
