@@ -135,13 +135,13 @@ class Judged:
     ok: bool  # right, or marked for review (or not read) where that is the right answer
 
 
-def judge(text: str, gold: Gold, ocr: bool, cap: float | None) -> dict[str, Judged]:
+def judge(text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = None) -> dict[str, Judged]:
     head = read_header(text, Corpus({}, {}, {}))
     confidence = dict(head.confidence)
-    if ocr and cap is not None:  # the caps `vanban ingest` applies to what OCR read
+    if ocr and cap is not None:  # the caps `vanban ingest` applies to what OCR read and doubted
         from vanban.ingest.draft import cap_ocr
 
-        cap_ocr(confidence, {})
+        cap_ocr(confidence, {}, head, doubtful)
     got: dict[str, str] = {
         "symbol": head.symbol or "",
         "date": head.date.iso() if head.date else "",
@@ -457,7 +457,7 @@ def measure(read_file: Any, path: Path, gold: Gold, kind: str, group: str, cap: 
             path.name, kind, group, 0, time.perf_counter() - started, "", "", None, f"{type(e).__name__}: {e}"
         )
     seconds = time.perf_counter() - started
-    fields = judge(reading.text, gold, reading.ocr, cap)
+    fields = judge(reading.text, gold, reading.ocr, cap, getattr(reading, "doubtful", None))
     return Measured(path.name, reading.kind, group, reading.pages, seconds, reading.reader, reading.encoding, fields)
 
 

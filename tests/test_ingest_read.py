@@ -366,3 +366,23 @@ def test_too_many_pages_refused_before_reading(tmp_path: Path) -> None:
 
 def test_time_limit_kills_the_tools() -> None:
     _refused(_samples_dir() / "scan_ct29-2023-tu-sonla.pdf", "giây", limits=Limits(seconds=0.3))
+
+
+def test_ocr_doubts_the_handwritten_number_and_day_not_the_typed_ones() -> None:
+    from vanban.citations.header import SURE, read_header
+    from vanban.ingest.draft import cap_ocr
+    from vanban.model import Corpus
+
+    def capped(name: str) -> dict[str, float]:
+        reading = _read(name)
+        assert reading.doubtful is not None  # the OCR's own confidence came with the text
+        head = read_header(reading.text, Corpus({}, {}, {}))
+        confidence = {k: v for k, v in head.confidence.items() if v > 0}
+        cap_ocr(confidence, {}, head, reading.doubtful)
+        return confidence
+
+    typed = capped("scan_ct29-2023-tu-sonla.pdf")  # "Số 29-CT/TU", "ngày 19 tháng 4 năm 2023" typed
+    assert typed["symbol"] >= SURE and typed["date"] >= SURE
+    assert typed["title"] < SURE  # "của:", "điện tứ", "chuyển đôi": letters OCR misread and doubted
+    handwritten = capped("scan_ct07-2018-ubnd-quangngai.pdf")  # "07" and "20" filled in by hand
+    assert handwritten["symbol"] < SURE and handwritten["date"] < SURE

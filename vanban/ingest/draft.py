@@ -20,7 +20,7 @@ from ..citations import Resolver, extract
 from ..citations.header import SURE, Header, read_header
 from ..citations.relation_hint import no_relation, sentence_of, suggest_relation
 from ..model import Corpus, Document
-from ..symbols import expected_id, parse_symbol, slug, symbol_key
+from ..symbols import expected_id, fold, parse_symbol, slug, symbol_key
 from .model import Reading
 
 DOUBT = 0.5  # below this a field is not written, only listed as unread (the number always is: it names the draft)
@@ -86,7 +86,7 @@ def draft_document(
     confidence = {name: c for name, c in head.confidence.items() if c > 0}
     reasons = {name: head.reasons[name] for name in head.reasons if name in confidence}
     if reading.ocr:
-        cap_ocr(confidence, reasons)
+        cap_ocr(confidence, reasons, head, reading.doubtful)
     issuer = head.issuer or _central_issuer(head.symbol, corpus)
     if issuer and not head.issuer:
         confidence["issuer"], reasons["issuer"] = 0.7, "suy ra từ ký hiệu văn bản: đầu trang không có dòng cơ quan"
@@ -123,17 +123,46 @@ def draft_document(
     )
 
 
-def cap_ocr(confidence: dict[str, float], reasons: dict[str, str]) -> None:
-    """Fields read by OCR are never trusted silently: the number and the day (possibly handwritten)
-    at most OCR_DIGITS, the words of the title and the signer at most OCR_WORDS."""
+def cap_ocr(
+    confidence: dict[str, float], reasons: dict[str, str], head: Header, doubtful: frozenset[str] | None
+) -> None:
+    """Fields OCR read are never trusted when OCR doubted them: the number and the day (handwriting
+    reads with low confidence) at most OCR_DIGITS, the title and the signer at most OCR_WORDS. Without
+    the reader's confidence (doubtful is None) every field OCR read is doubted."""
+    values = {
+        "symbol": head.symbol or "",
+        "date": " ".join(_date_words(head)),
+        "title": head.title or "",
+        "signer": " ".join([head.signer or "", *head.capacity_lines]),
+    }
     for name, cap, reason in (
         ("symbol", OCR_DIGITS, _OCR_REASON),
         ("date", OCR_DIGITS, _OCR_REASON),
         ("title", OCR_WORDS, _OCR_WORDS_REASON),
         ("signer", OCR_WORDS, _OCR_WORDS_REASON),
     ):
-        if confidence.get(name, 0) > cap:
+        if confidence.get(name, 0) > cap and (doubtful is None or _doubted(values[name], doubtful)):
             confidence[name], reasons[name] = cap, reason
+
+
+def _date_words(head: Header) -> list[str]:
+    d = head.date
+    if d is None:
+        return []
+    return [str(d.year), *(f"{n}" for n in (d.month, d.day) if n), *(f"{n:02d}" for n in (d.month, d.day) if n)]
+
+
+def _doubted(value: str, doubtful: frozenset[str]) -> bool:
+    """A word of the value that OCR doubted on a line that belongs to the value (most of its words)."""
+    words = set(fold(value).replace("/", " ").split()) | set(fold(value).split())
+    for entry in doubtful:
+        word, _, line = entry.partition("\t")
+        line_words = set(line.replace("/", " ").split()) | set(line.split())
+        if (word in words or any(part in words for part in word.replace("/", " ").split())) and (
+            len(line_words & words) * 2 >= min(len(line_words), len(words))
+        ):
+            return True
+    return False
 
 
 def _central_issuer(symbol: str | None, corpus: Corpus) -> str | None:

@@ -40,6 +40,9 @@ class Reading:
     sha256: str  # of the file's bytes: the same file ingested twice is recognised
     ocr_pages: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)  # in Vietnamese: what the reader noticed
+    # Words OCR read with low confidence, folded (lower case, no diacritics); None when no OCR ran or
+    # the reader could not say: then every field OCR read is doubted.
+    doubtful: frozenset[str] | None = None
 
 
 class FileRefused(Exception):

@@ -43,6 +43,7 @@ from typing import Any
 
 from vanban.ingest import legacy
 from vanban.ingest.model import FileRefused, Limits, Reading
+from vanban.symbols import fold
 
 KIND_OF_EXTENSION = {
     ".txt": "txt",
@@ -100,6 +101,7 @@ READER_DOCX = "Word (python-docx)"
 READER_OFFICE = "Word (LibreOffice → python-docx)"
 READER_PDF = "lớp chữ của PDF (pdftotext)"
 READER_OCR = "OCR (tesseract, tiếng Việt)"
+DOUBTFUL_OCR = 85.0  # below this confidence (0–100) a word OCR read is doubted: handwriting reads low
 
 _MAX_ZIP_MEMBERS = 5_000
 _MAX_RATIO = 100  # uncompressed / compressed for one part of a .docx; XML compresses about 10 times
@@ -126,6 +128,8 @@ class _Job:
     limits: Limits
     deadline: float
     pages: int | None
+    # Words OCR read with low confidence (folded), from every page: handwriting, stamps, smudges.
+    doubtful: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ def read_file(
         sha256=hashlib.sha256(data).hexdigest(),
         ocr_pages=got.ocr_pages,
         notes=got.notes,
+        doubtful=frozenset(job.doubtful) if got.ocr_pages else None,
     )
 
 
@@ -857,8 +862,10 @@ def _tesseract(job: _Job, image: Path, dpi: int) -> str:
     # here), and pages run in parallel anyway.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     # Keep the spaces between words: the gap between the two columns of a header is how it is told apart.
-    args = ["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3", "--dpi", str(dpi)]
-    args += ["-c", "preserve_interword_spaces=1"]
+    # The text, and a table of words with their confidence (tsv) in the same run.
+    base = image.with_name(f"{image.stem}-ocr")
+    args = ["tesseract", str(image), str(base), "-l", "vie", "--psm", "3", "--dpi", str(dpi)]
+    args += ["-c", "preserve_interword_spaces=1", "txt", "tsv"]
     done = _run(job, args, env=env)
     image.unlink(missing_ok=True)
     if done.returncode != 0:
@@ -866,7 +873,36 @@ def _tesseract(job: _Job, image: Path, dpi: int) -> str:
         if "vie" in message and ("language" in message.lower() or "traineddata" in message):
             raise FileRefused(job.path, "tesseract thiếu dữ liệu tiếng Việt", "cài gói Debian tesseract-ocr-vie")
         raise _corrupt(job.path, "ảnh", (message.strip().splitlines() or ["tesseract lỗi"])[-1][:200])
-    return unicodedata.normalize("NFC", done.stdout.decode("utf-8", "replace"))
+    text_file, table = base.with_suffix(".txt"), base.with_suffix(".tsv")
+    text = text_file.read_bytes().decode("utf-8", "replace") if text_file.is_file() else ""
+    if table.is_file():
+        job.doubtful.update(_doubtful_words(table.read_bytes().decode("utf-8", "replace")))
+    for made in (text_file, table):
+        made.unlink(missing_ok=True)
+    return unicodedata.normalize("NFC", text)
+
+
+def _doubtful_words(tsv: str) -> set[str]:
+    """Words tesseract read with a confidence below DOUBTFUL_OCR, each as "word<TAB>its line", folded: a
+    field is doubted only for a doubtful word on a line of its own (the same word elsewhere on the page
+    says nothing of it)."""
+    lines: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5":
+            continue
+        try:
+            confidence = float(cells[10])
+        except ValueError:
+            continue
+        word = fold(unicodedata.normalize("NFC", cells[11])).strip(".,;:!?()[]\"'“”*_|")
+        if word:
+            lines.setdefault(tuple(cells[1:5]), []).append((word, confidence))
+    out: set[str] = set()
+    for words in lines.values():
+        text = " ".join(w for w, _ in words)
+        out.update(f"{w}\t{text}" for w, c in words if 0 <= c < DOUBTFUL_OCR)
+    return out
 
 
 def _read_image(job: _Job) -> _Read:
