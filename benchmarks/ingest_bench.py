@@ -135,6 +135,21 @@ class Judged:
     ok: bool  # right, or marked for review (or not read) where that is the right answer
 
 
+_CENTRAL_NAMES = {"chinh-phu": "Chính phủ", "thu-tuong": "Thủ tướng Chính phủ", "quoc-hoi": "Quốc hội",
+                  "ubtvqh": "Ủy ban Thường vụ Quốc hội"}  # fmt: skip
+
+
+def _issuer_from_symbol(symbol: str | None) -> str | None:
+    """The central body a symbol names ("28/2021/NĐ-CP": Chính phủ), as the draft infers it."""
+    from vanban.ingest.draft import _CENTRAL_CODES
+
+    code = (symbol or "").rsplit("/", 1)[-1]
+    for pattern, key in _CENTRAL_CODES:
+        if symbol and pattern.search(code):
+            return _CENTRAL_NAMES[key]
+    return None
+
+
 def judge(text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = None) -> dict[str, Judged]:
     head = read_header(text, Corpus({}, {}, {}))
     confidence = dict(head.confidence)
@@ -167,6 +182,10 @@ def judge(text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = N
     right["title"] = _title_norm(head.title) == _title_norm(gold.title) if gold.title else not head.title
     want["title"] = gold.title or ""
     lines = head.issuer_lines or ([head.issuer_text] if head.issuer_text else [])
+    if not lines and (inferred := _issuer_from_symbol(head.symbol)):
+        lines = [inferred]  # a cropped page: `vanban ingest` names the issuer from the symbol, marked
+        confidence["issuer"] = min(confidence.get("issuer", 0) or 0.7, 0.7)
+        got["issuer"] = inferred
     if gold.issuer:
         if gold.issuer_any_order:
             right["issuer"] = any(_words(" ".join(lines)) == _words(" ".join(o)) for o in gold.issuer)
@@ -368,7 +387,7 @@ def speed(read_file: Any, rows: list[dict[str, Any]], material: Path) -> dict[st
 # (b) Samples and (c) material
 
 
-_REVIEW_WORDS = re.compile(r"handwritten|hand-written|viet tay|missing|blank|not on this page|not shown|illegible")
+_REVIEW_WORDS = re.compile(r"handwritten|hand-written|viet tay|missing|blank|not on this page|not shown|not visible|illegible")
 _FIELD_WORDS = {
     "symbol": re.compile(r"\bnumber|\bsymbol|\bso\b"),
     "date": re.compile(r"\bday|\bdate|\bngay\b"),
