@@ -387,7 +387,9 @@ def speed(read_file: Any, rows: list[dict[str, Any]], material: Path) -> dict[st
 # (b) Samples and (c) material
 
 
-_REVIEW_WORDS = re.compile(r"handwritten|hand-written|viet tay|missing|blank|not on this page|not shown|not visible|illegible")
+_REVIEW_WORDS = re.compile(
+    r"handwritten|hand-written|viet tay|missing|blank|not on this page|not shown|not visible|illegible"
+)
 _FIELD_WORDS = {
     "symbol": re.compile(r"\bnumber|\bsymbol|\bso\b"),
     "date": re.compile(r"\bday|\bdate|\bngay\b"),
