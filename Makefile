@@ -42,7 +42,7 @@ lint:
 
 # Two workers: the machine has two cores, and half the suite waits on Chromium and MkDocs.
 unit:
-	$(PY) -m pytest -n 2 --cov --cov-report=term
+	$(PY) -m pytest -n 2 --dist loadgroup --cov --cov-report=term
 
 # Regenerate the JSON Schema that editors use for data/documents/*.yaml (a test checks it is current).
 schema: setup

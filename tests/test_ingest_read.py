@@ -25,6 +25,9 @@ from vanban.ingest import legacy
 from vanban.ingest.model import FileRefused, Limits, Reading
 from vanban.ingest.read import read_file
 
+# One worker reads the samples for every test of this file: OCR and LibreOffice run once a sample.
+pytestmark = pytest.mark.xdist_group("ingest-samples")
+
 SAMPLES = SHARED / "samples" / "ingest"
 
 # What each sample must read as: kind, encoding, whether OCR read it, and the pages read.
