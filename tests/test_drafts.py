@@ -11,6 +11,7 @@ Every corpus here is the tiny one of tests/tiny.py with a draft added: tests nev
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -21,11 +22,13 @@ import yaml
 
 from tests.tiny import write_corpus
 from vanban import vocab
+from vanban.export import to_jsonld
 from vanban.graph import build_graph
 from vanban.load import MAX_ORIGINAL_BYTES, load_corpus, read_original
 from vanban.pipeline import build_site, check
 from vanban.review import ReviewError, UnknownDraftField, accept, drafts
 from vanban.schema import UNKNOWN_ISSUER
+from vanban.site.packs import report_body
 from vanban.studypack import UNKNOWN_PLACE, implementation_report
 
 DRAFT_ID = "565-tb-ubnd-hau-giang-2024"  # the id its symbol, year and (once known) issuer give
@@ -264,10 +267,11 @@ def test_accept_without_fields_removes_the_whole_draft_block_and_nothing_else(tm
     assert "bỏ quan hệ gợi ý: thuc-hien → 04-nq-tw-2016 («Nghị quyết số 04-NQ/TW»)" in out
     text = with_issuer()
     start, end = text.index("draft:\n"), text.index("\n# ghi chú của người biên soạn")
-    assert draft_file(root).read_text(encoding="utf-8") == text[:start] + text[end:]
+    # draft.original stays, as the document's own `original:`, where the block was
+    assert draft_file(root).read_text(encoding="utf-8") == text[:start] + f"original: {ORIGINAL}\n" + text[end:]
     corpus = check(root).corpus
     assert corpus.documents[DRAFT_ID].draft is None
-    assert corpus.documents[DRAFT_ID].originals == (ORIGINAL,)  # named after its id: still linked
+    assert corpus.documents[DRAFT_ID].original == ORIGINAL and corpus.documents[DRAFT_ID].originals == (ORIGINAL,)
 
 
 def test_accept_keeps_line_endings_byte_order_mark_and_file_mode(tmp_path):
@@ -280,8 +284,9 @@ def test_accept_keeps_line_endings_byte_order_mark_and_file_mode(tmp_path):
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     assert b"title:\r\n      confidence: 0.6" not in data and b"symbol:\r\n      confidence: 0.7" in data
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    done = accept(path, DRAFT_ID)  # the file itself instead of the data folder
+    done = accept(root, DRAFT_ID)
     assert done.reviewed and b"draft:" not in path.read_bytes() and b"notes:" in path.read_bytes()
+    assert f"\r\noriginal: {ORIGINAL}\r\n".encode() in path.read_bytes() and done.original == ORIGINAL
 
 
 def test_accept_edits_what_ingest_writes_long_lines_folded(tmp_path):
@@ -296,7 +301,8 @@ def test_accept_edits_what_ingest_writes_long_lines_folded(tmp_path):
     assert {k: v for k, v in after.items() if k != "draft"} == {k: v for k, v in data.items() if k != "draft"}
     accept(root, DRAFT_ID)
     after = yaml.safe_load(draft_file(root).read_text(encoding="utf-8"))
-    assert after == {k: v for k, v in data.items() if k != "draft"}
+    assert after == {k: v for k, v in data.items() if k != "draft"} | {"original": ORIGINAL}
+    assert list(after) == [*(k for k in data if k not in ("draft", "notes")), "original", "notes"]
 
 
 def test_accept_a_field_of_a_flow_mapping_keeps_the_others_as_written(tmp_path):
@@ -362,6 +368,82 @@ def test_accept_refuses_a_file_it_cannot_edit_line_by_line(tmp_path):
     assert draft_file(root).read_text(encoding="utf-8") == one_line
 
 
+def test_accept_refuses_a_link_out_of_the_data_folder_as_check_does(tmp_path, cli):
+    root = draft_corpus(tmp_path / "data")
+    outside = tmp_path / "ngoai.yaml"
+    outside.write_text(with_issuer(), encoding="utf-8")
+    draft_file(root).unlink()
+    draft_file(root).symlink_to(outside)
+    assert "link-outside-data" in codes(root)
+    code, out, err = cli("accept", DRAFT_ID, "--data", str(root))
+    assert code == 1 and out == "" and "trỏ ra ngoài thư mục dữ liệu" in err and "Traceback" not in err
+    with pytest.raises(ReviewError, match="ra ngoài thư mục dữ liệu"):
+        accept(root, DRAFT_ID, ["title"])
+    assert outside.read_text(encoding="utf-8") == with_issuer() and draft_file(root).is_symlink()
+    # Only a data folder: the file itself is no way around the check.
+    with pytest.raises(ReviewError, match="không thấy thư mục"):
+        accept(outside, DRAFT_ID)
+    # A link inside data/ is followed, as check follows it: the file it leads to is edited.
+    inside = root / "giu" / "ban-nhap.yaml"
+    inside.parent.mkdir()
+    inside.write_text(with_issuer(), encoding="utf-8")
+    draft_file(root).unlink()
+    draft_file(root).symlink_to(inside)
+    assert accept(root, DRAFT_ID).reviewed and "draft:" not in inside.read_text(encoding="utf-8")
+    assert draft_file(root).is_symlink() and outside.read_text(encoding="utf-8") == with_issuer()
+
+
+def test_accept_refuses_a_tab_after_a_colon_that_check_accepts(tmp_path, cli):
+    text = with_issuer().replace("place: Hậu Giang", "place:\tHậu Giang")
+    root = draft_corpus(tmp_path / "data", text)
+    assert codes(root) == ["draft-unreviewed"]  # libyaml reads it
+    for fields in ((), ("title",)):
+        code, out, err = cli("accept", DRAFT_ID, *fields, "--data", str(root))
+        assert code == 1 and out == "" and "Traceback" not in err
+        assert "không sửa được an toàn" in err and "sửa tay" in err and "Tệp không bị thay đổi" in err
+    assert draft_file(root).read_text(encoding="utf-8") == text
+
+
+def test_accept_refuses_an_edit_that_would_leave_a_key_twice(tmp_path):
+    """A quoted string wrapped by hand back to the left margin: the line that ends it looks like a key."""
+    text = with_issuer().replace(
+        "    cited: Quyết định số 18/2024/QĐ-UBND\n",
+        '    cited: "Quyết định số 18/2024/QĐ-UBND,\nnotes: như trên"\n',
+    )
+    root = draft_corpus(tmp_path / "data", text)
+    assert check(root).corpus.documents[DRAFT_ID].notes == ("Văn bản nhập từ tệp PDF có lớp chữ.",)
+    with pytest.raises(ReviewError, match="không sửa được khối draft một cách an toàn"):
+        accept(root, DRAFT_ID)
+    assert draft_file(root).read_text(encoding="utf-8") == text
+    # A key the file already has twice is refused before any edit, with its line.
+    twice = with_issuer() + "notes: [lần hai]\n"
+    draft_file(root).write_text(twice, encoding="utf-8")
+    with pytest.raises(ReviewError, match=r"\.yaml:\d+: khóa 'notes' viết hai lần"):
+        accept(root, DRAFT_ID, ["title"])
+    assert draft_file(root).read_text(encoding="utf-8") == twice
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "  fields: {date: {confidence: 0.95},\n    title: {confidence: 0.6}, symbol: {confidence: 1}}\n",
+        "  fields: {date: {confidence: 0.95}, title: {confidence: 0.6}, # xem lại\n    symbol: {confidence: 1}}\n",
+        "  fields: {date: {confidence: 0.95}, title: {confidence: 0.6}} # ghi chú sau\n",
+    ],
+    ids=["several-lines", "comment-inside", "comment-after"],
+)
+def test_accept_refuses_a_flow_mapping_of_fields_over_lines_or_with_comments(tmp_path, fields):
+    text = with_issuer(DRAFT[: DRAFT.index("  fields:\n")] + fields)
+    root = draft_corpus(tmp_path / "data", text)
+    if "\n  " in fields.rstrip("\n"):  # over several lines: its comments and layout would be lost
+        with pytest.raises(ReviewError, match="không sửa được khối draft một cách an toàn"):
+            accept(root, DRAFT_ID, ["title"])
+        assert draft_file(root).read_text(encoding="utf-8") == text
+    else:  # one line, the comment after it: nothing inside is lost
+        accept(root, DRAFT_ID, ["title"])
+        assert draft_file(root).read_text(encoding="utf-8") == text.replace(", title: {confidence: 0.6}", "")
+
+
 def test_build_graph_py_dispatches_review_and_accept(tmp_path):
     import subprocess
     import sys
@@ -418,10 +500,66 @@ def test_a_reviewed_document_links_the_original_named_after_its_id(tmp_path):
 def test_a_draft_naming_a_missing_original_is_warned_about(tmp_path):
     root = draft_corpus(tmp_path / "data", original=False)
     [problem] = [p for p in check(root).problems if p.code == "missing-original"]
-    assert ORIGINAL in problem.message and problem.line == 11 and problem.field == "draft.original"
+    assert ORIGINAL in problem.message and problem.field == "draft.original"
+    assert problem.line == 14  # the line of `original:`, not of `draft:`
     draft_file(root).write_text(DRAFT.replace(f"original: {ORIGINAL}", "original: ../../etc/passwd"), encoding="utf-8")
     [problem] = [p for p in check(root).problems if p.code == "bad-original"]
     assert problem.line == 14 and "../../etc/passwd" in problem.message
+
+
+def test_a_document_keeps_its_original_after_review_when_its_id_changes(tmp_path, cli):
+    """The usual flow: ingest names the draft by symbol and year; once `issuer:` is written, check asks
+    for the id with the region. The original stays linked through `original:`, written by accept."""
+    old_id = "565-tb-ubnd-2024"
+    root = draft_corpus(tmp_path / "data", original=False)
+    draft_file(root).unlink()
+    (root / "originals").mkdir()
+    (root / "originals" / f"{old_id}.pdf").write_bytes(PDF)
+    old = root / "documents" / f"{old_id}.yaml"
+    old.write_text(with_issuer().replace(f"original: {ORIGINAL}", f"original: {old_id}.pdf"), encoding="utf-8")
+    [mismatch] = [p for p in check(root).problems if p.code == "id-mismatch"]
+    assert f"{DRAFT_ID}.yaml" in mismatch.hint and "data/texts/" in mismatch.hint and "data/originals/" in mismatch.hint
+    assert f"{old_id}.pdf" in mismatch.hint
+    assert cli("accept", old_id, "--data", str(root))[0] == 0
+    assert f"\noriginal: {old_id}.pdf\n" in old.read_text(encoding="utf-8")
+    old.rename(draft_file(root))  # the YAML renamed, the original not (yet)
+    checked = check(root)
+    assert checked.corpus.documents[DRAFT_ID].originals == (f"{old_id}.pdf",)
+    assert not [p for p in checked.problems if "original" in p.code]
+    # A document that already has its own `original:` keeps it; no second line.
+    text = with_issuer().replace("sources:\n", f"original: {old_id}.pdf\nsources:\n", 1)
+    draft_file(root).write_text(text, encoding="utf-8")
+    (root / "originals" / ORIGINAL).write_bytes(PDF)
+    assert check(root).corpus.documents[DRAFT_ID].originals == (f"{old_id}.pdf", ORIGINAL)
+    done = accept(root, DRAFT_ID)
+    assert done.original == "" and draft_file(root).read_text(encoding="utf-8").count("original:") == 1
+
+
+def test_the_documents_own_original_is_checked_like_the_drafts(tmp_path):
+    root = write_corpus(tmp_path / "data")
+    path = root / "documents" / "04-nq-tw-2016.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "original: ban-goc-chung-2016.pdf\n", encoding="utf-8")
+    [problem] = check(root).problems
+    assert problem.code == "missing-original" and problem.field == "original" and problem.line == 8
+    assert "văn bản nêu bản gốc 'ban-goc-chung-2016.pdf'" in problem.message
+    (root / "originals").mkdir()
+    (root / "originals" / "ban-goc-chung-2016.pdf").write_bytes(PDF)  # one file, two documents in it
+    other = root / "documents" / "79-ct-tu-hau-giang-2017.yaml"
+    other.write_text(other.read_text(encoding="utf-8") + "original: ban-goc-chung-2016.pdf\n", encoding="utf-8")
+    checked = check(root)
+    assert checked.problems == []
+    assert {d.id: d.originals for d in checked.corpus.documents.values()} == {
+        "04-nq-tw-2016": ("ban-goc-chung-2016.pdf",),
+        "79-ct-tu-hau-giang-2017": ("ban-goc-chung-2016.pdf",),
+    }
+    path.write_text(text + "original: ../bi-mat.pdf\n", encoding="utf-8")
+    [problem] = check(root).problems
+    assert problem.code == "bad-original" and problem.field == "original" and problem.line == 8
+    # accept refuses to carry a draft.original that could not be one
+    root = draft_corpus(tmp_path / "other", with_issuer().replace(f"original: {ORIGINAL}", "original: ../x.pdf"))
+    with pytest.raises(ReviewError, match=r"draft\.original '\.\./x\.pdf' không phải tên bản gốc"):
+        accept(root, DRAFT_ID)
 
 
 def test_reading_an_original_again_refuses_what_changed_into_a_link_or_grew(tmp_path, monkeypatch):
@@ -545,3 +683,18 @@ def test_a_draft_of_an_unknown_issuer_is_never_counted_as_central_or_local(tmp_p
     code, out, _ = cli("show", DRAFT_ID, "--data", str(tmp_path / "data"))
     assert code == 0 and "565/TB-UBND — Thông báo, Cơ quan ban hành chưa xác định, 15/11/2024" in out
     assert "bản nháp nhập tự động, chưa được xem xét" in out
+
+
+def test_the_reserved_issuer_is_no_body_in_check_reports_or_exports(tmp_path, cli):
+    text = DRAFT.replace("sources:\n", "relations:\n  - type: thuc-hien\n    target: 04-nq-tw-2016\nsources:\n")
+    root = draft_corpus(tmp_path / "data", text)
+    code, out, _ = cli("check", "--data", str(root))
+    assert code == 0 and "3 văn bản, 2 cơ quan:" in out  # issuers.yaml has 2; the reserved one is none
+    checked = check(root)
+    corpus = checked.corpus
+    body = report_body(implementation_report(corpus, checked.graph, corpus.documents["04-nq-tw-2016"]), None)
+    assert "<p>1 nơi có văn bản thực hiện (và 1 văn bản chưa rõ nơi ban hành);" in body
+    nodes = {n["@id"]: n for n in json.loads(to_jsonld(corpus))["@graph"]}
+    assert "eli:passed_by" not in nodes[DRAFT_ID] and nodes[DRAFT_ID]["vb:draft"] is True
+    assert nodes["04-nq-tw-2016"]["eli:passed_by"] == "Ban Chấp hành Trung ương Đảng"
+    assert "Cơ quan ban hành chưa xác định" not in json.dumps(nodes[DRAFT_ID], ensure_ascii=False)

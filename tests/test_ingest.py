@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from tests.conftest import SHARED, shared_seed
-from vanban.ingest.run import ADDED, COMPLETED, PRESENT, REFUSED, ingest
+from vanban.ingest.run import ADDED, COMPLETED, PRESENT, REFUSED, UNREAD, StoreError, ingest
 from vanban.ingest.split import split_documents
 
 SAMPLES = SHARED / "samples" / "ingest"
@@ -49,8 +49,11 @@ def test_the_seed_holds_two_documents_already_present(data_copy: Path) -> None:
         "originals/1185-ubnd-th-hau-giang-2017.txt",
         "originals/160-bc-tu-hau-giang-2017.txt",
     ]
-    again = ingest([seed], data_copy)
-    assert [o.status for o in again] == [PRESENT]  # the same file again: recognised by its content
+    again = ingest([seed], data_copy)  # the same file again: recognised by its content, a line per document
+    assert [(o.status, o.doc_id) for o in again] == [
+        (PRESENT, "1185-ubnd-th-hau-giang-2017"),
+        (PRESENT, "160-bc-tu-hau-giang-2017"),
+    ]
     assert _tree(data_copy) == after
 
 
@@ -100,3 +103,36 @@ def test_a_link_out_of_the_folder_is_refused(data_copy: Path, tmp_path: Path) ->
     [outcome] = ingest([folder], data_copy)
     assert outcome.status == REFUSED
     assert not (data_copy / "documents" / "1-kh-ubnd-2020.yaml").exists()
+
+
+def test_a_different_document_with_the_same_id_is_not_merged(data_copy: Path, tmp_path: Path) -> None:
+    """411/KH-UBND of another day gets the id of the 411-kh-ubnd-dak-nong-2015 already there: not taken as it."""
+    before = (data_copy / "documents" / "411-kh-ubnd-dak-nong-2015.yaml").read_bytes()
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nSố: 411/KH-UBND\nGia Nghĩa, ngày 2 tháng 12 năm 2015\nKẾ HOẠCH\n"
+        "Về một việc khác hẳn\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        + "Nội dung.\n"
+        * 50,
+        encoding="utf-8",
+    )
+    [outcome] = ingest([other], data_copy)
+    assert outcome.status == UNREAD and "văn bản khác" in outcome.message
+    assert (data_copy / "documents" / "411-kh-ubnd-dak-nong-2015.yaml").read_bytes() == before
+    assert not list((data_copy / "originals").glob("411-kh-ubnd-dak-nong-2015.*"))
+
+
+def test_no_data_folder_is_refused_not_created(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Số: 1/KH-UBND\nHà Nội, ngày 1 tháng 1 năm 2020\nKẾ HOẠCH\nVề việc\n", encoding="utf-8")
+    with pytest.raises(StoreError):
+        ingest([text], tmp_path / "khong-co")
+    assert not (tmp_path / "khong-co").exists()
+
+
+def test_a_text_above_the_citation_limit_is_drafted_without_suggestions(data_copy: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    body = "Căn cứ Nghị định số 12/2020/NĐ-CP; " * 200_000  # ~7 MB, above the citation reader's 5 MB
+    big.write_text("Số: 9/KH-UBND\nHà Nội, ngày 1 tháng 1 năm 2020\nKẾ HOẠCH\nVề việc lớn\n" + body, encoding="utf-8")
+    [outcome] = ingest([big], data_copy)
+    assert outcome.status == ADDED and outcome.relations == 0

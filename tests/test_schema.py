@@ -38,7 +38,8 @@ GOOD = {
     "map-mapping": {"title": {"confidence": 0.6, "reason": "trích yếu có thể lẫn phần thân"}},
 }
 # A good value where the kind's example does not fit the field.
-GOOD_BY_NAME = {
+GOOD_BY_NAME: dict[str, Any] = {
+    "original": "25-nq-tw-2013.pdf",
     "draft": {
         "reader": "lớp chữ của PDF (pdftotext)",
         "fields": {"symbol": {"confidence": 0.95}},

@@ -161,7 +161,9 @@ def _check_identity(corpus: Corpus, doc: Document) -> list[Problem]:
                     doc,
                     "id-mismatch",
                     f"id '{doc.id}' không khớp ký hiệu, cơ quan và năm (cần '{want}')",
-                    f"đổi tên tệp thành {want}.yaml và sửa các quan hệ trỏ tới nó",
+                    f"đổi tên tệp thành {want}.yaml, đổi cả các tệp mang id cũ trong data/texts/ và "
+                    f"data/originals/ ({doc.id}.txt, {doc.id}.pdf…) thành {want}.txt, {want}.pdf… "
+                    "(sửa dòng `original:` nếu nó nêu tên cũ), và sửa các quan hệ trỏ tới nó",
                     "symbol",
                 )
             )

@@ -234,7 +234,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     warnings = sum(p.severity == WARNING for p in checked.problems)
     notes = sum(p.severity == NOTE for p in checked.problems)
     print(
-        f"\n{len(checked.corpus.documents)} văn bản, {len(checked.corpus.issuers)} cơ quan: "
+        f"\n{len(checked.corpus.documents)} văn bản, {len(checked.corpus.known_issuers())} cơ quan: "
         f"{errors} lỗi, {warnings} cảnh báo, {notes} ghi nhận."
     )
     return 1 if checked.failing(args.strict) else 0

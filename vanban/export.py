@@ -160,9 +160,10 @@ def to_jsonld(corpus: Corpus) -> str:
             "eli:id_local": doc.symbol,
             "eli:type_document": vocab.DOC_TYPES[doc.type].label,
             "vb:type": doc.type,
-            "eli:passed_by": issuer.name if issuer else doc.issuer,
-            "eli:title": doc.title,
         }
+        if issuer is None or issuer.level != vocab.UNKNOWN:  # a draft's issuer not identified yet is no body
+            node["eli:passed_by"] = issuer.name if issuer else doc.issuer
+        node["eli:title"] = doc.title
         if doc.date and doc.date.day:
             node["eli:date_document"] = {"@value": doc.date.iso(), "@type": "xsd:date"}
         elif doc.date:

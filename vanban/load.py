@@ -524,6 +524,8 @@ def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Do
     got = reader.fields(raw, schema.DOCUMENT)
     if "topics" in got:
         got["topics"] = _page_topics(reader, got["topics"], line_of(raw, "topics"))
+    if "original" in got:
+        got["original"] = _original_name(reader, got["original"], line_of(raw, "original"), "original")
     if "draft" in got:
         got["draft"] = _draft(reader, got["draft"], raw["draft"], line_of(raw, "draft"))
         if raw.get("issuer") is None:  # a draft whose issuer is not known yet: the reserved one
@@ -549,22 +551,28 @@ def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Do
     )
 
 
-def _draft(reader: _Reader, got: dict[str, Any], raw: Raw, line: int | None) -> Draft:
-    original = got.get("original", "")
-    if original and (why := schema.original_problem(original)):
+def _original_name(reader: _Reader, name: str, line: int | None, field: str) -> str:
+    """The name of an original (`original:` or `draft.original:`); "" when it cannot be one (reported)."""
+    if name and (why := schema.original_problem(name)):
         reader.error(
             "bad-original",
-            f"tên bản gốc '{original}' không dùng được: {why}; trang không liên kết tới bản gốc",
+            f"tên bản gốc '{name}' không dùng được: {why}; trang không liên kết tới bản gốc",
             "ghi tên tệp đặt trong data/originals/: id của văn bản và đuôi tệp, ví dụ 25-nq-tw-2013.pdf",
-            line_of(raw, "original", line),
-            "draft.original",
+            line,
+            field,
             WARNING,
         )
-        original = ""
+        return ""
+    return name
+
+
+def _draft(reader: _Reader, got: dict[str, Any], raw: Raw, line: int | None) -> Draft:
+    original_line = line_of(raw, "original", line) if "original" in got else None
     return Draft(
         reader=got["reader"],
         file=got.get("file", ""),
-        original=original,
+        original=_original_name(reader, got.get("original", ""), original_line, "draft.original"),
+        original_line=original_line,
         sha256=got.get("sha256", ""),
         ingested=got.get("ingested"),
         issuer_text=got.get("issuer_text", ""),
@@ -1005,30 +1013,32 @@ def _original_refused(name: str, st: os.stat_result) -> str:
 
 
 def _attach_originals(data_dir: Path, documents: dict[str, Document], tried: set[str], problems: Problems) -> None:
-    """Each document's originals: the one its draft names, and any named after its id."""
+    """Each document's originals: the ones its `original:` and its draft name, and any named after its id."""
     good = _original_files(data_dir, problems)
     by_stem: dict[str, list[str]] = defaultdict(list)
     for name in sorted(good):
         by_stem[name.rpartition(".")[0]].append(name)
     used: set[str] = set()
     for doc in list(documents.values()):
-        names = list(by_stem.get(doc.id, []))
-        named = doc.draft.original if doc.draft else ""
-        if named in good and named not in names:
-            names.insert(0, named)
-        elif named and named not in good and not os.path.lexists(data_dir / ORIGINALS_DIR / named):
-            problems.add(
-                Problem(
-                    "missing-original",
-                    f"bản nháp nêu bản gốc '{named}' nhưng data/{ORIGINALS_DIR}/ không có tệp đó",
-                    f"chép tệp gốc vào data/{ORIGINALS_DIR}/{named}, hoặc xóa dòng `original:`",
-                    doc.file,
-                    doc.line_of.get("draft"),
-                    "draft.original",
-                    WARNING,
-                    doc.id,
+        named = [(doc.original, doc.line_of.get("original"), "original", "văn bản")]
+        if doc.draft and doc.draft.original != doc.original:
+            named.append((doc.draft.original, doc.draft.original_line, "draft.original", "bản nháp"))
+        names = [name for name, *_ in named if name in good]  # the ones named first, then the id's
+        names += [name for name in by_stem.get(doc.id, []) if name not in names]
+        for name, line, field, who in named:
+            if name and name not in good and not os.path.lexists(data_dir / ORIGINALS_DIR / name):
+                problems.add(
+                    Problem(
+                        "missing-original",
+                        f"{who} nêu bản gốc '{name}' nhưng data/{ORIGINALS_DIR}/ không có tệp đó",
+                        f"chép tệp gốc vào data/{ORIGINALS_DIR}/{name}, hoặc xóa dòng `original:`",
+                        doc.file,
+                        line,
+                        field,
+                        WARNING,
+                        doc.id,
+                    )
                 )
-            )
         if names:
             documents[doc.id] = dataclasses.replace(doc, originals=tuple(names))
             used.update(names)
@@ -1039,7 +1049,7 @@ def _attach_originals(data_dir: Path, documents: dict[str, Document], tried: set
             Problem(
                 "bad-original",
                 "bản gốc không được đăng: không ứng với văn bản nào "
-                "(không có văn bản cùng id, không bản nháp nào nêu nó)",
+                "(không có văn bản cùng id, không văn bản hay bản nháp nào nêu nó ở `original:`)",
                 "đặt tên tệp theo id của văn bản (<id>.pdf), hoặc xóa tệp",
                 display_path(data_dir / ORIGINALS_DIR / name),
                 severity=WARNING,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import vocab
 from .dates import PartialDate
 
 
@@ -92,6 +93,7 @@ class Draft:
     reader: str  # how the text was read: "lớp chữ của PDF (pdftotext)", "OCR (tesseract, tiếng Việt)"
     file: str = ""  # the file it came from, as the user named it
     original: str = ""  # its name in data/originals/, when kept
+    original_line: int | None = None  # of the `original:` key
     sha256: str = ""  # of the original's bytes
     ingested: PartialDate | None = None
     issuer_text: str = ""  # the issuer block as printed
@@ -135,6 +137,7 @@ class Document:
     acknowledged: dict[str, str] = field(default_factory=dict)  # warning code -> reason
     text_file: str = ""  # path of the full text, relative to the data dir
     draft: Draft | None = None  # read by machine and not reviewed yet; None once reviewed
+    original: str = ""  # the name in data/originals/ of the file it was read from (kept after review)
     originals: tuple[str, ...] = ()  # names of its original files in data/originals/ (present, safe)
     file: str = ""
     line_of: dict[str, int] = field(default_factory=dict, repr=False)
@@ -160,3 +163,7 @@ class Corpus:
     def relations(self) -> Iterator[Relation]:
         for doc in self.documents.values():
             yield from doc.relations
+
+    def known_issuers(self) -> list[Issuer]:
+        """The bodies of issuers.yaml: all but the loader's reserved issuer of drafts (level vocab.UNKNOWN)."""
+        return [issuer for issuer in self.issuers.values() if issuer.level != vocab.UNKNOWN]

@@ -203,7 +203,7 @@ CODES: dict[str, ProblemCode] = _codes(
         "id-mismatch",
         ERROR,
         "id không khớp ký hiệu, địa phương và năm",
-        "đổi tên tệp theo id mà lệnh check gợi ý",
+        "đổi tên tệp theo id mà lệnh check gợi ý, cả các tệp mang id cũ trong data/texts/ và data/originals/",
         "25-nq-tw.yaml cho 25-NQ/TW năm 2013",
     ),
     ("bad-term", WARNING, "khóa không viết bằng số La Mã", "viết XI, XII, XIII", "term: 11"),
@@ -292,7 +292,7 @@ CODES: dict[str, ProblemCode] = _codes(
     (
         "missing-original",
         WARNING,
-        "bản nháp nêu một bản gốc (draft.original) không có trong data/originals/",
+        "văn bản hoặc bản nháp nêu một bản gốc (original, draft.original) không có trong data/originals/",
         "chép tệp gốc vào data/originals/ với đúng tên đó, hoặc xóa dòng original:",
         "draft: {original: 25-nq-tw-2013.pdf} khi data/originals/ không có tệp đó",
     ),

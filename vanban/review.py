@@ -2,10 +2,12 @@
 
 A draft is a document whose YAML carries a `draft:` block (written by `ingest`): how its text was
 read, the confidence of each machine-read field, relations suggested by its text. `accept` edits
-that one file as text: it removes the lines of the entries it is asked to remove and nothing else,
-so comments, order, quoting and every other byte stay as they were. The result is parsed again and
-compared with what was meant before anything is written; a file it cannot edit that way (a flow
-mapping it cannot take apart, a file changed meanwhile) is refused with a message, never guessed.
+that one file as text: it removes the lines of the entries it is asked to remove and nothing else
+(but for one line `original: <name>` in place of a whole draft block that named its original, so
+the link survives review), so comments, order, quoting and every other byte stay as they were.
+The result is parsed again and compared with what was meant (no key twice) before anything is
+written; a file it cannot edit that way (a flow mapping it cannot take apart, a file changed
+meanwhile, a link out of data/) is refused with a message, never guessed.
 The file is replaced atomically (a temporary file beside it, then os.replace).
 """
 
@@ -28,7 +30,7 @@ from .load import DOCUMENTS_DIR, MAX_YAML_BYTES, YAML_SUFFIXES, DataFiles, displ
 from .model import SURE, Corpus, Document, FieldMark
 from .problems import OutputError, Problems, VanbanError
 from .refs import RefNotFound
-from .yamlio import YamlSyntaxError, load_yaml
+from .yamlio import LineDict, YamlSyntaxError, load_yaml
 
 
 class ReviewError(VanbanError):
@@ -72,25 +74,27 @@ class Accepted:
     reviewed: bool  # the whole draft block was removed: the document is reviewed
     remaining: tuple[str, ...]  # fields the draft still marks as uncertain (when not reviewed)
     dropped: tuple[tuple[str, str, str], ...] = ()  # suggested relations that went with the draft: type, target, cited
+    original: str = ""  # draft.original, written as the document's own `original:` when the draft went
 
 
-def accept(where: str | Path, doc_id: str, fields: Sequence[str] = ()) -> Accepted:
+def accept(data_dir: str | Path, doc_id: str, fields: Sequence[str] = ()) -> Accepted:
     """Mark a draft reviewed: with field names, remove those entries of draft.fields; without,
-    remove the whole draft block. `where` is a data folder, or the document's YAML file.
+    remove the whole draft block (its `original:` kept as the document's own `original:`).
 
-    Raises RefNotFound for an id no file has, UnknownDraftField for a field the draft does not
-    mark, ReviewError for anything else that stops it (not a draft, broken YAML, no issuer yet,
-    a file it cannot edit safely), OutputError when the file cannot be written. Nothing is
-    written unless the whole edit succeeds.
+    Raises RefNotFound for an id no file of data_dir has, UnknownDraftField for a field the draft
+    does not mark, ReviewError for anything else that stops it (not a draft, broken YAML, a link
+    out of the data folder, no issuer yet, a file it cannot edit safely), OutputError when the
+    file cannot be written. Nothing is written unless the whole edit succeeds.
     """
-    path = _find(Path(where), doc_id)
+    data_dir = Path(data_dir)
+    path = _find(data_dir, doc_id)
     shown = display_path(path)
-    real = Path(os.path.realpath(path))
     problems = Problems()
-    data_bytes = DataFiles(real.parent, problems).read(real, shown, MAX_YAML_BYTES)
+    data_bytes = DataFiles(data_dir, problems).read(path, shown, MAX_YAML_BYTES)  # a link out of data/: refused
     if data_bytes is None:
         reason = problems.items[0].message if problems.items else "không đọc được"
         raise ReviewError(f"{shown}: {reason}")
+    real = Path(os.path.realpath(path))  # inside data/, checked by read
     try:
         text = data_bytes.decode("utf-8")
     except UnicodeDecodeError:
@@ -103,6 +107,7 @@ def accept(where: str | Path, doc_id: str, fields: Sequence[str] = ()) -> Accept
         raise ReviewError(f"{doc_id} không phải bản nháp: {shown} không có khối `draft:`; không có gì để xác nhận")
     draft_key, draft_node = _entry(root, "draft", shown)
     names = list(dict.fromkeys(f.strip() for f in fields if f.strip()))
+    kept = ""  # draft.original, kept as the document's own `original:` when the whole draft goes
     if names:
         marks = draft.get("fields")
         marked = [str(k) for k in marks] if isinstance(marks, dict) else []
@@ -120,8 +125,14 @@ def accept(where: str | Path, doc_id: str, fields: Sequence[str] = ()) -> Accept
                 "(thêm cơ quan vào issuers.yaml nếu chưa có) rồi chạy lại; bỏ khối draft lúc này sẽ làm tệp thiếu "
                 "trường bắt buộc"
             )
-        new_body = _remove_lines(body, draft_key, shown)
-        expected = {k: v for k, v in data.items() if k != "draft"}
+        kept = _kept_original(data, draft, shown)
+        new_body = _remove_lines(body, draft_key, shown, f"original: {kept}" if kept else "")
+        expected = {}
+        for key, value in data.items():
+            if key != "draft":
+                expected[key] = value
+            elif kept:
+                expected["original"] = kept
         remaining = ()
     _verify(new_body, expected, shown)
     _replace(real, data_bytes, (bom + new_body).encode("utf-8"), shown)
@@ -131,7 +142,21 @@ def accept(where: str | Path, doc_id: str, fields: Sequence[str] = ()) -> Accept
         for r in (suggested if isinstance(suggested, list) else [])
         if isinstance(r, dict)
     )
-    return Accepted(doc_id, shown, tuple(names), not names, remaining, dropped)
+    return Accepted(doc_id, shown, tuple(names), not names, remaining, dropped, kept)
+
+
+def _kept_original(data: dict[Any, Any], draft: dict[Any, Any], shown: str) -> str:
+    """The name of draft.original to write as the document's own `original:`, or "" (none, or one already)."""
+    name = draft.get("original")
+    if name in (None, "") or "original" in data:
+        return ""
+    if not isinstance(name, str) or (why := schema.original_problem(name)):
+        why = "không phải một chuỗi" if not isinstance(name, str) else why
+        raise ReviewError(
+            f"{shown}: draft.original '{name}' không phải tên bản gốc dùng được ({why}); sửa tên, hoặc xóa dòng "
+            "`original:` trong khối draft, rồi chạy lại"
+        )
+    return name
 
 
 def _uncertain(confidence: object) -> bool:
@@ -145,12 +170,8 @@ def _uncertain(confidence: object) -> bool:
 
 
 def _find(where: Path, doc_id: str) -> Path:
-    """The YAML file of doc_id: `where` itself when it is a file, else found under where/documents/."""
+    """The YAML file of doc_id under where/documents/ (where is the data folder)."""
     doc_id = doc_id.strip()
-    if where.is_file():
-        if where.stem != doc_id:
-            raise ReviewError(f"tệp {display_path(where)} là của văn bản '{where.stem}', không phải '{doc_id}'")
-        return where
     if not (where / DOCUMENTS_DIR).is_dir():
         raise ReviewError(
             f"không thấy thư mục {where / DOCUMENTS_DIR}: chạy lệnh trong thư mục gốc của dự án, hoặc chỉ --data"
@@ -174,9 +195,18 @@ def _parse(text: str, shown: str) -> tuple[Any, MappingNode]:
     except YamlSyntaxError as exc:
         where = f":{exc.line}" if exc.line else ""
         raise ReviewError(f"{shown}{where}: lỗi YAML ({exc.message}); sửa rồi chạy lại") from None
-    root = yaml.compose(text, Loader=yaml.SafeLoader)  # parsed fine just above
+    try:  # the pure-Python parser, for the positions: a little stricter than libyaml (a tab after `key:`)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        raise ReviewError(
+            f"{shown}: không sửa được an toàn (bộ đọc YAML từ chối tệp, có thể vì ký tự tab sau dấu ':'); "
+            "hãy sửa tay: xóa các dòng cần bỏ trong khối draft (và thay tab bằng dấu cách), rồi chạy `vanban check`"
+        ) from None
     if not isinstance(root, MappingNode) or not isinstance(data, dict):
         raise ReviewError(f"{shown}: tệp văn bản phải là một mục khóa: giá trị")
+    if found := _duplicate(data):
+        key, line = found
+        raise ReviewError(f"{shown}:{line}: khóa '{key}' viết hai lần; sửa tay rồi chạy lại")
     return data, root
 
 
@@ -236,13 +266,17 @@ def _block_end(lines: list[str], start: int, column: int) -> int:
     return end
 
 
-def _remove_lines(text: str, key: Node, shown: str) -> str:
-    """The text without the entry whose key is `key` (its key line and all its lines)."""
+def _remove_lines(text: str, key: Node, shown: str, instead: str = "") -> str:
+    """The text without the entry whose key is `key` (its key line and all its lines); `instead`,
+    when given, is written in their place as one line at the key's column."""
     lines = text.splitlines(keepends=True)
     if not _starts_line(lines, key):
         raise _cannot(shown)
-    start = key.start_mark.line
-    return "".join(lines[:start] + lines[_block_end(lines, start, key.start_mark.column) :])
+    start, column = key.start_mark.line, key.start_mark.column
+    first = lines[start]
+    ending = first[len(first.rstrip("\r\n")) :] or "\n"  # the file's own line ending
+    added = [" " * column + instead + ending] if instead else []
+    return "".join(lines[:start] + added + lines[_block_end(lines, start, column) :])
 
 
 def _remove_fields(
@@ -260,8 +294,10 @@ def _remove_fields(
         del marks[name]
     pairs = [(k, v) for k, v in fields_node.value if isinstance(k, ScalarNode)]
     if fields_node.flow_style:  # fields: {symbol: {confidence: 0.95}, …}: the others' text kept as written
-        kept = [text[k.start_mark.index : v.end_mark.index] for k, v in pairs if k.value not in names]
         start, end = fields_node.start_mark.index, fields_node.end_mark.index
+        if any(c in text[start:end] for c in "\n\r#"):  # its comments, its layout would be lost
+            raise _cannot(shown)
+        kept = [text[k.start_mark.index : v.end_mark.index] for k, v in pairs if k.value not in names]
         return text[:start] + "{" + ", ".join(kept) + "}" + text[end:], expected
     if not marks:  # nothing left to mark: the `fields:` entry goes too
         del expected["draft"]["fields"]
@@ -288,19 +324,34 @@ def _plain(value: Any) -> Any:
 
 def _cannot(shown: str) -> ReviewError:
     return ReviewError(
-        f"{shown}: không sửa được khối draft một cách an toàn (viết dạng {{…}} trên một dòng?); "
+        f"{shown}: không sửa được khối draft một cách an toàn (viết dạng {{…}}, hoặc một chuỗi xuống dòng?); "
         "hãy sửa tay: xóa các dòng cần bỏ trong khối draft, rồi chạy `vanban check`"
     )
 
 
 def _verify(text: str, expected: dict[Any, Any], shown: str) -> None:
-    """The edited text must parse to exactly what was meant, keys in the same order."""
+    """The edited text must parse to exactly what was meant, keys in the same order, no key twice
+    (a mapping keeps the last of two keys: the value seen would hide the other)."""
     try:
         got = load_yaml(text)
     except YamlSyntaxError:
         raise _cannot(shown) from None
-    if not _same(got, expected):
+    if _duplicate(got) or not _same(got, expected):
         raise _cannot(shown)
+
+
+def _duplicate(value: Any) -> tuple[Any, int] | None:
+    """The first key written twice in a mapping of value (parsed by load_yaml), with its line; else None."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LineDict) and item.duplicates:
+            return item.duplicates[0]
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _same(a: Any, b: Any) -> bool:

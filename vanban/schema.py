@@ -194,6 +194,11 @@ DRAFT = (
 DOCUMENT: tuple[Field, ...] = (
     *_DOCUMENT,
     Field(
+        "original",
+        "str",
+        help="tên tệp bản gốc trong data/originals/ (như draft.original; `vanban accept ID` chép nó ra đây): <id>.pdf",
+    ),
+    Field(
         "draft",
         "mapping",
         help="bản nháp do máy nhập, chưa được xem xét; xóa cả khối (hoặc `vanban accept ID`) khi đã xem xét",

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..citations import Resolver, extract
+from ..citations import Resolver, TextTooLarge, extract
 from ..citations.header import SURE, Header, read_header
 from ..citations.relation_hint import no_relation, sentence_of, suggest_relation
 from ..model import Corpus, Document
@@ -95,13 +95,7 @@ def draft_document(
         reasons.pop("issuer", None)
     kept = {name for name, c in confidence.items() if c >= DOUBT or (name == "symbol" and c > 0)}
     symbol = head.symbol if "symbol" in kept else None
-    region = corpus.issuers[issuer].region if issuer and issuer in corpus.issuers else None
-    year = head.date.year if head.date else None
-    if not region and symbol and _LOCAL.search(symbol.rsplit("/", 1)[-1]):
-        region = _region_of_place(head.place, corpus)  # a local body not yet in issuers.yaml
-    doc_id = expected_id(symbol, year, region) if symbol else None
-    if doc_id and symbol and not symbol[:1].isdigit():
-        doc_id = f"{doc_id}-so-chua-ro-{reading.sha256[:8]}"  # "/CT-UBND": the number is to be read by a person
+    doc_id = _id_of(head, issuer, corpus, reading.sha256) if symbol else None
     suggested = _relations(text, head, issuer, resolver, corpus, forwards)
     data = _fields(head, kept, issuer)
     data["sources"] = [
@@ -121,6 +115,27 @@ def draft_document(
         unread,
         tuple(suggested),
     )
+
+
+def draft_id(text: str, corpus: Corpus, sha256: str) -> tuple[str | None, str | None, str | None]:
+    """(id, symbol, date) the draft of a document would get, from its header alone (no citations read)."""
+    head = read_header(text, corpus)
+    if not head.symbol:
+        return None, None, None
+    issuer = head.issuer or _central_issuer(head.symbol, corpus)
+    return _id_of(head, issuer, corpus, sha256), head.symbol, head.date.iso() if head.date else None
+
+
+def _id_of(head: Header, issuer: str | None, corpus: Corpus, sha256: str) -> str:
+    """Symbol, region of a local issuer, year: the project's identity (symbols.expected_id)."""
+    symbol = head.symbol or ""
+    region = corpus.issuers[issuer].region if issuer and issuer in corpus.issuers else None
+    if not region and _LOCAL.search(symbol.rsplit("/", 1)[-1]):
+        region = _region_of_place(head.place, corpus)  # a local body not yet in issuers.yaml
+    doc_id = expected_id(symbol, head.date.year if head.date else None, region)
+    if not symbol[:1].isdigit():
+        doc_id = f"{doc_id}-so-chua-ro-{sha256[:8]}"  # "/CT-UBND": the number is to be read by a person
+    return doc_id
 
 
 def cap_ocr(
@@ -248,7 +263,11 @@ def _relations(
     own = symbol_key(head.symbol) if head.symbol else None
     out: list[Suggested] = []
     seen: set[str] = set()
-    for c in extract(text, resolver, citing):
+    try:
+        citations = extract(text, resolver, citing)
+    except TextTooLarge:  # above what the citation reader takes: the draft goes without suggestions
+        citations = []
+    for c in citations:
         target = corpus.documents.get(c.resolved) if c.resolved else None
         if own and own in {symbol_key(c.symbol or ""), symbol_key(target.symbol if target else "")}:
             continue  # the document's own number

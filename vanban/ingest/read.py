@@ -107,6 +107,7 @@ _MAX_ZIP_MEMBERS = 5_000
 _MAX_RATIO = 100  # uncompressed / compressed for one part of a .docx; XML compresses about 10 times
 _RATIO_FLOOR = 1_000_000  # small parts may compress better than that without being a bomb
 _MAX_PIXELS = 89_478_485  # Pillow's own limit for one image: about 9,500 x 9,500
+_MAX_RASTER = 25_000_000  # a PDF page rendered for OCR: A3 at 300 dpi is 17 Mpx; a huge page gets fewer dpi
 _OCR_DPI = 300
 _SCAN_COVER = 0.6  # share of a page that its images cover for it to be a scan
 _SCAN_LETTERS = 200  # a page image with more text than this under it has a usable text layer
@@ -824,9 +825,9 @@ def _ocr_pdf_pages(job: _Job, source: Path, pages: list[int], info: _PdfInfo) ->
 
 
 def _dpi_for(width_in: float, height_in: float) -> int:
-    """300 dpi, less for a page so large that its raster would pass the pixel limit (a poster, a trap)."""
+    """300 dpi, less for a page so large that its raster would pass the raster limit (a poster, a trap)."""
     area = max(width_in * height_in, 0.01)
-    return max(50, min(_OCR_DPI, int((_MAX_PIXELS / area) ** 0.5)))
+    return max(50, min(_OCR_DPI, int((_MAX_RASTER / area) ** 0.5)))
 
 
 def _in_parallel(job: _Job, work: Callable[[int], str], items: list[int]) -> list[str]:

@@ -9,6 +9,7 @@ outcome with what is wrong and what to do, and the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,15 +18,26 @@ from pathlib import Path
 from .. import load
 from ..citations import Resolver
 from ..model import Corpus
+from ..schema import key_problem
 from ..symbols import symbol_key
-from .draft import DraftDoc, draft_document
+from .draft import DraftDoc, draft_document, draft_id
 from .model import FileRefused, Limits, Reading
 from .read import read_file
 from .split import split_documents
-from .store import DOCUMENTS, ORIGINALS, TEXTS, StoreError, clean_stale, folder, original_hashes, write_new
+from .store import (
+    DOCUMENTS,
+    ORIGINALS,
+    TEXTS,
+    StoreError,
+    clean_stale,
+    folder,
+    original_hashes,
+    run_lock,
+    sha256_of,
+    write_new,
+)
 
 ADDED, PRESENT, COMPLETED, REFUSED, UNREAD = "added", "present", "completed", "refused", "unread"
-SUFFIXES = (".txt", ".doc", ".docx", ".rtf", ".odt", ".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
 
 @dataclass(frozen=True)
@@ -64,15 +76,17 @@ class _Known:
     corpus: Corpus
     ids: set[str] = field(default_factory=set)
     keys: dict[tuple[str, str | None], str] = field(default_factory=dict)  # (symbol key, date) → id
-    hashes: dict[str, str] = field(default_factory=dict)  # sha256 of an original → its file name
+    hashes: dict[str, list[str]] = field(default_factory=dict)  # sha256 of an original → its file names
 
 
 def files_of(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) for every file named or found in a named folder, in a stable order."""
+    """(file, root) for every file named or found in a named folder, in a stable order. A link found in a
+    folder is yielded too, so that the reader refuses it (one line) if it leads out of the folder."""
     for given in paths:
         if given.is_dir() and not given.is_symlink():
             for path in sorted(given.rglob("*")):
-                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(given).parts):
+                hidden = any(part.startswith(".") for part in path.relative_to(given).parts)
+                if not hidden and (path.is_symlink() or path.is_file()):
                     yield path, given
         else:
             yield given, given.parent
@@ -85,29 +99,70 @@ def ingest(
     today: dt.date | None = None,
     progress: Callable[[Progress], None] | None = None,
 ) -> list[Outcome]:
-    """Every file of paths into data_dir as drafts; the outcomes, in order. Raises StoreError."""
+    """Every file of paths into data_dir as drafts; the outcomes, in order.
+
+    Raises StoreError when data_dir is no data folder or another run holds it; a file that cannot be
+    written ends the run with a REFUSED outcome for it (the outcomes before it stand)."""
     today = today or dt.date.today()
     limits = limits or Limits()
-    corpus, _ = load.load_corpus(data_dir)  # drafts are written even when the data has problems
+    corpus, problems = load.load_corpus(data_dir)  # drafts are written even when the data has problems
+    missing = next((p for p in problems.items if p.code == "no-data"), None)
+    if missing is not None:
+        raise StoreError(f"{missing.message}: {missing.hint}")
     for name in (DOCUMENTS, TEXTS, ORIGINALS):
         folder(data_dir, name)
-    clean_stale(data_dir)
+    with run_lock(data_dir):
+        clean_stale(data_dir)
+        return _ingest_all(list(files_of(paths)), data_dir, limits, today, progress, corpus)
+
+
+def _ingest_all(
+    todo: list[tuple[Path, Path]],
+    data_dir: Path,
+    limits: Limits,
+    today: dt.date,
+    progress: Callable[[Progress], None] | None,
+    corpus: Corpus,
+) -> list[Outcome]:
     known = _known(corpus, data_dir)
     resolver = Resolver(corpus)
-    todo = list(files_of(paths))
     outcomes: list[Outcome] = []
     started, ocr_pages = time.monotonic(), 0
     for done, (path, root) in enumerate(todo):
         try:
-            reading = read_file(path, limits, root=root)
+            if path.is_symlink() and path.is_dir():
+                raise FileRefused(
+                    path, "liên kết tới một thư mục: không đi theo liên kết", "nhập thẳng thư mục thật mà nó trỏ tới"
+                )
+            present = _present_by_content(path, limits, known)
+            if present:
+                outcomes += present
+            else:
+                reading = read_file(path, limits, root=root)
+                ocr_pages += reading.ocr_pages
+                outcomes += _store_file(reading, data_dir, known, resolver, today)
         except FileRefused as refused:
             outcomes.append(Outcome(str(path), REFUSED, message=refused.what, fix=refused.fix))
-        else:
-            ocr_pages += reading.ocr_pages
-            outcomes += _store_file(reading, data_dir, known, resolver, today)
+        except StoreError as err:  # the disk is full, a folder is read-only: nothing more can be written
+            outcomes.append(
+                Outcome(str(path), REFUSED, message=str(err), fix="giải phóng chỗ hoặc cấp quyền ghi rồi chạy lại")
+            )
+            break
         if progress:
             progress(Progress(done + 1, len(todo), ocr_pages, time.monotonic() - started))
     return outcomes
+
+
+def _present_by_content(path: Path, limits: Limits, known: _Known) -> list[Outcome]:
+    """The file already kept as an original, recognised by its bytes before any reader runs."""
+    if path.is_symlink() or not path.is_file() or path.stat().st_size > limits.max_bytes or not known.hashes:
+        return []  # links and oversize files: the reader refuses them with its own line
+    names = known.hashes.get(sha256_of(path))
+    if not names:
+        return []
+    return [
+        Outcome(str(path), PRESENT, name.rsplit(".", 1)[0], f"tệp này đã được nhập (bản gốc {name})") for name in names
+    ]
 
 
 def _known(corpus: Corpus, data_dir: Path) -> _Known:
@@ -118,32 +173,35 @@ def _known(corpus: Corpus, data_dir: Path) -> _Known:
 
 
 def _store_file(reading: Reading, data_dir: Path, known: _Known, resolver: Resolver, today: dt.date) -> list[Outcome]:
-    if reading.sha256 in known.hashes:
-        name = known.hashes[reading.sha256]
-        return [Outcome(str(reading.path), PRESENT, name.rsplit(".", 1)[0], f"tệp này đã được nhập (bản gốc {name})")]
+    data = _bytes_read(reading)
     parts = split_documents(reading.text)
-    first_id = _first_id(parts[0].text, reading, known, resolver, today)
+    first_id, first_symbol, first_date = draft_id(parts[0].text, known.corpus, reading.sha256)
+    if first_id is not None:
+        first_id = known.keys.get((symbol_key(first_symbol or ""), first_date), first_id)
     original = f"{first_id}{reading.path.suffix.lower()}" if first_id else None
     drafts: list[DraftDoc] = []
     for part in reversed(parts):  # the last first: a document forwards the one after it
         forwards = drafts[0].id if drafts else None
         drafts.insert(0, draft_document(reading, part.text, known.corpus, resolver, today, original, forwards))
-    outcomes = [_store_draft(d, reading, data_dir, known) for d in drafts]
+    outcomes = [_store_draft(d, reading, data, data_dir, known) for d in drafts]
     kept = original and any(o.status in (ADDED, COMPLETED) for o in outcomes)
-    if kept and original and write_new(data_dir / ORIGINALS / original, reading.path.read_bytes()):
-        known.hashes[reading.sha256] = original
+    if kept and original and write_new(data_dir / ORIGINALS / original, data):
+        known.hashes.setdefault(reading.sha256, []).append(original)
     return outcomes
 
 
-def _first_id(text: str, reading: Reading, known: _Known, resolver: Resolver, today: dt.date) -> str | None:
-    """The id of a file's first document, which names the original kept for the whole file."""
-    first = draft_document(reading, text, known.corpus, resolver, today, None)
-    if first.id is None:
-        return None
-    return known.keys.get((symbol_key(first.symbol or ""), first.date), first.id)
+def _bytes_read(reading: Reading) -> bytes:
+    """The file's bytes, as they were when read: a file changed or swapped meanwhile is refused."""
+    try:
+        data = reading.path.read_bytes() if not reading.path.is_symlink() else b""
+    except OSError as err:
+        raise FileRefused(reading.path, "tệp biến mất hoặc không đọc lại được sau khi đọc", "chạy lại") from err
+    if hashlib.sha256(data).hexdigest() != reading.sha256:
+        raise FileRefused(reading.path, "tệp đã thay đổi trong lúc được đọc", "chờ tệp ổn định rồi chạy lại")
+    return data
 
 
-def _store_draft(draft: DraftDoc, reading: Reading, data_dir: Path, known: _Known) -> Outcome:
+def _store_draft(draft: DraftDoc, reading: Reading, data: bytes, data_dir: Path, known: _Known) -> Outcome:
     file = str(reading.path)
     if draft.id is None:
         return Outcome(
@@ -153,15 +211,26 @@ def _store_draft(draft: DraftDoc, reading: Reading, data_dir: Path, known: _Know
             fix="mở tệp, đọc số ký hiệu rồi nhập tay (hoặc chạy `vanban suggest` trên toàn văn)",
             reader=reading.reader,
         )
+    if why := key_problem(draft.id):
+        return Outcome(
+            file, UNREAD, draft.id, f"số ký hiệu đọc được không làm id được ({why})", _BY_HAND, reading.reader
+        )
     existing = known.keys.get((symbol_key(draft.symbol or ""), draft.date))
-    existing = existing or (draft.id if draft.id in known.ids else None)
     if existing:
-        added = _complete(existing, draft, data_dir, reading)
+        added = _complete(existing, draft, data, data_dir, reading)
         status = COMPLETED if added else PRESENT
         what = f"đã có trong cơ sở tri thức{': thêm ' + ', '.join(added) if added else ''}"
         return Outcome(file, status, existing, what, reader=reading.reader)
-    if not write_new(data_dir / DOCUMENTS / f"{draft.id}.yaml", draft.yaml.encode("utf-8")):
-        return Outcome(file, PRESENT, draft.id, "tệp văn bản đã có (vừa được ghi)", reader=reading.reader)
+    if draft.id in known.ids or not write_new(data_dir / DOCUMENTS / f"{draft.id}.yaml", draft.yaml.encode("utf-8")):
+        # the same id for another document (another date, another province): never merged silently
+        return Outcome(
+            file,
+            UNREAD,
+            draft.id,
+            "id này đã là của một văn bản khác (khác ngày hoặc nơi ban hành)",
+            _BY_HAND,
+            reading.reader,
+        )
     write_new(data_dir / TEXTS / f"{draft.id}.txt", draft.text.encode("utf-8"))
     known.ids.add(draft.id)
     known.keys[(symbol_key(draft.symbol or ""), draft.date)] = draft.id
@@ -177,12 +246,15 @@ def _store_draft(draft: DraftDoc, reading: Reading, data_dir: Path, known: _Know
     )
 
 
-def _complete(doc_id: str, draft: DraftDoc, data_dir: Path, reading: Reading) -> list[str]:
+_BY_HAND = "thêm văn bản này bằng tay với một id riêng (`vanban suggest` trên toàn văn giúp soạn YAML)"
+
+
+def _complete(doc_id: str, draft: DraftDoc, data: bytes, data_dir: Path, reading: Reading) -> list[str]:
     """Add to an existing document its full text and its original file, when it has none."""
     added = []
     has_original = any(p.stem == doc_id for p in (data_dir / ORIGINALS).glob(f"{doc_id}.*"))
     original = data_dir / ORIGINALS / f"{doc_id}{reading.path.suffix.lower()}"
-    if not has_original and write_new(original, reading.path.read_bytes()):
+    if not has_original and write_new(original, data):
         added.append("bản gốc")
     text_path = data_dir / TEXTS / f"{doc_id}.txt"
     missing = not text_path.exists() and not (data_dir / TEXTS / f"{doc_id}.TXT").exists()

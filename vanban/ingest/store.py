@@ -8,8 +8,11 @@ name read from a file can lead outside it.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 DOCUMENTS = "documents"
@@ -34,7 +37,7 @@ def folder(data_dir: Path, name: str) -> Path:
 
 
 def write_new(path: Path, data: bytes) -> bool:
-    """Write data at path unless a file is there already: True when written."""
+    """Write data at path unless a file is there already: True when written. Raises StoreError."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}{_TMP_SUFFIX}")
     try:
         with open(tmp, "xb") as out:
@@ -46,8 +49,25 @@ def write_new(path: Path, data: bytes) -> bool:
         except FileExistsError:
             return False
         return True
+    except OSError as err:  # disk full, no permission, a read-only folder
+        raise StoreError(f"không ghi được {path}: {err.strerror or err}") from err
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def run_lock(data_dir: Path) -> Iterator[None]:
+    """One ingest at a time in a data folder: a second run would remove the first one's temporary files."""
+    fd = os.open(data_dir, os.O_RDONLY | os.O_DIRECTORY)  # the folder itself is locked: no file is left behind
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise StoreError(f"một lần nhập khác đang chạy trên {data_dir}: chờ nó xong rồi chạy lại") from err
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def clean_stale(data_dir: Path) -> None:
@@ -60,15 +80,16 @@ def clean_stale(data_dir: Path) -> None:
                     stale.unlink(missing_ok=True)
 
 
-def original_hashes(data_dir: Path) -> dict[str, str]:
-    """sha256 → file name of every original kept in data/originals/."""
+def original_hashes(data_dir: Path) -> dict[str, list[str]]:
+    """sha256 → the names of the originals kept in data/originals/ with those bytes (the seed's file is
+    the original of its two documents)."""
     where = data_dir / ORIGINALS
-    out: dict[str, str] = {}
+    out: dict[str, list[str]] = {}
     if not where.is_dir() or where.is_symlink():
         return out
     for path in sorted(where.iterdir()):
         if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
-            out.setdefault(sha256_of(path), path.name)  # the first name of a file kept twice
+            out.setdefault(sha256_of(path), []).append(path.name)
     return out
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from .. import vocab
 from ..model import Document
 from ..rules import Status
-from ..studypack import ImplementationReport, StudyPack
+from ..studypack import UNKNOWN_PLACE, ImplementationReport, StudyPack
 from .html import e, front_matter
 from .mdraw import raw
 from .paths import doc_path, href, safe
@@ -175,11 +175,14 @@ def report_body(report: ImplementationReport, link: Link | None) -> str:
         if report.missing
         else ""
     )
+    unplaced = sum(len(row.documents) for row in report.rows if row.place == UNKNOWN_PLACE)
+    unknown = f" (và {unplaced} văn bản chưa rõ nơi ban hành)" if unplaced else ""
     return (
         f"<h1>Tình hình thực hiện {e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} "
         f"({e(str(doc.year or 'chưa rõ năm'))})</h1>"
         f'<p class="vb-title">{e(doc.title)}</p>'
-        f"<p>{len(report.rows)} nơi có văn bản thực hiện; số ngày tính từ ngày ban hành "
+        f"<p>{sum(row.place != UNKNOWN_PLACE for row in report.rows)} nơi có văn bản thực hiện{unknown}; "
+        "số ngày tính từ ngày ban hành "
         f"{e(doc.date.vietnamese() if doc.date else 'chưa rõ')} đến văn bản đầu tiên của mỗi nơi.</p>" + table + missing
     )
 
