@@ -37,6 +37,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vanban.citations.header import SURE, read_header  # noqa: E402
+from vanban.ingest.draft import OCR_DIGITS, cap_ocr, central_issuer  # noqa: E402
+from vanban.ingest.read import read_file  # noqa: E402
 from vanban.model import Corpus  # noqa: E402
 from vanban.symbols import fold, symbol_key  # noqa: E402
 
@@ -62,23 +65,6 @@ TEXT_FILES = 200
 # ../shared/reference/ingest.md: 'Handwritten numbers and days ("07", "20") are often misread' — the
 # number 07 and the day 20 of the Quảng Ngãi chỉ thị scan. expected.yaml's notes do not repeat it.
 HANDWRITTEN_BY_REFERENCE = {"scan_ct07-2018-ubnd-quangngai.pdf": {"symbol", "date"}}
-
-
-def _read_file() -> Any:
-    try:
-        from vanban.ingest.read import read_file
-    except ImportError as e:
-        raise SystemExit(f"vanban.ingest.read is not there yet ({e}): nothing to measure") from e
-    return read_file
-
-
-def _ocr_cap() -> float | None:
-    try:
-        from vanban.ingest import draft
-    except ImportError:
-        return None
-    value = getattr(draft, "OCR_DIGITS", None)
-    return float(value) if value is not None else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,28 +127,22 @@ _CENTRAL_NAMES = {"chinh-phu": "Chính phủ", "thu-tuong": "Thủ tướng Chí
 
 def _issuer_from_symbol(symbol: str | None) -> str | None:
     """The central body a symbol names ("28/2021/NĐ-CP": Chính phủ), as the draft infers it."""
-    from vanban.ingest.draft import _CENTRAL_CODES
-
-    code = (symbol or "").rsplit("/", 1)[-1]
-    for pattern, key in _CENTRAL_CODES:
-        if symbol and pattern.search(code):
-            return _CENTRAL_NAMES[key]
-    return None
+    key = central_issuer(symbol)
+    return _CENTRAL_NAMES[key] if key else None
 
 
 def judge(text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = None) -> dict[str, Judged]:
     head = read_header(text, Corpus({}, {}, {}))
     confidence = dict(head.confidence)
     if ocr and cap is not None:  # the caps `vanban ingest` applies to what OCR read and doubted
-        from vanban.ingest.draft import cap_ocr
-
         cap_ocr(confidence, {}, head, doubtful)
+    lines = head.issuer_lines or ([head.issuer_text] if head.issuer_text else [])
     got: dict[str, str] = {
         "symbol": head.symbol or "",
         "date": head.date.iso() if head.date else "",
         "place": head.place or "",
         "title": head.title or "",
-        "issuer": " / ".join(head.issuer_lines or ([head.issuer_text] if head.issuer_text else [])),
+        "issuer": " / ".join(lines),
         "signer": (
             f"{head.signer} ({' / '.join(head.capacity_lines or [head.capacity or ''])})" if head.signer else ""
         ),
@@ -181,7 +161,6 @@ def judge(text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = N
     want["place"] = gold.place or ""
     right["title"] = _title_norm(head.title) == _title_norm(gold.title) if gold.title else not head.title
     want["title"] = gold.title or ""
-    lines = head.issuer_lines or ([head.issuer_text] if head.issuer_text else [])
     if not lines and (inferred := _issuer_from_symbol(head.symbol)):
         lines = [inferred]  # a cropped page: `vanban ingest` names the issuer from the symbol, marked
         confidence["issuer"] = min(confidence.get("issuer", 0) or 0.7, 0.7)
@@ -283,6 +262,13 @@ def _verdict(good: bool, bad: str) -> str:
     return "ok" if good else bad
 
 
+def _timed_pages(read_file: Any, files: list[Path], pages_of: Callable[[Any], int]) -> tuple[int, float]:
+    """(pages, seconds) for reading the files one after the other."""
+    started = time.perf_counter()
+    pages = sum(pages_of(read_file(path)) for path in files)
+    return pages, time.perf_counter() - started
+
+
 def speed(read_file: Any, rows: list[dict[str, Any]], material: Path) -> dict[str, Any]:
     result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="vanban-ingest-bench-") as tmp:
@@ -313,7 +299,7 @@ def speed(read_file: Any, rows: list[dict[str, Any]], material: Path) -> dict[st
         }
         print(
             f"[speed] text files: {len(files)} in {seconds:.2f} s = {rate:.0f} files/s "
-            f"(target ≥ {TARGETS['txt_files_per_s']:.0f}) {'ok' if rate >= TARGETS['txt_files_per_s'] else 'BELOW'}"
+            f"(target ≥ {TARGETS['txt_files_per_s']:.0f}) {_verdict(rate >= TARGETS['txt_files_per_s'], 'BELOW')}"
             + (f"; refused {refused}" if refused else "")
         )
         print(
@@ -323,11 +309,7 @@ def speed(read_file: Any, rows: list[dict[str, Any]], material: Path) -> dict[st
 
         pdfs = [material / r["file"] for r in rows if r["kind"] == "pdf-text"]
         if pdfs:
-            pages = 0
-            started = time.perf_counter()
-            for pdf in pdfs:
-                pages += read_file(pdf).pages
-            seconds = time.perf_counter() - started
+            pages, seconds = _timed_pages(read_file, pdfs, lambda reading: reading.pages)
             rate = pages / seconds
             result["pdf_text"] = {
                 "files": len(pdfs),
@@ -337,15 +319,11 @@ def speed(read_file: Any, rows: list[dict[str, Any]], material: Path) -> dict[st
             }
             print(
                 f"[speed] PDF text layer: {pages} pages in {len(pdfs)} files, {seconds:.2f} s = {rate:.1f} pages/s "
-                f"(target ≥ {TARGETS['pdf_pages_per_s']:.0f}) {'ok' if rate >= TARGETS['pdf_pages_per_s'] else 'BELOW'}"
+                f"(target ≥ {TARGETS['pdf_pages_per_s']:.0f}) {_verdict(rate >= TARGETS['pdf_pages_per_s'], 'BELOW')}"
             )
         scans = [material / r["file"] for r in rows if r["kind"] in ("image", "pdf-scan")]
         if scans:
-            pages = 0
-            started = time.perf_counter()
-            for scan in scans:
-                pages += max(1, read_file(scan).ocr_pages)
-            seconds = time.perf_counter() - started
+            pages, seconds = _timed_pages(read_file, scans, lambda reading: max(1, reading.ocr_pages))
             per_page = seconds / pages
             result["ocr_files"] = {
                 "files": len(scans),
@@ -378,7 +356,7 @@ def speed(read_file: Any, rows: list[dict[str, Any]], material: Path) -> dict[st
                 print(
                     f"[speed] OCR, {pages} pages in one PDF (pages in parallel, {os.cpu_count()} cores): "
                     f"{seconds:.1f} s = {per_page:.1f} s/page (target ≤ {TARGETS['ocr_s_per_page']:.0f})"
-                    f" {'ok' if per_page <= TARGETS['ocr_s_per_page'] else 'ABOVE'}"
+                    f" {_verdict(per_page <= TARGETS['ocr_s_per_page'], 'ABOVE')}"
                 )
     return result
 
@@ -478,7 +456,7 @@ def measure(read_file: Any, path: Path, gold: Gold, kind: str, group: str, cap: 
             path.name, kind, group, 0, time.perf_counter() - started, "", "", None, f"{type(e).__name__}: {e}"
         )
     seconds = time.perf_counter() - started
-    fields = judge(reading.text, gold, reading.ocr, cap, getattr(reading, "doubtful", None))
+    fields = judge(reading.text, gold, reading.ocr, cap, reading.doubtful)
     return Measured(path.name, reading.kind, group, reading.pages, seconds, reading.reader, reading.encoding, fields)
 
 
@@ -561,12 +539,17 @@ def run_samples(read_file: Any, folder: Path, cap: float | None) -> dict[str, An
         print(_detail_line(m) + f"  [{m.encoding or '-'}]")
         for line in _misses(m):
             print(line)
-    passed = sum(1 for m in measured if m.fields and all(j.ok for j in m.fields.values()))
+    passed = _passed(measured)
     print(f"[samples] every field right or rightly marked: {passed}/{len(measured)} samples")
     result = _summary(measured, "samples")
     result["passed"] = passed
     result["per_file"] = [_as_json(m) for m in measured]
     return result
+
+
+def _passed(measured: list[Measured]) -> int:
+    """Files read with every field right or rightly marked."""
+    return sum(1 for m in measured if m.fields and all(j.ok for j in m.fields.values()))
 
 
 def _as_json(m: Measured) -> dict[str, Any]:
@@ -621,16 +604,14 @@ def run_material(read_file: Any, material: Path, half: str, cap: float | None, m
                 for line in _misses(m):
                     print(line)
                 shown += 1 if _misses(m) else 0
-        passed = sum(1 for m in measured if m.fields and all(j.ok for j in m.fields.values()))
+        passed = _passed(measured)
         print(f"[{label}] every field right or rightly marked: {passed}/{len(measured)} files")
         figures = _summary(measured, label)
         figures["passed"] = passed
         figures["variants"] = {}
         for variant, ms in sorted(by_variant.items()):
-            line = []
-            for name in FIELDS:
-                ok = sum(m.fields[name].ok for m in ms if m.fields)
-                line.append(f"{name} {ok}/{len(ms)}")
+            ok = {name: sum(m.fields[name].ok for m in ms if m.fields) for name in FIELDS}
+            line = [f"{name} {ok[name]}/{len(ms)}" for name in FIELDS]
             seconds = sum(m.seconds for m in ms)
             pages = sum(m.pages for m in ms)
             print(
@@ -639,7 +620,7 @@ def run_material(read_file: Any, material: Path, half: str, cap: float | None, m
             )
             figures["variants"][variant] = {
                 "files": len(ms),
-                "fields": {name: sum(m.fields[name].ok for m in ms if m.fields) for name in FIELDS},
+                "fields": ok,
                 "s_per_file": round(seconds / len(ms), 3),
             }
         figures["per_file"] = [_as_json(m) for m in measured]
@@ -658,8 +639,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     parts = {p.strip() for p in args.only.split(",")}
-    read_file = _read_file()
-    cap = None if args.raw_confidence else _ocr_cap()
+    cap = None if args.raw_confidence else OCR_DIGITS
     print(
         f"review marks: confidence < {SURE}"
         + (f"; on OCR'd files the number and the day at most {cap} (the draft's OCR_DIGITS)" if cap is not None else "")

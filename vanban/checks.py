@@ -12,7 +12,7 @@ import networkx as nx
 
 from . import vocab
 from .dates import PartialDate, definitely_before
-from .model import Corpus, Document
+from .model import Corpus, Document, Draft
 from .problems import ERROR, NOTE, WARNING, Problem
 from .schema import RESERVED_KEYS, UNKNOWN_ISSUER, key_problem
 from .symbols import ID_PATTERN, OTHER, expected_id, parse_symbol, slug, symbol_key
@@ -153,7 +153,7 @@ def _check_identity(corpus: Corpus, doc: Document) -> list[Problem]:
                 "date",
             )
         )
-    if issuer is not None and issuer.level != vocab.UNKNOWN:  # an unknown issuer: its region, hence the id, unknown
+    if issuer is not None and not issuer.unidentified:  # an unknown issuer: its region, hence the id, unknown
         want = expected_id(doc.symbol, doc.year, issuer.region)
         if doc.id != want:
             out.append(
@@ -298,13 +298,9 @@ def _check_draft(corpus: Corpus, doc: Document) -> list[Problem]:
     if draft is None:
         return []
     source = f", từ tệp {draft.file}" if draft.file else ""
-    parts = [f"bản nháp nhập tự động chưa được xem xét (đọc bằng {draft.reader}{source})"]
-    uncertain = [
-        f"{name} ({mark.confidence:g}{': ' + mark.reason if mark.reason else ''})" for name, mark in draft.uncertain()
-    ]
-    parts.append("cần xem lại: " + "; ".join(uncertain) if uncertain else "không trường nào bị đánh dấu chưa chắc")
+    parts = [f"bản nháp nhập tự động chưa được xem xét (đọc bằng {draft.reader}{source})", uncertain_summary(draft)]
     issuer = corpus.issuers.get(doc.issuer)
-    if issuer is not None and issuer.level == vocab.UNKNOWN:
+    if issuer is not None and issuer.unidentified:
         printed = f" (đầu văn bản ghi: {draft.issuer_text})" if draft.issuer_text else ""
         parts.append(f"chưa xác định cơ quan ban hành{printed}")
     if draft.relations:
@@ -323,12 +319,20 @@ def _check_draft(corpus: Corpus, doc: Document) -> list[Problem]:
     ]
 
 
+def uncertain_summary(draft: Draft) -> str:
+    """The fields a draft marks as uncertain, with confidence and reason, as `check` and `review` say it."""
+    marks = [
+        f"{name} ({mark.confidence:g}{': ' + mark.reason if mark.reason else ''})" for name, mark in draft.uncertain()
+    ]
+    return "cần xem lại: " + "; ".join(marks) if marks else "không trường nào bị đánh dấu chưa chắc"
+
+
 def _check_duplicate_symbols(corpus: Corpus) -> list[Problem]:
     # A symbol is unique within a year and a region (central bodies share one region).
     groups = defaultdict(list)
     for doc in corpus.documents.values():
         issuer = corpus.issuers.get(doc.issuer)
-        if issuer is not None and issuer.level == vocab.UNKNOWN:  # a draft's unknown issuer: its region unknown
+        if issuer is not None and issuer.unidentified:  # a draft's unknown issuer: its region unknown
             continue
         region = issuer.region if issuer else None
         groups[(symbol_key(doc.symbol), doc.year, region)].append(doc)

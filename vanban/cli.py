@@ -556,6 +556,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from .checks import uncertain_summary
     from .review import drafts
 
     checked = check(args.data, citations=False)
@@ -571,8 +572,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         print(f"  đọc bằng {draft.reader}{source}{when}")
         if doc.originals:
             print("  bản gốc: " + ", ".join(f"originals/{name}" for name in doc.originals))
-        marks = [f"{n} ({m.confidence:g}{': ' + m.reason if m.reason else ''})" for n, m in item.uncertain]
-        print("  cần xem lại: " + "; ".join(marks) if marks else "  không trường nào bị đánh dấu chưa chắc")
+        print("  " + uncertain_summary(draft))
         if not item.issuer_known:
             printed = f" (đầu văn bản ghi: {draft.issuer_text})" if draft.issuer_text else ""
             print(f"  cơ quan ban hành: chưa xác định{printed}; ghi `issuer:` trước khi xác nhận")

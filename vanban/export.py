@@ -161,7 +161,7 @@ def to_jsonld(corpus: Corpus) -> str:
             "eli:type_document": vocab.DOC_TYPES[doc.type].label,
             "vb:type": doc.type,
         }
-        if issuer is None or issuer.level != vocab.UNKNOWN:  # a draft's issuer not identified yet is no body
+        if issuer is None or not issuer.unidentified:  # a draft's issuer not identified yet is no body
             node["eli:passed_by"] = issuer.name if issuer else doc.issuer
         node["eli:title"] = doc.title
         if doc.date and doc.date.day:

@@ -248,7 +248,8 @@ _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,12})?")
 
 
 def _confidence(_r: _Reader, value: Raw, _f: Field, _line: int | None, _field: str) -> Any:
-    """A number from 0 to 1 (the YAML reader gives plain numbers as text: 0.95 comes as "0.95")."""
+    """A number from 0 to 1. The YAML reader gives plain numbers as text (0.95 comes as "0.95"); only an
+    explicitly tagged one (`!!float 0.95`, `!!int 1`) comes as a number, so both branches are live."""
     written = isinstance(value, str) and _NUMBER.fullmatch(value.strip())
     if not written and (not isinstance(value, (int, float)) or isinstance(value, bool)):
         return _WRONG

@@ -32,6 +32,11 @@ class Issuer:
     file: str = ""
     line: int | None = None
 
+    @property
+    def unidentified(self) -> bool:
+        """The loader's reserved issuer of drafts whose header names no body (level vocab.UNKNOWN)."""
+        return self.level == vocab.UNKNOWN
+
 
 @dataclass(frozen=True)
 class Source:
@@ -165,5 +170,5 @@ class Corpus:
             yield from doc.relations
 
     def known_issuers(self) -> list[Issuer]:
-        """The bodies of issuers.yaml: all but the loader's reserved issuer of drafts (level vocab.UNKNOWN)."""
-        return [issuer for issuer in self.issuers.values() if issuer.level != vocab.UNKNOWN]
+        """The bodies of issuers.yaml: all but the loader's reserved issuer of drafts."""
+        return [issuer for issuer in self.issuers.values() if not issuer.unidentified]

@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from . import schema
 from .load import DOCUMENTS_DIR, MAX_YAML_BYTES, YAML_SUFFIXES, DataFiles, display_path, document_files
-from .model import SURE, Corpus, Document, FieldMark
+from .model import Corpus, Document, FieldMark
 from .problems import OutputError, Problems, VanbanError
 from .refs import RefNotFound
 from .yamlio import LineDict, YamlSyntaxError, load_yaml
@@ -43,25 +43,28 @@ class UnknownDraftField(ReviewError):
 
 @dataclass(frozen=True)
 class DraftItem:
-    """One draft as `review` lists it."""
+    """One draft as `review` lists it (a document whose draft is not None)."""
 
     doc: Document
-    uncertain: tuple[tuple[str, FieldMark], ...]  # fields read with less confidence than model.SURE
-    issuer_known: bool  # False: the issuer is the loader's reserved "not identified yet"
 
     @property
     def id(self) -> str:
         return self.doc.id
 
+    @property
+    def uncertain(self) -> tuple[tuple[str, FieldMark], ...]:
+        """The fields read with less confidence than model.SURE."""
+        return tuple(self.doc.draft.uncertain()) if self.doc.draft else ()
+
+    @property
+    def issuer_known(self) -> bool:
+        """False: the issuer is the loader's reserved "not identified yet"."""
+        return self.doc.issuer != schema.UNKNOWN_ISSUER
+
 
 def drafts(corpus: Corpus) -> list[DraftItem]:
     """Every draft of the corpus, by id."""
-    out = []
-    for doc in sorted(corpus.documents.values(), key=lambda d: d.id):
-        if doc.draft is None:
-            continue
-        out.append(DraftItem(doc, tuple(doc.draft.uncertain()), doc.issuer != schema.UNKNOWN_ISSUER))
-    return out
+    return [DraftItem(doc) for doc in sorted(corpus.documents.values(), key=lambda d: d.id) if doc.draft is not None]
 
 
 @dataclass(frozen=True)
@@ -89,60 +92,73 @@ def accept(data_dir: str | Path, doc_id: str, fields: Sequence[str] = ()) -> Acc
     data_dir = Path(data_dir)
     path = _find(data_dir, doc_id)
     shown = display_path(path)
-    problems = Problems()
-    data_bytes = DataFiles(data_dir, problems).read(path, shown, MAX_YAML_BYTES)  # a link out of data/: refused
-    if data_bytes is None:
-        reason = problems.items[0].message if problems.items else "không đọc được"
-        raise ReviewError(f"{shown}: {reason}")
-    real = Path(os.path.realpath(path))  # inside data/, checked by read
-    try:
-        text = data_bytes.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ReviewError(f"{shown}: tệp không phải UTF-8; lưu lại với mã hóa UTF-8 rồi chạy lại") from None
+    data_bytes, text = _read(data_dir, path, shown)
+    real = Path(os.path.realpath(path))  # inside data/, checked by _read
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     data, root = _parse(body, shown)
-    draft = data.get("draft") if isinstance(data, dict) else None
+    draft = data.get("draft")
     if not isinstance(draft, dict):
         raise ReviewError(f"{doc_id} không phải bản nháp: {shown} không có khối `draft:`; không có gì để xác nhận")
-    draft_key, draft_node = _entry(root, "draft", shown)
     names = list(dict.fromkeys(f.strip() for f in fields if f.strip()))
-    kept = ""  # draft.original, kept as the document's own `original:` when the whole draft goes
+    dropped: tuple[tuple[str, str, str], ...] = ()  # suggested relations, which go with the whole draft
     if names:
-        marks = draft.get("fields")
-        marked = [str(k) for k in marks] if isinstance(marks, dict) else []
-        _known_fields(doc_id, names, marked)
-        new_body, expected = _remove_fields(body, data, draft_node, names, shown)
-        remaining = tuple(
-            name
-            for name, mark in (expected["draft"].get("fields") or {}).items()
-            if isinstance(mark, dict) and _uncertain(mark.get("confidence"))
-        )
+        new_body, expected, remaining = _accept_fields(body, data, draft, root, doc_id, names, shown)
+        kept = ""
     else:
-        if data.get("issuer") in (None, schema.UNKNOWN_ISSUER):
-            raise ReviewError(
-                f"{doc_id} chưa có cơ quan ban hành: ghi `issuer: <khóa trong data/issuers.yaml>` vào {shown} "
-                "(thêm cơ quan vào issuers.yaml nếu chưa có) rồi chạy lại; bỏ khối draft lúc này sẽ làm tệp thiếu "
-                "trường bắt buộc"
-            )
-        kept = _kept_original(data, draft, shown)
-        new_body = _remove_lines(body, draft_key, shown, f"original: {kept}" if kept else "")
-        expected = {}
-        for key, value in data.items():
-            if key != "draft":
-                expected[key] = value
-            elif kept:
-                expected["original"] = kept
-        remaining = ()
+        new_body, expected, kept = _accept_all(body, data, draft, root, doc_id, shown)
+        remaining, dropped = (), _suggested(draft)
     _verify(new_body, expected, shown)
     _replace(real, data_bytes, (bom + new_body).encode("utf-8"), shown)
-    suggested = draft.get("relations") if not names else None
-    dropped = tuple(
+    return Accepted(doc_id, shown, tuple(names), not names, remaining, dropped, kept)
+
+
+def _accept_fields(
+    body: str, data: dict[Any, Any], draft: dict[Any, Any], root: MappingNode, doc_id: str, names: list[str], shown: str
+) -> tuple[str, dict[Any, Any], tuple[str, ...]]:
+    """The text without the marks `names`, the data it must parse to, and the fields still uncertain."""
+    _, draft_node = _entry(root, "draft", shown)
+    marks = draft.get("fields")
+    _known_fields(doc_id, names, [str(k) for k in marks] if isinstance(marks, dict) else [])
+    new_body, expected = _remove_fields(body, data, draft_node, names, shown)
+    remaining = tuple(
+        name
+        for name, mark in (expected["draft"].get("fields") or {}).items()
+        if isinstance(mark, dict) and _uncertain(mark.get("confidence"))
+    )
+    return new_body, expected, remaining
+
+
+def _accept_all(
+    body: str, data: dict[Any, Any], draft: dict[Any, Any], root: MappingNode, doc_id: str, shown: str
+) -> tuple[str, dict[Any, Any], str]:
+    """The text without the draft block, the data it must parse to, and draft.original kept as `original:`."""
+    draft_key, _ = _entry(root, "draft", shown)
+    if data.get("issuer") in (None, schema.UNKNOWN_ISSUER):
+        raise ReviewError(
+            f"{doc_id} chưa có cơ quan ban hành: ghi `issuer: <khóa trong data/issuers.yaml>` vào {shown} "
+            "(thêm cơ quan vào issuers.yaml nếu chưa có) rồi chạy lại; bỏ khối draft lúc này sẽ làm tệp thiếu "
+            "trường bắt buộc"
+        )
+    kept = _kept_original(data, draft, shown)
+    new_body = _remove_lines(body, draft_key, shown, f"original: {kept}" if kept else "")
+    expected = {}
+    for key, value in data.items():
+        if key != "draft":
+            expected[key] = value
+        elif kept:
+            expected["original"] = kept
+    return new_body, expected, kept
+
+
+def _suggested(draft: dict[Any, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The relations the draft suggests (type, target, cited), which go with it."""
+    suggested = draft.get("relations")
+    return tuple(
         (str(r.get("type") or ""), str(r.get("target") or ""), str(r.get("cited") or ""))
         for r in (suggested if isinstance(suggested, list) else [])
         if isinstance(r, dict)
     )
-    return Accepted(doc_id, shown, tuple(names), not names, remaining, dropped, kept)
 
 
 def _kept_original(data: dict[Any, Any], draft: dict[Any, Any], shown: str) -> str:
@@ -160,8 +176,9 @@ def _kept_original(data: dict[Any, Any], draft: dict[Any, Any], shown: str) -> s
 
 
 def _uncertain(confidence: object) -> bool:
+    """Whether a mark as written is uncertain (model.FieldMark's rule); one that is no number is."""
     try:
-        return float(str(confidence)) < SURE
+        return FieldMark(float(str(confidence))).uncertain
     except ValueError:
         return True
 
@@ -188,7 +205,20 @@ def _find(where: Path, doc_id: str) -> Path:
     return found[0]
 
 
-def _parse(text: str, shown: str) -> tuple[Any, MappingNode]:
+def _read(data_dir: Path, path: Path, shown: str) -> tuple[bytes, str]:
+    """The bytes of the file and their text; a link out of data/, a file too large or not UTF-8 refused."""
+    problems = Problems()
+    data_bytes = DataFiles(data_dir, problems).read(path, shown, MAX_YAML_BYTES)
+    if data_bytes is None:
+        reason = problems.items[0].message if problems.items else "không đọc được"
+        raise ReviewError(f"{shown}: {reason}")
+    try:
+        return data_bytes, data_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReviewError(f"{shown}: tệp không phải UTF-8; lưu lại với mã hóa UTF-8 rồi chạy lại") from None
+
+
+def _parse(text: str, shown: str) -> tuple[dict[Any, Any], MappingNode]:
     """The data (as the loader reads it) and the node tree (with positions) of the file."""
     try:
         data = load_yaml(text)  # the limits and the syntax, as `check` sees them

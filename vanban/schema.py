@@ -80,15 +80,16 @@ SOURCE = (
     Field("note", "str", help="ghi chú: trang nói gì, ngày đăng"),
 )
 
+
+def _relation_type(help_text: str) -> Field:
+    """The `type` of a relation or of a suggested one: a key of vocab.RELATION_TYPES."""
+    return Field(
+        "type", "str", True, help_text, {k: r.label for k, r in vocab.RELATION_TYPES.items()}, "unknown-relation"
+    )
+
+
 RELATION = (
-    Field(
-        "type",
-        "str",
-        True,
-        "loại quan hệ, nhìn từ văn bản này",
-        {k: r.label for k, r in vocab.RELATION_TYPES.items()},
-        "unknown-relation",
-    ),
+    _relation_type("loại quan hệ, nhìn từ văn bản này"),
     Field("target", "str", True, "id của văn bản kia: 25-nq-tw-2013"),
     Field("note", "str", help="ghi chú về quan hệ"),
     Field("place", "str", help="vị trí trong văn bản này: Mở đầu, Mục II.1"),
@@ -101,14 +102,7 @@ FIELD_MARK = (
 )
 
 SUGGESTION = (
-    Field(
-        "type",
-        "str",
-        True,
-        "loại quan hệ gợi ý, nhìn từ văn bản này",
-        {k: r.label for k, r in vocab.RELATION_TYPES.items()},
-        "unknown-relation",
-    ),
+    _relation_type("loại quan hệ gợi ý, nhìn từ văn bản này"),
     Field("cited", "str", True, "trích dẫn đúng như văn bản ghi: Nghị quyết số 25-NQ/TW"),
     Field("target", "str", help="id của văn bản được trích dẫn khi đã xác định được"),
     Field("sentence", "str", help="câu chứa trích dẫn"),

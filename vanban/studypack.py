@@ -105,7 +105,7 @@ def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Docu
     for node in implementers(graph, corpus, doc.id):
         issuer = corpus.issuers.get(node.doc.issuer)
         region = issuer.region if issuer else None
-        if issuer is not None and issuer.level == vocab.UNKNOWN:  # a draft's issuer, not identified yet
+        if issuer is not None and issuer.unidentified:  # a draft's issuer, not identified yet
             by_place[UNKNOWN_PLACE].append(node.doc)
             continue
         by_place[corpus.regions.get(region, region) if region else "Trung ương"].append(node.doc)

@@ -435,11 +435,6 @@ def _issuer_code(written: str) -> str:
     return re.sub(r"(?<![A-Z])TTG(?![A-Z])", "TTg", raw)
 
 
-# State issuers whose symbols the 1980s–1990s printed "NUMBER TYPE/ISSUER" without a hyphen ("412 NQ/UBTVQH9",
-# "567 QĐ/UB"): the space is dropped, no hyphen is restored as it is for a Party symbol.
-_LEGISLATURE = re.compile(r"(?:UBTV)?QH\d{1,2}|UB(?:ND)?|HĐND|HĐBT|CP|TTg")
-
-
 def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[str, str, int | None]:
     """(official symbol, type code, year) for a symbol match; number overrides the match's own."""
     if m["norm"]:
@@ -461,7 +456,7 @@ def symbol_of(norm: Normalised, m: Match, number: str | None = None) -> tuple[st
     if m["party"]:
         code, issuer = _code(norm, m, "p_type"), _issuer(norm, m, "p_iss")
         between = norm.text[m.end("p_num") : m.start("p_type")]
-        if "-" not in between and _LEGISLATURE.fullmatch(issuer):
+        if "-" not in between and P.UNHYPHENATED_ISSUER.fullmatch(issuer):
             return f"{number or m['p_num']}{code}/{issuer}", code, None
         return f"{number or m['p_num']}-{code}/{issuer}", code, None
     if m["pslash"]:  # 646/QĐ/QUTW: a slash where the hyphen was
@@ -583,7 +578,6 @@ def _law_mention(norm: Normalised, m: Match) -> Mention | None:
     item = _Item(m.start(), end, None, "")
     year: int | None = None
     tail = m.end()
-    _date_after(norm, _at(item, tail))
     date_item = _at(item, tail)
     _date_after(norm, date_item)
     if date_item.date is None and date_item.date_problem is None:
@@ -652,22 +646,27 @@ def _not_citation(norm: Normalised, start: int) -> bool:
     if _MODEL_BEFORE.search(before):
         return True
     a, _ = norm.span(start, start)
-    if a < OWN_HEADING_CHARS:
-        line_start = norm.original.rfind("\n", 0, a) + 1
-        line_end = norm.original.find("\n", a) % (len(norm.original) + 1)
-        rest, after = norm.original[line_start:line_end], norm.original[line_end : line_end + 200].split()
-        if (
-            norm.original[line_start:a].strip() == ""
-            and all(w.isupper() for w in rest.split() if w.isalpha())
-            and _OWN_HEADING.match(_head_words(rest))
-            and bool(after)
-            and after[0] in ("CỦA", "VỀ", "QUY", "BAN", "NGÀY")  # the heading goes on: date, issuer or title
-        ):
-            return True
+    if a < OWN_HEADING_CHARS and _own_heading(norm.original, a):
+        return True
     if "theo" not in norm.folded[max(0, start - 30) : start]:
         return False
-    a, _ = norm.span(start, start)
     return _OWN_ANNEX_BEFORE.search(_fold_tail(norm.original, a)) is not None
+
+
+def _own_heading(original: str, a: int) -> bool:
+    """The number opening a heading line in capitals that goes on below: "NGHỊ QUYẾT SỐ 297 NQ/…" / "CỦA …"."""
+    line_start = original.rfind("\n", 0, a) + 1
+    line_end = original.find("\n", a)
+    if line_end == -1:
+        line_end = len(original)
+    rest, after = original[line_start:line_end], original[line_end : line_end + 200].split()
+    return (
+        original[line_start:a].strip() == ""
+        and all(w.isupper() for w in rest.split() if w.isalpha())
+        and _OWN_HEADING.match(_head_words(rest)) is not None
+        and bool(after)
+        and after[0] in ("CỦA", "VỀ", "QUY", "BAN", "NGÀY")  # the heading goes on: date, issuer or title
+    )
 
 
 _NOT_A_NUMBER_AFTER = re.compile(r"\s{1,3}(?:nam|thang|lan|nguoi)(?![a-z])(?!\s{1,3}(?:19|20)\d\d)")

@@ -49,14 +49,18 @@ _OWN_SYMBOL = re.compile(
     rf"(?P<lost>\s(?P<tail>[A-ZĐ]{{2,10}})(?=\s|$))?"
 )
 _LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}}[a-z]?)\s?(?P<code>[A-ZĐ]{{1,6}})(?P<rest>/{_SEGMENT})")
-_PARTY_REST = re.compile(r"/[a-z]{0,6}(?:tw|tu|du|hu)$")  # a Party issuer: Trung ương, tỉnh, đảng, huyện ủy
+_PARTY_REST = re.compile(rf"/{P.PARTY_ISSUER}$")  # a Party issuer's code after the slash
 _BODY_DATE = re.compile(r"^ngay\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{4}\s{0,2},")
 _STAMP_TIME = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}\s{1,3}\d{1,2}:\d{2}")
 _GLUED_NAME = re.compile(
     r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]{2,60}[A-ZĐÀ-Ỹ])([A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,10}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}){1,4})$"
 )
+# The marks that open a capacity line: thay mặt, ký thay, thừa lệnh (folded).
+_CAP_MARKS = "tm|kt|tl|t/m|k/t|t/l"
 # A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN".
-_BROKEN_CAPACITY = re.compile(r"(?:^(?:tm|kt|tl|t/m|k/t|t/l)\.?|\buy|\bban|\bnhan|\bva|-)$")
+_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|-)$")
+# "TM. Ủy ban nhân dân tỉnh": a capacity line in sentence case, its mark in capitals (read as printed).
+_CAP_MARK_PRINTED = re.compile(rf"(?:{_CAP_MARKS.upper()})\.?\s")
 _PLACE_DATE_START = re.compile(r"^[^,]{1,40},\s{0,3}ngay\s{1,3}\d{1,2}(?:\s|/|$)")
 _BARE_SYMBOL = re.compile(rf"^\d{{1,6}}(?:/\d{{4}})?/{_SEGMENT}(?:[-/]{_SEGMENT}){{0,4}}$")
 _BODY = re.compile(
@@ -69,9 +73,14 @@ _ORGAN = re.compile(
     r"thuong truc|ban bi thu|bo chinh tri|nuoc cong hoa|tinh uy|thanh uy|huyen uy|dang uy|"
     r"khoa [ivxlc]{1,6}\b|ky hop)"
 )
+# The words a line of the header cannot end on: it goes on below ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ" / "XÃ HỘI").
+_CONNECTOR_WORDS = (
+    *("và", "của", "về", "với", "giữa", "tại", "trong", "cho", "đối", "trên", "theo", "các", "những"),
+    *("số", "ngày", "đến", "thuộc", "ở", "ban", "tổ", "nhằm", "từ", "hoặc", "một", "việc", "làm"),
+)
+_CONNECTOR_ENDS = (",", "-", "–")
 _CONNECTOR = re.compile(
-    r"(?:,|-|–|\b(?:va|cua|ve|voi|giua|tai|trong|cho|doi|tren|theo|cac|nhung|so|ngay|den|thuoc|o|ban|to|"
-    r"nham|tu|hoac|mot|viec|lam))$"
+    rf"(?:{'|'.join(map(re.escape, _CONNECTOR_ENDS))}|\b(?:{'|'.join(fold(w) for w in _CONNECTOR_WORDS)}))$"
 )
 _CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:/]\s{0,3}(?:\w|$)|\s{1,3}\w)")
 _POSITION = re.compile(
@@ -513,20 +522,14 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
 
 # The words a title line cannot end on: connectors, and verbs waiting for their object ("… thực hiện",
 # "triển khai", "thi hành").
-_GOES_ON_WORDS = frozenset(
-    {
-        *("và", "của", "về", "với", "giữa", "tại", "trong", "cho", "đối", "trên", "theo", "các", "những"),
-        *("số", "ngày", "đến", "thuộc", "ở", "ban", "tổ", "nhằm", "từ", "hoặc", "một", "việc", "làm"),
-        *("hiện", "khai", "hành"),
-    }
-)
+_GOES_ON_WORDS = frozenset({*_CONNECTOR_WORDS, "hiện", "khai", "hành"})
 
 
 def _goes_on(line: str) -> bool:
     """A title line that cannot end there: a connector or a verb waiting for its object, read with its
     diacritics ("từ" goes on, "ĐIỆN TỬ" ends)."""
     stripped = line.rstrip().rstrip("*_").rstrip()
-    if stripped.endswith((",", "-", "–")):
+    if stripped.endswith(_CONNECTOR_ENDS):
         return True
     words = stripped.lower().split()
     return bool(words) and words[-1] in _GOES_ON_WORDS
@@ -631,29 +634,42 @@ def _loose_name(text: str) -> str | None:
 
 def _signer(head: Header, cells: list[_Cell], after: int) -> None:
     """The closing block: capacity lines ("TM. …", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), then the name."""
-    start = None
+    start = _capacity_start(cells, after)
+    if start is None:
+        _signer_without_capacity(head, cells, after)
+        return
+    lines, glued_name, j = _capacity_lines(cells, start)
+    head.capacity_lines = lines
+    head.capacity = ", ".join(_title_case(b) for b in lines)
+    if glued_name:
+        head.signer = glued_name
+        head.rate("signer", 0.7, "tên người ký dính liền dòng chức vụ, đã tách")
+        return
+    _name_under_capacity(head, cells, start, j)
+
+
+def _capacity_start(cells: list[_Cell], after: int) -> int | None:
+    """The cell the capacity block opens with, at or after `after`."""
     for i in range(after, len(cells)):
         cell = cells[i]
         if _position_alone(cells, i) and _name_follows(cells, i):
-            start = i  # "Phó Chủ tịch" / "(Đã ký)" / "Trần Nguyên", "BỘ TRƯỞNG, CHỦ NHIỆM" / name
-            break
-        if re.match(r"(?:TM|KT|TL|T/M|K/T|T/L)\.?\s", cell.text.strip()) and _position_follows(cells, i):
-            start = i  # "TM. Ủy ban nhân dân tỉnh" / "Chủ tịch" / name: the block in sentence case
-            break
+            return i  # "Phó Chủ tịch" / "(Đã ký)" / "Trần Nguyên", "BỘ TRƯỞNG, CHỦ NHIỆM" / name
+        if _CAP_MARK_PRINTED.match(cell.text.strip()) and _position_follows(cells, i):
+            return i  # "TM. Ủy ban nhân dân tỉnh" / "Chủ tịch" / name: the block in sentence case
         if not cell.text.isupper():
             continue
         if _CAP_PREFIX.match(cell.folded):
-            start = i
-            break
+            return i
         prev = cells[i - 1].folded if i else ""
         if (_POSITION.match(cell.folded) and prev.startswith("noi nhan")) or (
             cell.row.lstrip().startswith("|") and cell.row_start and i > after + 3 and len(cell.text) < 60
         ):
-            start = i
-            break
-    if start is None:
-        _signer_without_capacity(head, cells, after)
-        return
+            return i
+    return None
+
+
+def _capacity_lines(cells: list[_Cell], start: int) -> tuple[list[str], str | None, int]:
+    """(the capacity lines as printed, a name glued to the last of them, the cell after the block)."""
     lines = [cells[start].text]
     glued_name: str | None = None
     j = start + 1
@@ -678,12 +694,11 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
             break
         j += 1
     lines = [" ".join(line.split()) for line in lines]  # "THỨ\u2006 \u2006 TRƯỞNG": spaced-out columns
-    head.capacity_lines = lines
-    head.capacity = ", ".join(_title_case(b) for b in lines)
-    if glued_name:
-        head.signer = glued_name
-        head.rate("signer", 0.7, "tên người ký dính liền dòng chức vụ, đã tách")
-        return
+    return lines, glued_name, j
+
+
+def _name_under_capacity(head: Header, cells: list[_Cell], start: int, j: int) -> None:
+    """The signer's name in the cells after the capacity block (start: its first cell, j: the one after)."""
     in_list = any(c.folded.startswith("noi nhan") for c in cells[max(0, start - 2) : j + 1])
     for k in range(j, min(len(cells), j + 30)):
         cell = cells[k]

@@ -88,8 +88,12 @@ _START = r"(?<![0-9a-z/.])"
 _JOINT = "nqlt|ttlt"
 # Issuers a State symbol names without the hyphen after its type code ("30c/NQCP", "2468/QĐUBND").
 _GLUED_ISSUERS = r"(?:cp|ttg|ubnd|hdnd|ub)"
-# Party issuers (for "646/QĐ/QUTW", a slash where the hyphen was): Trung ương, tỉnh, đảng, huyện ủy.
-_PARTY_ISSUER = r"[a-z]{0,6}(?:tw|tu|du|hu)"
+# Party issuers, folded: Trung ương, tỉnh, đảng, huyện ủy ("646/QĐ/QUTW", a slash where the hyphen was).
+# The header reader tells by it whether "04 HD/UBKTTW", printed without a hyphen, is a Party symbol.
+PARTY_ISSUER = r"[a-z]{0,6}(?:tw|tu|du|hu)"
+# State issuers, as printed, whose symbols the 1980s–1990s printed "NUMBER TYPE/ISSUER" without a hyphen
+# ("412 NQ/UBTVQH9", "567 QĐ/UB"): find drops the space and restores no hyphen, as it does for a Party symbol.
+UNHYPHENATED_ISSUER = re.compile(r"(?:UBTV)?QH\d{1,2}|UB(?:ND)?|HĐND|HĐBT|CP|TTg")
 _UPPER_ISSUER = r"[a-z&]{2,10}"  # the issuer of a symbol without type code; capitals checked in find
 
 # One alternative per symbol family; group names tell which matched.
@@ -99,7 +103,7 @@ SYMBOL = (
     rf"|(?P<n_org>[a-z]{{2,10}})(?:{_S}-{_S}(?P<n_unit>{_UNIT}))?{_END}))"
     rf"|(?P<party>(?P<p_num>{NUM})(?:{_S}-{_S}|\s{{1,2}}|(?=[a-z]{{1,3}}/(?:ubtv)?qh\d))(?P<p_type>{_PARTY_TYPES}){_S}/{_S}"
     rf"(?P<p_iss>t\.\s?u|{_C}{{2,10}}){_END})"
-    rf"|(?P<pslash>(?P<sl_num>{NUM}){_S}/{_S}(?P<sl_type>{_PARTY_TYPES}){_S}/{_S}(?P<sl_iss>{_PARTY_ISSUER}){_END})"
+    rf"|(?P<pslash>(?P<sl_num>{NUM}){_S}/{_S}(?P<sl_type>{_PARTY_TYPES}){_S}/{_S}(?P<sl_iss>{PARTY_ISSUER}){_END})"
     rf"|(?P<pstate>(?P<ps_num>{NUM}){_S}/{_S}(?P<ps_type>{_PARTY_TYPES}){_S}-{_S}(?P<ps_iss>tw|tu|t\.\s?u|du|hu){_END})"
     rf"|(?P<admin>(?P<a_num>{NUM}){_S}/{_S}(?P<a_type>{_ADMIN_TYPES})(?:{_S}(?:-{_S}|(?P<a_dot>\.)(?=[a-z]))(?P<a_iss>{_UNIT}(?(a_dot)(?:\.{_C}{{1,10}}){{0,2}}|))"
     rf"|(?P<a_glued>{_GLUED_ISSUERS}(?:-[a-z0-9&]{{1,16}}){{0,2}})){_END})"

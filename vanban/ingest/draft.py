@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
+from .. import vocab
 from ..citations import Resolver, TextTooLarge, extract
-from ..citations.header import SURE, Header, read_header
+from ..citations.header import SURE, Header
 from ..citations.relation_hint import no_relation, sentence_of, suggest_relation
 from ..model import Corpus, Document
 from ..symbols import expected_id, fold, parse_symbol, slug, symbol_key
@@ -75,19 +76,20 @@ class DraftDoc:
 def draft_document(
     reading: Reading,
     text: str,
+    head: Header,
     corpus: Corpus,
     resolver: Resolver,
     today: dt.date,
     original: str | None,
     forwards: str | None = None,
 ) -> DraftDoc:
-    """The draft of one document of a file; forwards: the id of a document this one sends on."""
-    head = read_header(text, corpus)
+    """The draft of one document of a file (head: its header, read_header of text); forwards: the id of a
+    document this one sends on."""
     confidence = {name: c for name, c in head.confidence.items() if c > 0}
     reasons = {name: head.reasons[name] for name in head.reasons if name in confidence}
     if reading.ocr:
         cap_ocr(confidence, reasons, head, reading.doubtful)
-    issuer = head.issuer or _central_issuer(head.symbol, corpus)
+    issuer = _issuer_of(head, corpus)
     if issuer and not head.issuer:
         confidence["issuer"], reasons["issuer"] = 0.7, "suy ra từ ký hiệu văn bản: đầu trang không có dòng cơ quan"
     if not issuer:
@@ -117,13 +119,14 @@ def draft_document(
     )
 
 
-def draft_id(text: str, corpus: Corpus, sha256: str) -> tuple[str | None, str | None, str | None]:
-    """(id, symbol, date) the draft of a document would get, from its header alone (no citations read)."""
-    head = read_header(text, corpus)
-    if not head.symbol:
-        return None, None, None
-    issuer = head.issuer or _central_issuer(head.symbol, corpus)
-    return _id_of(head, issuer, corpus, sha256), head.symbol, head.date.iso() if head.date else None
+def draft_id(head: Header, corpus: Corpus, sha256: str) -> str | None:
+    """The id the draft of a document would get, from its header alone (no citations read)."""
+    return _id_of(head, _issuer_of(head, corpus), corpus, sha256) if head.symbol else None
+
+
+def _issuer_of(head: Header, corpus: Corpus) -> str | None:
+    """The issuer block read, else the central body the symbol names (a cropped page lost the block)."""
+    return head.issuer or _central_issuer(head.symbol, corpus)
 
 
 def _id_of(head: Header, issuer: str | None, corpus: Corpus, sha256: str) -> str:
@@ -180,14 +183,17 @@ def _doubted(value: str, doubtful: frozenset[str]) -> bool:
     return False
 
 
-def _central_issuer(symbol: str | None, corpus: Corpus) -> str | None:
+def central_issuer(symbol: str | None) -> str | None:
+    """The key of the central body a symbol's issuer code names ("28/2021/NĐ-CP": chinh-phu), if any."""
     if not symbol:
         return None
     code = symbol.rsplit("/", 1)[-1]
-    for pattern, key in _CENTRAL_CODES:
-        if pattern.search(code) and key in corpus.issuers:
-            return key
-    return None
+    return next((key for pattern, key in _CENTRAL_CODES if pattern.search(code)), None)
+
+
+def _central_issuer(symbol: str | None, corpus: Corpus) -> str | None:
+    key = central_issuer(symbol)
+    return key if key in corpus.issuers else None
 
 
 def _region_of_place(place: str | None, corpus: Corpus) -> str | None:
@@ -195,7 +201,7 @@ def _region_of_place(place: str | None, corpus: Corpus) -> str | None:
     if not place:
         return None
     key = slug(place)
-    return key if key in getattr(corpus, "regions", {}) else None
+    return key if key in corpus.regions else None
 
 
 def _fields(head: Header, kept: set[str], issuer: str | None) -> dict[str, Any]:
@@ -218,8 +224,6 @@ def _fields(head: Header, kept: set[str], issuer: str | None) -> dict[str, Any]:
 
 
 def _type_of_symbol(symbol: str) -> str | None:
-    from .. import vocab  # the vocabulary of types, by code
-
     code = parse_symbol(symbol).type_code
     return vocab.TYPE_OF_CODE.get(code) if code else None
 
@@ -273,12 +277,13 @@ def _relations(
             continue  # the document's own number
         if no_relation(text, c) or not c.relation:
             continue
-        key = target.id if target else " ".join(c.text.split())
+        cited = " ".join(c.text.split())
+        key = target.id if target else cited
         if key in seen:
             continue
         seen.add(key)
         kind = suggest_relation(text, c, head.type) if target else c.relation
-        out.append(Suggested(kind, key, " ".join(c.text.split()), sentence_of(text, c.start, c.end)))
+        out.append(Suggested(kind, key, cited, sentence_of(text, c.start, c.end)))
     if forwards and forwards not in seen:
         out.append(Suggested("chuyen", forwards, forwards, "tệp gốc chứa văn bản này, rồi văn bản được chuyển kèm"))
     return out

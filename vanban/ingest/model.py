@@ -8,6 +8,7 @@ into the data folder (the only stage that writes) and says what it did.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,12 +38,23 @@ class Reading:
     ocr: bool  # some of the text came from OCR
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni", "unicode+tcvn3" …
     pages: int  # pages read (1 for a text or Word file)
-    sha256: str  # of the file's bytes: the same file ingested twice is recognised
+    sha256: str  # sha256_of_bytes of the file's bytes: the same file ingested twice is recognised
     ocr_pages: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)  # in Vietnamese: what the reader noticed
     # Words OCR read with low confidence, folded (lower case, no diacritics); None when no OCR ran or
     # the reader could not say: then every field OCR read is doubted.
     doubtful: frozenset[str] | None = None
+
+
+def sha256_of_bytes(data: bytes) -> str:
+    """How a file is recognised by its content (Reading.sha256, the originals kept in data/originals/)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_of(path: Path) -> str:
+    """sha256_of_bytes of a file's bytes, read a block at a time."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 class FileRefused(Exception):

@@ -22,7 +22,6 @@ FileRefused that says, in Vietnamese, what is wrong and what to do.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import re
@@ -42,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from vanban.ingest import legacy
-from vanban.ingest.model import FileRefused, Limits, Reading
+from vanban.ingest.model import FileRefused, Limits, Reading, sha256_of_bytes
 from vanban.symbols import fold
 
 KIND_OF_EXTENSION = {
@@ -173,7 +172,7 @@ def read_file(
         ocr=got.ocr_pages > 0,
         encoding=got.encoding,
         pages=got.pages,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256_of_bytes(data),
         ocr_pages=got.ocr_pages,
         notes=got.notes,
         doubtful=frozenset(job.doubtful) if got.ocr_pages else None,
@@ -264,21 +263,23 @@ def _dispatch(job: _Job, claimed: str, sniffed: str | None) -> _Read:
         return _read_office(job, "odt")
     if sniffed == "zip":  # a .docx, or a .doc that is one
         got = _read_docx(job, job.data)
-        return got if claimed == "docx" else replace(got, notes=(*got.notes, "tệp .doc thực chất là .docx"))
+        return got if claimed == "docx" else _noted(got, "tệp .doc thực chất là .docx")
     if claimed == "docx":  # OLE bytes under .docx: Word keeps a password-protected .docx that way
         if "EncryptedPackage".encode("utf-16-le") in job.data:
             raise _password(job.path)
         if _WORD_STREAM not in job.data:
             raise _corrupt(job.path, _LABEL["docx"])
-        got = _read_office(job, "doc")
-        return replace(got, notes=(*got.notes, "tệp .docx thực chất là .doc (Word 97)"))
+        return _noted(_read_office(job, "doc"), "tệp .docx thực chất là .doc (Word 97)")
     kind = "rtf" if sniffed == "rtf" else "doc"
     if kind == "doc" and _WORD_STREAM not in job.data:
         raise _corrupt(job.path, _LABEL["doc"], "không có phần WordDocument: tệp bị cắt, hoặc là tệp Office khác")
     got = _read_office(job, kind)
-    if kind != claimed:
-        got = replace(got, notes=(*got.notes, f"tệp .{claimed} thực chất là .{kind}"))
-    return got
+    return got if kind == claimed else _noted(got, f"tệp .{claimed} thực chất là .{kind}")
+
+
+def _noted(got: _Read, note: str) -> _Read:
+    """What a reader found, with one more note: the bytes were another kind than the extension said."""
+    return replace(got, notes=(*got.notes, note))
 
 
 def _password(path: Path) -> FileRefused:

@@ -9,7 +9,6 @@ outcome with what is wrong and what to do, and the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,15 +16,18 @@ from pathlib import Path
 
 from .. import load
 from ..citations import Resolver
+from ..citations.header import read_header
+from ..dates import PartialDate
 from ..model import Corpus
 from ..schema import key_problem
 from ..symbols import symbol_key
 from .draft import DraftDoc, draft_document, draft_id
-from .model import FileRefused, Limits, Reading
+from .model import FileRefused, Limits, Reading, sha256_of, sha256_of_bytes
 from .read import read_file
 from .split import split_documents
 from .store import (
     DOCUMENTS,
+    FOLDERS,
     ORIGINALS,
     TEXTS,
     StoreError,
@@ -33,7 +35,6 @@ from .store import (
     folder,
     original_hashes,
     run_lock,
-    sha256_of,
     write_new,
 )
 
@@ -78,6 +79,13 @@ class _Known:
     keys: dict[tuple[str, str | None], str] = field(default_factory=dict)  # (symbol key, date) → id
     hashes: dict[str, list[str]] = field(default_factory=dict)  # sha256 of an original → its file names
 
+    def find(self, symbol: str | None, date: str | None) -> str | None:
+        """The id of the document known with that symbol and date (ISO), if any."""
+        return self.keys.get((symbol_key(symbol or ""), date))
+
+    def add(self, doc_id: str, symbol: str | None, date: str | None) -> None:
+        self.keys[(symbol_key(symbol or ""), date)] = doc_id
+
 
 def files_of(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
     """(file, root) for every file named or found in a named folder, in a stable order. A link found in a
@@ -109,7 +117,7 @@ def ingest(
     missing = next((p for p in problems.items if p.code == "no-data"), None)
     if missing is not None:
         raise StoreError(f"{missing.message}: {missing.hint}")
-    for name in (DOCUMENTS, TEXTS, ORIGINALS):
+    for name in FOLDERS:
         folder(data_dir, name)
     with run_lock(data_dir):
         clean_stale(data_dir)
@@ -168,24 +176,30 @@ def _present_by_content(path: Path, limits: Limits, known: _Known) -> list[Outco
 def _known(corpus: Corpus, data_dir: Path) -> _Known:
     known = _Known(corpus, set(corpus.documents), hashes=original_hashes(data_dir))
     for doc in corpus.documents.values():
-        known.keys[(symbol_key(doc.symbol), doc.date.iso() if doc.date else None)] = doc.id
+        known.add(doc.id, doc.symbol, _iso(doc.date))
     return known
+
+
+def _iso(date: PartialDate | None) -> str | None:
+    return date.iso() if date else None
 
 
 def _store_file(reading: Reading, data_dir: Path, known: _Known, resolver: Resolver, today: dt.date) -> list[Outcome]:
     data = _bytes_read(reading)
     parts = split_documents(reading.text)
-    first_id, first_symbol, first_date = draft_id(parts[0].text, known.corpus, reading.sha256)
+    heads = [read_header(part.text, known.corpus) for part in parts]  # read once: for the id and the draft
+    first_id = draft_id(heads[0], known.corpus, reading.sha256)
     if first_id is not None:
-        first_id = known.keys.get((symbol_key(first_symbol or ""), first_date), first_id)
+        first_id = known.find(heads[0].symbol, _iso(heads[0].date)) or first_id
     original = f"{first_id}{reading.path.suffix.lower()}" if first_id else None
     drafts: list[DraftDoc] = []
-    for part in reversed(parts):  # the last first: a document forwards the one after it
+    # the last first: a document forwards the one after it
+    for part, head in reversed(list(zip(parts, heads, strict=True))):
         forwards = drafts[0].id if drafts else None
-        drafts.insert(0, draft_document(reading, part.text, known.corpus, resolver, today, original, forwards))
+        drafts.insert(0, draft_document(reading, part.text, head, known.corpus, resolver, today, original, forwards))
     outcomes = [_store_draft(d, reading, data, data_dir, known) for d in drafts]
-    kept = original and any(o.status in (ADDED, COMPLETED) for o in outcomes)
-    if kept and original and write_new(data_dir / ORIGINALS / original, data):
+    kept = any(o.status in (ADDED, COMPLETED) for o in outcomes)
+    if original and kept and write_new(data_dir / ORIGINALS / original, data):
         known.hashes.setdefault(reading.sha256, []).append(original)
     return outcomes
 
@@ -196,7 +210,7 @@ def _bytes_read(reading: Reading) -> bytes:
         data = reading.path.read_bytes() if not reading.path.is_symlink() else b""
     except OSError as err:
         raise FileRefused(reading.path, "tệp biến mất hoặc không đọc lại được sau khi đọc", "chạy lại") from err
-    if hashlib.sha256(data).hexdigest() != reading.sha256:
+    if sha256_of_bytes(data) != reading.sha256:
         raise FileRefused(reading.path, "tệp đã thay đổi trong lúc được đọc", "chờ tệp ổn định rồi chạy lại")
     return data
 
@@ -215,7 +229,7 @@ def _store_draft(draft: DraftDoc, reading: Reading, data: bytes, data_dir: Path,
         return Outcome(
             file, UNREAD, draft.id, f"số ký hiệu đọc được không làm id được ({why})", _BY_HAND, reading.reader
         )
-    existing = known.keys.get((symbol_key(draft.symbol or ""), draft.date))
+    existing = known.find(draft.symbol, draft.date)
     if existing:
         added = _complete(existing, draft, data, data_dir, reading)
         status = COMPLETED if added else PRESENT
@@ -233,7 +247,7 @@ def _store_draft(draft: DraftDoc, reading: Reading, data: bytes, data_dir: Path,
         )
     write_new(data_dir / TEXTS / f"{draft.id}.txt", draft.text.encode("utf-8"))
     known.ids.add(draft.id)
-    known.keys[(symbol_key(draft.symbol or ""), draft.date)] = draft.id
+    known.add(draft.id, draft.symbol, draft.date)
     return Outcome(
         file,
         ADDED,

@@ -35,28 +35,18 @@ class Part:
 def split_documents(text: str) -> list[Part]:
     """The documents of a text, in order; the whole text when it holds one."""
     lines = text.splitlines(keepends=True)
-    offsets = _offsets(lines)
+    offsets = list(itertools.accumulate(map(len, lines), initial=0))  # where each line starts; then the end
     folded = [fold(line) for line in lines]
     starts = [i for i in range(len(lines)) if _header_at(folded, i)]
     cuts: list[int] = []
     for i in starts[1:]:  # the first header belongs to the first document
         start = _header_start(lines, folded, i)
         previous = cuts[-1] if cuts else 0
-        if offsets[start] - offsets[previous] >= _MIN_BODY and start > previous:
+        if offsets[start] - offsets[previous] >= _MIN_BODY:  # (so start > previous)
             cuts.append(start)
     bounds = [0, *cuts, len(lines)]
-    return [
-        Part("".join(lines[a:b]), offsets[a]) for a, b in itertools.pairwise(bounds) if "".join(lines[a:b]).strip()
-    ] or [Part(text, 0)]
-
-
-def _offsets(lines: list[str]) -> list[int]:
-    out, pos = [], 0
-    for line in lines:
-        out.append(pos)
-        pos += len(line)
-    out.append(pos)
-    return out
+    parts = (Part("".join(lines[a:b]), offsets[a]) for a, b in itertools.pairwise(bounds))
+    return [part for part in parts if part.text.strip()] or [Part(text, 0)]
 
 
 def _header_at(folded: list[str], i: int) -> bool:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from .model import sha256_of
+
 DOCUMENTS = "documents"
 TEXTS = "texts"
 ORIGINALS = "originals"
+FOLDERS = (DOCUMENTS, TEXTS, ORIGINALS)  # the folders of data/ that ingest writes in
 _TMP_SUFFIX = ".ingest-tmp"
 
 
@@ -72,7 +74,7 @@ def run_lock(data_dir: Path) -> Iterator[None]:
 
 def clean_stale(data_dir: Path) -> None:
     """Remove temporary files a killed run left behind (only ours: dot-names ending .ingest-tmp)."""
-    for name in (DOCUMENTS, TEXTS, ORIGINALS):
+    for name in FOLDERS:
         where = data_dir / name
         if where.is_dir() and not where.is_symlink():
             for stale in where.glob(f".*{_TMP_SUFFIX}"):
@@ -91,11 +93,3 @@ def original_hashes(data_dir: Path) -> dict[str, list[str]]:
         if path.is_file() and not path.is_symlink() and not path.name.startswith("."):
             out.setdefault(sha256_of(path), []).append(path.name)
     return out
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

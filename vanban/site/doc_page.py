@@ -157,8 +157,7 @@ def _draft_banner(doc: Document, page: str) -> str:
         printed = f"; đầu văn bản ghi: «{e(draft.issuer_text)}»" if draft.issuer_text else ""
         body.append(f"<p>Chưa xác định được cơ quan ban hành{printed}.</p>")
     if doc.originals:
-        links = ", ".join(f'<a href="{e(href(page, original_path(n)))}">{e(n)}</a>' for n in doc.originals)
-        body.append(f"<p>Bản gốc để đối chiếu: {links}.</p>")
+        body.append(f"<p>Bản gốc để đối chiếu: {_original_links(doc, page)}.</p>")
     if draft.relations:
         body.append(
             f'<p><a href="#{SUGGESTIONS_ID}">{len(draft.relations)} quan hệ gợi ý</a> từ toàn văn, chưa được '
@@ -193,6 +192,11 @@ def _suggestions(corpus: Corpus, doc: Document, page: str) -> str:
     return heading + "\n\n" + raw(note + '\n<ul class="vb-suggest">' + "".join(items) + "</ul>")
 
 
+def _original_links(doc: Document, page: str) -> str:
+    """Links to the site's copies of the document's originals ("Bản gốc")."""
+    return ", ".join(f'<a href="{e(href(page, original_path(n)))}">{e(n)}</a>' for n in doc.originals)
+
+
 def _card(corpus: Corpus, doc: Document, page: str) -> str:
     rows = [
         ("Số, ký hiệu", e(doc.symbol) + mark_unverified(doc, "symbol")),
@@ -224,8 +228,7 @@ def _card(corpus: Corpus, doc: Document, page: str) -> str:
     if doc.topics:
         rows.append(("Chủ đề", ", ".join(f'<a href="{e(href(page, topic_page(t)))}">{e(t)}</a>' for t in doc.topics)))
     if doc.originals:
-        links = ", ".join(f'<a href="{e(href(page, original_path(n)))}">{e(n)}</a>' for n in doc.originals)
-        rows.append(("Bản gốc", links))
+        rows.append(("Bản gốc", _original_links(doc, page)))
     rows.append(("Nguồn", _sources(corpus, doc)))
     body = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="vb-card">\n<tbody>\n{body}\n</tbody>\n</table>'

@@ -159,7 +159,7 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
         page = issuer_page(issuer.key)
         level = vocab.LEVEL_LABELS.get(issuer.level, "chưa rõ")
         facts = [f"<p>Cấp: {e(level)} · Hệ thống: {e(vocab.SYSTEM_LABELS.get(issuer.system, 'chưa rõ'))}</p>"]
-        if issuer.level == vocab.UNKNOWN:
+        if issuer.unidentified:
             facts.append(
                 "<p>Các bản nháp nhập tự động mà máy chưa xác định được cơ quan ban hành. Trang của mỗi văn bản "
                 "ghi khối cơ quan ban hành đúng như in trên văn bản.</p>"

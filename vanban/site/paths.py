@@ -12,7 +12,7 @@ import hashlib
 import posixpath
 
 from ..problems import BuildError
-from ..schema import original_problem
+from ..schema import RESERVED_KEYS, original_problem
 from ..symbols import ID_PATTERN, slug
 
 DOC_DIR = "van-ban"
@@ -20,8 +20,6 @@ DOC_DIR = "van-ban"
 # file names are limited to 255 bytes.
 MAX_SLUG = 80
 MAX_KEY = 200
-# Each folder's own list page: a key of that name would write over it.
-RESERVED = {"index"}
 
 
 class UnsafePath(BuildError, ValueError):
@@ -30,7 +28,7 @@ class UnsafePath(BuildError, ValueError):
 
 def safe(key: str) -> str:
     """The key itself if it is a slug (lower-case letters, digits, single hyphens); else UnsafePath."""
-    if len(key) > MAX_KEY or not ID_PATTERN.fullmatch(key) or key in RESERVED:
+    if len(key) > MAX_KEY or not ID_PATTERN.fullmatch(key) or key in RESERVED_KEYS:  # a folder's own list page
         shown = key if len(key) <= 80 else key[:77] + "…"
         raise UnsafePath(
             f"khóa hoặc id {shown!r} không dùng được làm tên trang: chỉ chữ thường không dấu, chữ số và "
@@ -42,7 +40,7 @@ def safe(key: str) -> str:
 def text_slug(text: str) -> str:
     """A page slug for free text (a topic, a term): its folded words, never empty, never too long."""
     base = slug(text)
-    if base and len(base) <= MAX_SLUG and base not in RESERVED:
+    if base and len(base) <= MAX_SLUG and base not in RESERVED_KEYS:
         return base
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     cut = base[:MAX_SLUG].rsplit("-", 1)[0] if len(base) > MAX_SLUG else base
