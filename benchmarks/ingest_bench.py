@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from vanban.citations.header import SURE, read_header  # noqa: E402
-from vanban.ingest.draft import OCR_DIGITS, cap_ocr, central_issuer  # noqa: E402
+from vanban.ingest.draft import OCR_DIGITS, cap_ocr, central_issuer, mend_signer  # noqa: E402
 from vanban.ingest.read import read_file  # noqa: E402
 from vanban.model import Corpus  # noqa: E402
 from vanban.symbols import fold, symbol_key  # noqa: E402
@@ -131,8 +131,11 @@ def _issuer_from_symbol(symbol: str | None) -> str | None:
     return _CENTRAL_NAMES[key] if key else None
 
 
-def judge(text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = None) -> dict[str, Judged]:
+def judge(
+    text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = None, signature: str = ""
+) -> dict[str, Judged]:
     head = read_header(text, Corpus({}, {}, {}))
+    mend_signer(head, signature)  # as `vanban ingest` does for a file's last document
     confidence = dict(head.confidence)
     if ocr and cap is not None:  # the caps `vanban ingest` applies to what OCR read and doubted
         cap_ocr(confidence, {}, head, doubtful)
@@ -192,7 +195,9 @@ def judge(text: str, gold: Gold, ocr: bool, cap: float | None, doubtful: Any = N
             outcome = "review"
         else:
             outcome = "right" if right[name] else "wrong"
-        ok = outcome == "right" or (outcome in ("review", "unread") and name in gold.reviewable)
+        # As the issue asks: the value right (a right value marked for review is still right; the marks it
+        # did not need are counted apart), or marked where the value is handwritten or missing.
+        ok = right[name] or (outcome in ("review", "unread") and name in gold.reviewable)
         out[name] = Judged(outcome, right[name], got[name], want[name], c, ok)
     return out
 
@@ -456,7 +461,7 @@ def measure(read_file: Any, path: Path, gold: Gold, kind: str, group: str, cap: 
             path.name, kind, group, 0, time.perf_counter() - started, "", "", None, f"{type(e).__name__}: {e}"
         )
     seconds = time.perf_counter() - started
-    fields = judge(reading.text, gold, reading.ocr, cap, reading.doubtful)
+    fields = judge(reading.text, gold, reading.ocr, cap, reading.doubtful, reading.signature)
     return Measured(path.name, reading.kind, group, reading.pages, seconds, reading.reader, reading.encoding, fields)
 
 
@@ -494,6 +499,10 @@ def _summary(measured: list[Measured], label: str) -> dict[str, Any]:
         print(f"[{label}]   {p}")
     silent = sum(1 for m in measured if m.fields and any(j.outcome == "wrong" for j in m.fields.values()))
     print(f"[{label}] files with a silent error (a wrong value not marked for review): {silent}/{total}")
+    needless = sum(c["review"] for c in counts.values()) - sum(
+        1 for m in measured for j in (m.fields or {}).values() if j.outcome == "review" and not j.value_right
+    )
+    print(f"[{label}] review marks on a right value (work for the reviewer, not an error): {needless}")
     pages = sum(m.pages for m in measured)
     seconds = sum(m.seconds for m in measured)
     print(
@@ -505,6 +514,7 @@ def _summary(measured: list[Measured], label: str) -> dict[str, Any]:
         "read": n,
         "fields": {name: {"ok": ok[name], "value_right": value[name], **dict(counts[name])} for name in FIELDS},
         "silent_errors": silent,
+        "needless_marks": needless,
         "seconds": round(seconds, 2),
         "pages": pages,
         "s_per_file": round(seconds / max(1, total), 3),

@@ -386,6 +386,33 @@ def test_ocr_doubts_the_handwritten_number_and_day_not_the_typed_ones() -> None:
 
     typed = capped("scan_ct29-2023-tu-sonla.pdf")  # "Số 29-CT/TU", "ngày 19 tháng 4 năm 2023" typed
     assert typed["symbol"] >= SURE and typed["date"] >= SURE
-    assert typed["title"] < SURE  # "của:", "điện tứ", "chuyển đôi": letters OCR misread and doubted
+    assert typed["title"] < SURE  # "chuyển" read with 73 % at both resolutions: still doubted
     handwritten = capped("scan_ct07-2018-ubnd-quangngai.pdf")  # "07" and "20" filled in by hand
     assert handwritten["symbol"] < SURE and handwritten["date"] < SURE
+
+
+def test_scan_titles_read_whole_through_misread_marks_and_stamps() -> None:
+    """ct29: at 300 dpi tesseract reads "của:", "điện tứ", "chuyển đôi", the second reading at 200 dpi
+    mends them; ct07: a received stamp is OCR'd into the title's lines."""
+    from vanban.citations.header import read_header
+    from vanban.model import Corpus
+
+    for name in ("scan_ct29-2023-tu-sonla.pdf", "scan_ct07-2018-ubnd-quangngai.pdf"):
+        head = read_header(_read(name).text, Corpus({}, {}, {}))
+        assert _fold(head.title or "") == _fold(str(_expected()[name]["title"])), name
+
+
+def test_signer_under_a_seal_read_again_and_marked_for_review() -> None:
+    """ct07: the seal covers "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; the page's reading loses both lines and half the
+    name, the signature zone read alone keeps enough of them, and the draft says to check them."""
+    from vanban.citations.header import SURE, read_header
+    from vanban.ingest.draft import mend_signer
+    from vanban.model import Corpus
+
+    reading = read_file(_samples_dir() / "scan_ct07-2018-ubnd-quangngai.pdf")
+    head = read_header(reading.text, Corpus({}, {}, {}))
+    assert not head.capacity_lines
+    mend_signer(head, reading.signature)
+    assert (head.signer, head.capacity_lines) == ("Phạm Trường Thọ", ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+    assert head.confidence["signer"] < SURE and "con dấu" in head.reasons["signer"]
+    assert not _read("scan_ct29-2023-tu-sonla.pdf").signature  # page 1 has no "Nơi nhận": nothing read again

@@ -677,11 +677,14 @@ _CITATION_GOES_ON = re.compile(
 
 
 def _not_a_number(norm: Normalised, lead: Match, item: _Item) -> bool:
-    """ "Kế hoạch 5 năm", "QUYẾT ĐỊNH:\n1.": a type word and a number that is no document's."""
+    """ "Kế hoạch 5 năm", "QUYẾT ĐỊNH:\n1.", "Chương trình 135": a type word and a number that is no
+    document's."""
     if _NOT_A_NUMBER_AFTER.match(norm.folded, item.end):
         return True
     if "so" in lead["so"] or lead["urgent"]:
         return False  # "công văn khẩn 3072": a count is not urgent
+    if re.sub(r"\s+", " ", lead["tw"]) == "chuong trinh" and not P.DATE_AFTER.match(norm.folded, item.end):
+        return True  # "Chương trình 135", "Chương trình 30a": national programmes named by a number
     written = norm.text[lead.start("tw") : lead.start("tw") + 1]
     if written.islower() and not _CITATION_GOES_ON.match(norm.folded, item.end):
         return True  # "quy định 05 nguyên tắc": a count

@@ -57,8 +57,9 @@ _GLUED_NAME = re.compile(
 )
 # The marks that open a capacity line: thay mặt, ký thay, thừa lệnh (folded).
 _CAP_MARKS = "tm|kt|tl|t/m|k/t|t/l"
-# A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN".
-_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|-)$")
+# A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN", "KT. BỘ TRƯỞNG BỘ" /
+# "NỘI VỤ".
+_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|\bbo|-)$")
 # "TM. Ủy ban nhân dân tỉnh": a capacity line in sentence case, its mark in capitals (read as printed).
 _CAP_MARK_PRINTED = re.compile(rf"(?:{_CAP_MARKS.upper()})\.?\s")
 _PLACE_DATE_START = re.compile(r"^[^,]{1,40},\s{0,3}ngay\s{1,3}\d{1,2}(?:\s|/|$)")
@@ -92,6 +93,7 @@ _STAMP = re.compile(
     r"^[(\[]?\s{0,2}(?:da ky|ky|ky ten|ky, ghi ro ho ten|ky ten(?:,| va) dong dau|signed|da ky va dong dau)"
     r"[^)\]]{0,40}[)\]]?\.?$"
 )
+_RANK = re.compile(r"(?i)(?:đại|thượng|trung|thiếu)\s(?:tướng|tá|úy)\s+")
 _STAMP_IN = re.compile(r"[(\[]\s{0,2}(?:đã ký|Đã ký|ký|Ký)[^)\]]{0,30}[)\]]")
 _SURNAMES = frozenset(
     re.findall(
@@ -130,7 +132,9 @@ TYPE_BY_HEADING = {
 _HEADING = re.compile(
     r"^[\W_]{0,4}(?:ngay\s{0,2}:?[\s.-]{0,4})?(?P<word>"
     + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True))
-    + r")(?P<rest>\s{0,3}(?:$|cua\b.{0,80}$|[.:–-]\s{0,3}(?P<title>\S.{0,400})$))"
+    # "QUY ĐỊNH (BỔ SUNG)"; "HƯỚNG DẪN VỀ THỂ THỨC …": the title on the heading's line
+    + r")(?P<rest>(?:\s{1,3}\([^)]{1,30}\))?(?:\s{0,3}(?:$|cua\b.{0,80}$|[.:–-]\s{0,3}(?P<title>\S.{0,400})$)"
+    + r"|\s{1,3}(?P<about>ve\s.{0,400})$))"
 )
 
 FIELDS = ("symbol", "date", "place", "issuer", "title", "signer")
@@ -196,6 +200,8 @@ def _split_motto(cell: str) -> list[str]:
     m = _MOTTO_AT.search(fold(cell))
     if not m or m.start() == 0 or fold(cell[: m.start()]).strip() == "nuoc":
         return [cell]
+    if m[0].startswith("dang") and not cell[m.start() :].isupper():
+        return [cell]  # "… Cổng thông tin điện tử Đảng Cộng sản Việt Nam": a title naming the Party
     return [cell[: m.start()].strip(), cell[m.start() :].strip()]
 
 
@@ -485,8 +491,8 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
         m = _HEADING.match(cell.folded)
         if m and cell.text[m.start("word") :].isupper() and not cell.text.rstrip().endswith(":"):
             head.type = head.type or TYPE_BY_HEADING[m["word"]]
-            if m["title"]:  # "LUẬT . SỬA ĐỔI …": heading and title on one line
-                return _gather(head, cells, i, cell.text[m.start("title") :], 0.8)
+            if m["title"] or m["about"]:  # "LUẬT . SỬA ĐỔI …": heading and title on one line
+                return _gather(head, cells, i, cell.text[m.start("title" if m["title"] else "about") :], 0.8)
             j = i + 1
             while j < len(cells) and _SEPARATOR.match(cells[j].text):
                 j += 1
@@ -512,7 +518,8 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
     ):
         j += 1
     if (
-        j < min(len(cells), body)
+        j < len(cells)
+        and (j < body or (j == body and cells[j].text.isupper()))  # "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals
         and (cells[j].text.isupper() or cells[j].folded.startswith("ve viec"))
         and not _ORGAN.match(cells[j].folded)
     ):
@@ -548,7 +555,8 @@ def _title_like(cell: _Cell) -> bool:
 def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence: float) -> int:
     """A trích yếu runs over several lines, until the body, the enacting body or a change of case."""
     junk = re.match(r"^(?P<junk>.{3,80}?[\d&|#§].{0,40}?)\s(?=Về\s|V/v\s)", first.strip())
-    if junk and not junk["junk"][:1].isalpha():  # "-TRUNG TÂM CÔNG 810 & Tin HỌC … Về việc …": a stamp OCR'd in
+    # "-TRUNG TÂM CÔNG 810 & Tin HỌC … Về việc …": a stamp OCR'd in front of the title's first line
+    if junk and (not junk["junk"][:1].isalpha() or re.search(r"[&|#§]", junk["junk"])):
         first = first.strip()[junk.end() :]
     parts = [first.strip()]
     upper = first.upper() == first
@@ -563,6 +571,12 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         prev = fold(parts[-1]).rstrip()
         joined = _goes_on(parts[-1])
         if _SEPARATOR.match(text) or _is_motto(cell):
+            break
+        if _stamp_noise(text):
+            # "CỤ T§6    .J}LŸ-2    trên địa bàn tỉnh …": a stamp OCR'd beside the title's next line is
+            # passed over; a line of such noise alone ("lpệ h  Ngày :4/ÂL. 2 LUA#") ends the title.
+            if j + 1 < len(cells) and not cells[j + 1].row_start:
+                continue
             break
         if (_DATE.match(folded) or _PLACE_DATE_START.match(folded)) and not (
             folded.startswith("ngay") and (joined or re.search(r"\d\S{0,30}[/-][a-z]{1,8}$", prev))
@@ -604,9 +618,19 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
     return j
 
 
+def _stamp_noise(text: str) -> bool:
+    """OCR noise from a stamp ("CỤ T§6", ".J}LŸ-2", "ị"): signs no title has, or one letter alone (not
+    "2017-2021", a title's last line)."""
+    letters = sum(ch.isalpha() for ch in text)
+    return bool(re.search(r"[§#{}\[\]~@$^<>=]", text)) or (letters <= 1 and not re.search(r"\d", text))
+
+
 def _name(text: str) -> str | None:
     """A person's name as printed: "Nguyễn Văn A", "Lan Thị Vân", or in capitals with a known surname."""
     text = _STAMP_IN.sub("", text).strip().strip(";,.").strip()
+    rank = _RANK.match(text)
+    if rank:  # "Thượng tướng Vũ Hải Sản": a general signs with his rank, kept as printed
+        return text if _name(text[rank.end() :]) else None
     words = text.split()
     if not 2 <= len(words) <= 5 or any(not w.isalpha() for w in words):
         return None
@@ -760,7 +784,9 @@ def _skippable(cell: _Cell) -> bool:
         _STAMP.match(f)
         or _SEPARATOR.match(cell.text)
         or f.isdigit()  # a page number between the capacity and the name
+        or _stamp_noise(cell.text.strip())  # "ỗ": a stroke of the handwritten signature, OCR'd
         or f.startswith(("noi nhan", "luu", "- ", "-", "+", "•", "(da ky", "[da ky", "da ky"))
+        or f == "dang cap nhat"  # a law site's filler where the signature image was
         or re.match(r"^[a-z]:\\", f)  # "d:\2011\CV\…": a file path printed under the list
     )
 
@@ -785,3 +811,63 @@ def _title_case(text: str) -> str:
     rest = rest[:1].upper() + rest[1:]
     rest = re.sub(r"\bPhó (\w)", lambda m: "Phó " + m[1].upper(), rest)  # Phó Chủ tịch, Phó Bí thư
     return " ".join(keep + ([rest] if rest else []))
+
+
+# --- the signature zone read again ----------------------------------------------------------------------------
+
+# A capacity line through a seal: noise, perhaps the last letter of the mark, then the position at the end.
+_POSITION_AT_END = re.compile(_POSITION.pattern.removeprefix("^").removesuffix(r"\b") + r"\s*$")
+_MARK_BY_LAST_LETTER = {"t": "KT.", "m": "TM.", "l": "TL."}
+_DEPUTY = {"bo truong": "THỨ TRƯỞNG", "thu tuong": "PHÓ THỦ TƯỚNG"}  # who signs under "KT. <position>"
+
+
+def read_signature_zone(text: str) -> Header:
+    """The signer from a second reading of the signature zone alone (OCR of the page's lower right, where a
+    seal covers the capacity): capacity lines mended from what is left of them, then the name. The marks
+    are a closed set, and under "KT. <position>" the deputy signs, so "-e=J{T. CHỦ TỊCH" / "KP }CHỦ TỊCH"
+    can only be "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". What is mended this way is always for a person to check."""
+    head = Header()
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        mended = _mended_capacity(line, lines[-1] if lines else None)
+        if mended:
+            lines.append(mended)
+        elif lines and (name := _name(line)):
+            head.signer, head.capacity_lines = name, lines
+            head.capacity = ", ".join(_title_case(b) for b in lines)
+            head.rate("signer", 0.6, "đọc lại vùng chữ ký, nơi con dấu đè lên chữ: cần người kiểm tra")
+            return head
+    return head
+
+
+def _mended_capacity(line: str, above: str | None) -> str | None:
+    """A capacity line as it must have been printed, or None when the line is not one."""
+    folded = fold(line)
+    if line.isupper() and (_CAP_PREFIX.match(folded) or _POSITION.match(folded)):
+        return line  # read whole
+    if above and above.startswith("KT."):
+        # The deputy's line under "KT. CHỦ TỊCH": "PHÓ CHỦ TỊCH", of which the seal left "Ủ TỊCH".
+        over, letters = fold(above[3:]).replace(" ", ""), re.sub(r"[^a-z]", "", folded)
+        common = _common_tail(over, letters)
+        if common >= 5 and line.rstrip()[-1:].isupper():
+            return _DEPUTY.get(fold(above[3:]).strip(), f"PHÓ {above[3:].strip()}")
+    m = _POSITION_AT_END.search(folded)
+    if m is None or len(folded) != len(line) or len(folded[: m.start()].strip()) > 10:
+        return None  # not a capacity line (a sentence may end on a position)
+    position = line[m.start() :].strip()
+    prefix = re.sub(r"[^a-z]", "", folded[: m.start()])
+    mark = folded[: m.start()].rstrip(" .,:")
+    if mark[-1:] in _MARK_BY_LAST_LETTER and re.search(r"[.,]\s*$", folded[: m.start()]):
+        return f"{_MARK_BY_LAST_LETTER[mark[-1]]} {position}"
+    return position if not prefix else None
+
+
+def _common_tail(a: str, b: str) -> int:
+    """How many letters two strings end with in common."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n

@@ -148,10 +148,11 @@ CONGRESS = (
     rf"(?P<cg_num>[ivxl]{{1,6}}|\d{{1,2}})|{_W}(?P<cg_bare>[ivxl]{{1,6}}))(?![a-z0-9]))"
 )
 # A rule or charter by name and khóa: "Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII",
+# "Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư (khoá X)",
 # "Điều lệ Mặt trận Tổ quốc Việt Nam khóa VIII". find checks the capital letter.
 NAMED_TERM = (
-    rf"(?P<named>(?P<nd_kind>quy{_W}che|dieu{_W}le)(?:{_W}[a-z]{{1,12}}){{1,14}}?{_W}khoa{_W}"
-    rf"(?P<nd_term>[ivxl]{{1,6}}){_END})"
+    rf"(?P<named>(?P<nd_kind>quy{_W}che|dieu{_W}le)(?:,?{_W}[a-z]{{1,12}}){{1,20}}?{_W}\(?khoa{_W}"
+    rf"(?P<nd_term>[ivxl]{{1,6}}){_END}\)?)"
 )
 
 # A law, code, ordinance or constitution cited by name and date or year, without a number:
@@ -161,7 +162,7 @@ NAMED_TERM = (
 # A word of a law's name, taken whole (atomic: no backtracking inside it, which made a text of one
 # law name repeated slow), but stopping before a glued "ngày 19" ("Đất đaingày 19 tháng 6 …"); or a
 # dash between two words of the name ("HĐND - UBND").
-_LAW_WORD = r"(?>[a-z(](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
+_LAW_WORD = r"(?>[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"  # "( sửa đổi )": spaced brackets
 _PASSED = (
     rf"(?:{_W}(?:da{_W})?(?:duoc|do){_W}(?:uy{_W}ban{_W}thuong{_W}vu{_W})?quoc{_W}hoi(?:{_W}khoa{_W}[ivxl]{{1,6}})?{_W}(?:thong{_W}qua|ban{_W}hanh)"
     rf"(?:{_W}tai{_W}ky{_W}hop{_W}thu{_W}[a-z0-9]{{1,5}},?)?|{_W}ban{_W}hanh)?"
@@ -199,13 +200,19 @@ def _dmy(p: str, split_year: bool = False) -> str:
     )
 
 
-# A day or month glued to the next word is common in copied texts: "ngày 26tháng 11 năm 2003", "11năm 2009".
-_IN_WORDS = rf"(?P<wd>\d{{1,2}}){_S}thang{_W}(?P<wm>\d{{1,2}}){_S}nam{_S}(?P<wy>(?:19|20)\d\d)(?!\d)"
+# A day or month glued to the next word is common in copied texts: "ngày 26tháng 11 năm 2003", "11năm 2009",
+# "tháng02".
+_IN_WORDS = rf"(?P<wd>\d{{1,2}}){_S}thang{_S}(?P<wm>\d{{1,2}}){_S}nam{_S}(?P<wy>(?:19|20)\d\d)(?!\d)"
 # "ngày 03/6/2013", "ngày 20 tháng 4 năm 2007", or a bare date right after ", " or "(".
 DATE_AFTER = re.compile(rf"{_S}[,(]?{_S}(?:ngay{_S}(?:{_dmy('a', split_year=True)}|{_IN_WORDS})|{_dmy('b')})")
-# "của Chính phủ" between a citation and its date: only the central issuers named in a few words.
+# "của Chính phủ", "của Tỉnh uỷ Lào Cai", "của UBND tỉnh Bắc Ninh" between a citation and its date: an issuer
+# named in a few words, the date right after it.
+_PLACE_WORDS = rf"(?:{_W}[a-z]{{1,8}}){{0,3}}"
 BY_ISSUER_AFTER = re.compile(
-    rf"{_S}cua{_W}(?:chinh{_W}phu|thu{_W}tuong{_W}chinh{_W}phu|bo{_W}chinh{_W}tri|ban{_W}bi{_W}thu|quoc{_W}hoi)"
+    rf"{_S}cua{_W}(?:chinh{_W}phu|thu{_W}tuong{_W}chinh{_W}phu|bo{_W}chinh{_W}tri|ban{_W}bi{_W}thu|quoc{_W}hoi"
+    rf"|(?:ban{_W}thuong{_W}vu{_W})?(?:tinh|thanh|huyen|quan|thi|dang){_W}uy{_PLACE_WORDS}"
+    rf"|(?:uy{_W}ban{_W}nhan{_W}dan|ubnd|hoi{_W}dong{_W}nhan{_W}dan|hdnd){_W}(?:tinh|thanh{_W}pho|huyen|quan|thi{_W}xa)"
+    rf"{_PLACE_WORDS})"
     rf"(?={_S}[,(]?{_S}ngay{_S}\d)"
 )
 # A month that OCR read as letters: "tháng II", "tháng Í Ï", "tháng 1]" (11), "tháng ó" (6).

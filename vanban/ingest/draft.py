@@ -18,7 +18,7 @@ import yaml
 
 from .. import vocab
 from ..citations import Resolver, TextTooLarge, extract
-from ..citations.header import SURE, Header
+from ..citations.header import SURE, Header, read_signature_zone
 from ..citations.relation_hint import no_relation, sentence_of, suggest_relation
 from ..model import Corpus, Document
 from ..symbols import expected_id, fold, parse_symbol, slug, symbol_key
@@ -139,6 +139,17 @@ def _id_of(head: Header, issuer: str | None, corpus: Corpus, sha256: str) -> str
     if not symbol[:1].isdigit():
         doc_id = f"{doc_id}-so-chua-ro-{sha256[:8]}"  # "/CT-UBND": the number is to be read by a person
     return doc_id
+
+
+def mend_signer(head: Header, signature: str) -> None:
+    """The signer from the signature zone read again (Reading.signature) when the page's reading has no
+    capacity for it: a seal over the capacity lines. Always marked for review."""
+    if not signature or (head.signer and head.capacity_lines):
+        return
+    zone = read_signature_zone(signature)
+    if zone.signer and zone.capacity_lines:
+        head.signer, head.capacity, head.capacity_lines = zone.signer, zone.capacity, zone.capacity_lines
+        head.rate("signer", zone.confidence["signer"], zone.reasons["signer"])
 
 
 def cap_ocr(

@@ -44,6 +44,9 @@ class Reading:
     # Words OCR read with low confidence, folded (lower case, no diacritics); None when no OCR ran or
     # the reader could not say: then every field OCR read is doubted.
     doubtful: frozenset[str] | None = None
+    # The signature zone of the last page that has one, OCR'd again on its own: read when the page's own
+    # reading lost the signer under a seal (draft.mend_signer).
+    signature: str = ""
 
 
 def sha256_of_bytes(data: bytes) -> str:

@@ -36,11 +36,11 @@ import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from itertools import zip_longest
+from itertools import pairwise, zip_longest
 from pathlib import Path
 from typing import Any
 
-from vanban.ingest import legacy
+from vanban.ingest import legacy, ocrvote
 from vanban.ingest.model import FileRefused, Limits, Reading, sha256_of_bytes
 from vanban.symbols import fold
 
@@ -130,6 +130,8 @@ class _Job:
     pages: int | None
     # Words OCR read with low confidence (folded), from every page: handwriting, stamps, smudges.
     doubtful: set[str] = field(default_factory=set)
+    # The signature zone of OCR'd pages read again on its own, by page number (_signature_zone).
+    zones: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,7 @@ def read_file(
         ocr_pages=got.ocr_pages,
         notes=got.notes,
         doubtful=frozenset(job.doubtful) if got.ocr_pages else None,
+        signature=unicodedata.normalize("NFC", job.zones[max(job.zones)]) if job.zones else "",
     )
 
 
@@ -820,7 +823,7 @@ def _ocr_pdf_pages(job: _Job, source: Path, pages: list[int], info: _PdfInfo) ->
         args = ["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(source), str(prefix)]
         _pdf_failed(job, _run(job, args), "pdftoppm")
         image = prefix.with_suffix(".ppm")
-        return _tesseract(job, _red_channel(image), dpi)
+        return _tesseract(job, _red_channel(image), dpi, page)
 
     return dict(zip(pages, _in_parallel(job, one, pages), strict=True))
 
@@ -859,51 +862,108 @@ def _red_channel(ppm: Path) -> Path:
     return grey
 
 
-def _tesseract(job: _Job, image: Path, dpi: int) -> str:
+def _tesseract(job: _Job, image: Path, dpi: int, page: int = 0) -> str:
+    """The page's text, read twice: at `dpi`, and at two thirds of it for the words the first reading
+    doubts (ocrvote); and its signature zone read again on its own (_signature_zone)."""
+    main = _tesseract_run(job, image, dpi, ("txt", "tsv"))
+    first = ocrvote.words(main.get("tsv", ""))
+    zone = _signature_zone(job, image, dpi, first)
+    if zone:
+        job.zones[page] = zone
+    smaller = _smaller(image)
+    other = _tesseract_run(job, smaller, dpi * 2 // 3, ("tsv",)) if smaller else {}
+    image.unlink(missing_ok=True)
+    text = main.get("txt", "")
+    voted = ocrvote.vote(first, ocrvote.words(other.get("tsv", ""), 1.5)) if other else first
+    job.doubtful.update(_doubtful_words(voted))
+    return unicodedata.normalize("NFC", ocrvote.rebuild(text, first, voted))
+
+
+def _signature_zone(job: _Job, image: Path, dpi: int, words: list[ocrvote.Word]) -> str:
+    """The right half of the page beside and below "Nơi nhận:", OCR'd as one block: a seal over the
+    capacity lines makes the page's reading drop them, read alone they are left damaged but there
+    (header.read_signature_zone mends them). "" when the page has no "Nơi nhận"."""
+    from PIL import Image
+
+    at = next(
+        (
+            w
+            for w, n in pairwise(words)
+            if w.line == n.line and fold(w.text) == "noi" and fold(n.text).startswith("nhan")
+        ),
+        None,
+    )
+    if at is None:
+        return ""
+    target = image.with_name(f"{image.stem}-zone.pgm")
+    try:
+        with Image.open(image) as page:
+            width, height = page.size
+            line = at.box[3] - at.box[1]
+            top = max(0, int(at.box[1] - 3 * line))
+            page.convert("L").crop((int(width * 0.45), top, width, min(height, top + height * 3 // 10))).save(
+                target, "PPM"
+            )
+    except (OSError, ValueError):
+        return ""
+    zone = _tesseract_run(job, target, dpi, ("txt",), psm="6").get("txt", "")
+    target.unlink(missing_ok=True)
+    return zone
+
+
+def _smaller(image: Path) -> Path | None:
+    """The page at two thirds of its size, beside it; None when Pillow cannot read it."""
+    from PIL import Image
+
+    target = image.with_name(f"{image.stem}-small.pgm")
+    try:
+        with Image.open(image) as page:
+            width, height = page.size
+            page.convert("L").resize((max(1, width * 2 // 3), max(1, height * 2 // 3)), Image.Resampling.LANCZOS).save(
+                target, "PPM"
+            )
+    except (OSError, ValueError):
+        return None
+    return target
+
+
+def _tesseract_run(job: _Job, image: Path, dpi: int, outputs: tuple[str, ...], psm: str = "3") -> dict[str, str]:
     # One thread each: tesseract's OpenMP threads cost more than they give (a page in 0.6 s instead of 3.8 s
     # here), and pages run in parallel anyway.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     # Keep the spaces between words: the gap between the two columns of a header is how it is told apart.
-    # The text, and a table of words with their confidence (tsv) in the same run.
     base = image.with_name(f"{image.stem}-ocr")
-    args = ["tesseract", str(image), str(base), "-l", "vie", "--psm", "3", "--dpi", str(dpi)]
-    args += ["-c", "preserve_interword_spaces=1", "txt", "tsv"]
+    args = ["tesseract", str(image), str(base), "-l", "vie", "--psm", psm, "--dpi", str(dpi)]
+    args += ["-c", "preserve_interword_spaces=1", *outputs]
     done = _run(job, args, env=env)
-    image.unlink(missing_ok=True)
     if done.returncode != 0:
+        image.unlink(missing_ok=True)
         message = done.stderr.decode("utf-8", "replace")
         if "vie" in message and ("language" in message.lower() or "traineddata" in message):
             raise FileRefused(job.path, "tesseract thiếu dữ liệu tiếng Việt", "cài gói Debian tesseract-ocr-vie")
         raise _corrupt(job.path, "ảnh", (message.strip().splitlines() or ["tesseract lỗi"])[-1][:200])
-    text_file, table = base.with_suffix(".txt"), base.with_suffix(".tsv")
-    text = text_file.read_bytes().decode("utf-8", "replace") if text_file.is_file() else ""
-    if table.is_file():
-        job.doubtful.update(_doubtful_words(table.read_bytes().decode("utf-8", "replace")))
-    for made in (text_file, table):
+    out: dict[str, str] = {}
+    for suffix in outputs:
+        made = base.with_suffix(f".{suffix}")
+        if made.is_file():
+            out[suffix] = made.read_bytes().decode("utf-8", "replace")
         made.unlink(missing_ok=True)
-    return unicodedata.normalize("NFC", text)
+    return out
 
 
-def _doubtful_words(tsv: str) -> set[str]:
+def _doubtful_words(words: list[ocrvote.Word]) -> set[str]:
     """Words tesseract read with a confidence below DOUBTFUL_OCR, each as "word<TAB>its line", folded: a
     field is doubted only for a doubtful word on a line of its own (the same word elsewhere on the page
     says nothing of it)."""
     lines: dict[tuple[str, ...], list[tuple[str, float]]] = {}
-    for row in tsv.splitlines()[1:]:
-        cells = row.split("\t")
-        if len(cells) < 12 or cells[0] != "5":
-            continue
-        try:
-            confidence = float(cells[10])
-        except ValueError:
-            continue
-        word = fold(unicodedata.normalize("NFC", cells[11])).strip(".,;:!?()[]\"'“”*_|")
+    for w in words:
+        word = fold(unicodedata.normalize("NFC", w.text)).strip(".,;:!?()[]\"'“”*_|")
         if word:
-            lines.setdefault(tuple(cells[1:5]), []).append((word, confidence))
+            lines.setdefault(w.line, []).append((word, w.confidence))
     out: set[str] = set()
-    for words in lines.values():
-        text = " ".join(w for w, _ in words)
-        out.update(f"{w}\t{text}" for w, c in words if 0 <= c < DOUBTFUL_OCR)
+    for line in lines.values():
+        text = " ".join(w for w, _ in line)
+        out.update(f"{w}\t{text}" for w, c in line if 0 <= c < DOUBTFUL_OCR)
     return out
 
 
@@ -925,7 +985,7 @@ def _read_image(job: _Job) -> _Read:
         raise _image_too_large(job, "") from err
     except (UnidentifiedImageError, OSError, ValueError, EOFError) as err:
         raise _corrupt(job.path, "ảnh", type(err).__name__) from err
-    texts = _in_parallel(job, lambda n: _tesseract(job, paths[n], _OCR_DPI), list(range(count)))
+    texts = _in_parallel(job, lambda n: _tesseract(job, paths[n], _OCR_DPI, n), list(range(count)))
     notes = ["đọc bằng OCR; số và ngày viết tay cần người kiểm tra"]
     if count < frames:
         notes.append(f"chỉ đọc {count} trang đầu trong {frames} trang")

@@ -21,7 +21,7 @@ from ..dates import PartialDate
 from ..model import Corpus
 from ..schema import key_problem
 from ..symbols import symbol_key
-from .draft import DraftDoc, draft_document, draft_id
+from .draft import DraftDoc, draft_document, draft_id, mend_signer
 from .model import FileRefused, Limits, Reading, sha256_of, sha256_of_bytes
 from .read import read_file
 from .split import split_documents
@@ -188,6 +188,7 @@ def _store_file(reading: Reading, data_dir: Path, known: _Known, resolver: Resol
     data = _bytes_read(reading)
     parts = split_documents(reading.text)
     heads = [read_header(part.text, known.corpus) for part in parts]  # read once: for the id and the draft
+    mend_signer(heads[-1], reading.signature)  # the zone is the last page's: the last document's signer
     first_id = draft_id(heads[0], known.corpus, reading.sha256)
     if first_id is not None:
         first_id = known.find(heads[0].symbol, _iso(heads[0].date)) or first_id
