@@ -928,6 +928,57 @@ FORMS = [
         [("Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh khóa XV", "QC", None, None, None, None)],
     ),
     (
+        "rules named with commas and the khóa in brackets (Quy định 216-QĐ/TW, 2009)",
+        "- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí\nthư (khoá X);",
+        None,
+        [
+            (
+                "Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí\nthư (khoá X)",
+                "QC",
+                None,
+                None,
+                None,
+                None,
+            )
+        ],
+    ),
+    (
+        "date after a provincial Party committee (Kế hoạch 134 of Lào Cai, 2026)",
+        "Thực hiện Nghị quyết số 34-NQ/TU của Tỉnh uỷ Lào Cai ngày 27/12/2025 về phát triển các khu, cụm",
+        None,
+        [("Nghị quyết số 34-NQ/TU", "NQ", "34", "34-NQ/TU", "2025-12-27", None)],
+    ),
+    (
+        "month glued to 'tháng' (Quyết định 2317 of Thừa Thiên Huế, 2013)",
+        "Công văn số 465/BYT-KHTC ngày 07 tháng02 năm 2012 của Bộ Y tế về việc triển khai",
+        None,
+        [("Công văn số 465/BYT-KHTC", "CV", "465", "465/BYT-KHTC", "2012-02-07", None)],
+    ),
+    (
+        "law named with '( sửa đổi )' spaced, in lower case after Luật (Quảng Nam, 2000)",
+        "Căn cứ Luật tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ( sửa đổi ) ngày 21/6/1994;",
+        None,
+        [
+            (
+                "Luật tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ( sửa đổi )",
+                "Luật",
+                None,
+                None,
+                "1994-06-21",
+                None,
+            )
+        ],
+    ),
+    (
+        "Chủ tịch Hội đồng Bộ trưởng's symbols of 1988–1992, a space after the hyphen",
+        "Căn cứ Chỉ thị số 1- CT ngày 5 tháng 1 năm 1989 về việc quản lý; theo chỉ thị số 01-CT ngày 3/1/1990",
+        None,
+        [
+            ("Chỉ thị số 1- CT", "CT", "1", "1-CT", "1989-01-05", None),
+            ("chỉ thị số 01-CT", "CT", "01", "01-CT", "1990-01-03", None),
+        ],
+    ),
+    (
         "charter named with the khóa",
         "Căn cứ Điều lệ Hội Nông dân Việt Nam khóa VII; xét đề nghị của Ban Tổ chức",
         None,
@@ -1106,7 +1157,19 @@ FORMS = [
     ("version number", "phiên bản 2.3.1 của phần mềm", None, []),
     ("stamp line", "ĐẾN\nSố: 1703\nNgày: 19/7/2017", None, []),
     ("Luật as a common word", "Luật sư và các tổ chức hành nghề luật", None, []),
+    (
+        "a law named with the day it takes effect, not its own (Quyết định 68/2024/QĐ-UBND of Hà Nội)",
+        "theo quy định của Luật Du lịch, có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2018",
+        None,
+        [],
+    ),
     ("Chương trình without number", "từng nội dung của Chương trình CCHC đã được triển khai", None, []),
+    (
+        "national programme named by its number (Quyết định 44/2025/QĐ-TTg)",
+        "xã ra khỏi diện đầu tư của Chương trình 135 giai đoạn II; Dự án 2 (Chương trình 135) thuộc",
+        None,
+        [],
+    ),
     ("mục II heading", "II. Đánh giá thực trạng công tác dân vận", None, []),
     ("money", "hỗ trợ 1.500.000 đồng/người/tháng", None, []),
     (

@@ -170,7 +170,92 @@ LAYOUTS = [
         "- Lưu: VT.                                                          ỗ\n\nky N\n\nCao Tấn Khổng\n",
         {"capacity_lines": ["TM. UỶ BAN NHÂN DÂN TỈNH", "CHỦ TỊCH"], "signer": "Cao Tấn Khổng"},
     ),
+    (  # a place without its comma; "Đã ký:" before the name (Quyết định 375/CT, 1991)
+        "HỘI ĐỒNG BỘ TRƯỞNG\nSố: 375/CT\nHà Nội ngày 14 tháng 11 năm 1991\nQUYẾT ĐỊNH CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\n"
+        "Về việc cho phép thành lập Hội\nCăn cứ Luật Tổ chức Hội đồng Bộ trưởng;\nĐiều 1. Cho phép.\n"
+        "  KT. CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\nPHÓ CHỦ TỊCH\nĐã ký: Nguyễn Khánh\n",
+        {"place": "Hà Nội", "date": "1991-11-14", "signer": "Nguyễn Khánh"},
+    ),
+    (  # a capacity line broken after "BỘ"; a general signs with his rank; a law site's filler
+        "BỘ NỘI VỤ\nSố: 01/2002/QĐ-BNV\nHà Nội, ngày 2 tháng 1 năm 2002\nQUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT\n"
+        "Căn cứ Nghị định.\nĐiều 1. Phê duyệt.\nKT. BỘ TRƯỞNG BỘ\nNỘI VỤ\nTHỨ TRƯỞNG\nĐang cập nhật\n"
+        "Thượng tướng Vũ Hải Sản\n",
+        {"capacity_lines": ["KT. BỘ TRƯỞNG BỘ NỘI VỤ", "THỨ TRƯỞNG"], "signer": "Thượng tướng Vũ Hải Sản"},
+    ),
+    (  # the title on the heading's line
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\nSố: 11-HD/VPTW\nHà Nội, ngày 28 tháng 05 năm 2004\n"
+        "HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG\nThi hành Điều 2 Quyết định.\n",
+        {"title": "VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG"},
+    ),
+    (  # a bracket after the heading word, the title below
+        "BỘ CHÍNH TRỊ\nSố 216-QĐ/TW\nHà Nội, ngày 01 tháng 4 năm 2009\nQUY ĐỊNH (BỔ SUNG)\nVỀ QUAN HỆ LÃNH\n"
+        "ĐẠO, CHỈ ĐẠO CỦA BỘ CHÍNH TRỊ.\n- Căn cứ Điều lệ Đảng;\n",
+        {"title": "VỀ QUAN HỆ LÃNH ĐẠO, CHỈ ĐẠO CỦA BỘ CHÍNH TRỊ."},
+    ),
+    (  # the Party named inside a title in sentence case is no motto
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 09-QC/TW\nHà Nội, ngày 05 tháng 01 năm 2026\nQUY CHẾ\n"
+        "Quản lý và cung cấp thông tin trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam\n- Căn cứ Điều lệ Đảng;\n",
+        {"title": "Quản lý và cung cấp thông tin trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam"},
+    ),
+    (  # no heading word; the title in capitals begins like a body sentence ("THỰC HIỆN …")
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 387/KH-UBND | Bắc Ninh, ngày 01 tháng 7 năm 2021 |\n"
+        "THỰC HIỆN CHƯƠNG TRÌNH XÂY DỰNG NÔNG THÔN MỚI GIAI ĐOẠN 2021 - 2025\nCăn cứ Nghị quyết Đại hội;\n",
+        {"title": "THỰC HIỆN CHƯƠNG TRÌNH XÂY DỰNG NÔNG THÔN MỚI GIAI ĐOẠN 2021 - 2025"},
+    ),
+    (  # the title's last line is the issuer block's second line
+        "ỦY BAN NHÂN DÂN\nTỈNH KIÊN GIANG\nSố: 1961/QĐ-UBND\nKiên Giang, ngày 28 tháng 8 năm 2019\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY CHẾ TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\nTỈNH KIÊN GIANG\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+        {"title": "BAN HÀNH QUY CHẾ TẠI TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH KIÊN GIANG"},
+    ),
+    (  # a gap inside the number; a title line naming an organ in a list ("QUỐC HỘI TẠI TỔ …; Ý KIẾN …")
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 64            /2024/QĐ-UBND\nHà Nội, ngày 07 tháng 11 năm 2024\n"
+        "NGHỊ QUYẾT\nVỀ VIỆC TIẾP THU KẾT LUẬN CỦA ĐẠI BIỂU\nQUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG; Ý KIẾN THẨM TRA\n"
+        "CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n",
+        {
+            "symbol": "64/2024/QĐ-UBND",
+            "title": "VỀ VIỆC TIẾP THU KẾT LUẬN CỦA ĐẠI BIỂU QUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG; Ý KIẾN THẨM TRA",
+        },
+    ),
+    (  # a Công báo heading whose title goes on into an organ's name (Nghị quyết 58 NQ/HĐNN8, 1988)
+        "NGHỊ QUYẾT SỐ 58 NQ/HĐNN8 NGÀY 11-3-1988 CỦA HỘI ĐỒNG NHÀ NƯỚC\n"
+        " VỀ VIỆC CỬ ÔNG VÕ VĂN KIỆT, PHÓ CHỦ TỊCH THƯỜNG TRỰC CỦA\n"
+        "HỘI ĐỒNG BỘ TRƯỞNG LÀM QUYỀN CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\n\nHỘI ĐỒNG NHÀ NƯỚC\n"
+        "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCăn cứ vào Điều 98 của Hiến pháp,\n",
+        {
+            "title": "VỀ VIỆC CỬ ÔNG VÕ VĂN KIỆT, PHÓ CHỦ TỊCH THƯỜNG TRỰC CỦA HỘI ĐỒNG BỘ TRƯỞNG LÀM QUYỀN CHỦ "
+            "TỊCH HỘI ĐỒNG BỘ TRƯỞNG"
+        },
+    ),
+    (  # a flattened table: the enacting organ broken after "ỦY", the capacity glued to "Lưu: VT."
+        "| ỦY BAN THƯỜNG VỤ QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| Số: 203NQ/UBTVQH9 | ngày 04 tháng 5 năm 1994 |\nNGHỊ QUYẾT\n"
+        "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU CỬ\n\nỦY\nBAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ vào Điều 91 của Hiến pháp;\n"
+        "Điều 1. Phê chuẩn.\nNơi nhận:\n- Như trên;\n- Lưu: VT.TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nChủ tịch\n"
+        "\n\nNÔNG ĐỨC MẠNH\n",
+        {
+            "title": "VỀ VIỆC PHÊ CHUẨN KẾT QUẢ BẦU CỬ",
+            "capacity_lines": ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Chủ tịch"],
+            "signer": "NÔNG ĐỨC MẠNH",
+        },
+    ),
 ]
+
+
+def test_a_deputy_without_the_line_above_is_doubted() -> None:
+    """ "THỨ TRƯỞNG" with no "KT. BỘ TRƯỞNG" above: a line of the capacity is missing, so the signer is
+    marked for review rather than given as read."""
+    text = (
+        "BỘ TÀI CHÍNH\nSố: 111/2025/TT-BTC\nHà Nội, ngày 2 tháng 1 năm 2025\nTHÔNG TƯ\nQuy định phí\n"
+        "Căn cứ Luật Phí.\nĐiều 1. Phạm vi.\nNơi nhận:\n- Lưu: VT.\nTHỨ TRƯỞNG\nNguyễn Thị Bích Ngọc\n"
+    )
+    head = read_header(text, EMPTY)
+    assert (head.capacity_lines, head.signer) == (["THỨ TRƯỞNG"], "Nguyễn Thị Bích Ngọc")
+    assert head.confidence["signer"] < SURE and "KT." in head.reasons["signer"]
+    whole = text.replace("- Lưu: VT.\n", "- Lưu: VT.\nKT. BỘ TRƯỞNG\n")
+    assert read_header(whole, EMPTY).confidence["signer"] >= SURE
+
 
 # The signature zone read again on its own (tesseract --psm 6 on the page's lower right): what is left of the
 # capacity under a seal, mended from the closed set of capacity lines; always for a person to check.

@@ -31,11 +31,16 @@ _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc 
 _MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\s{0,3}tu do")
 # Two columns laid out with spaces ("Nơi nhận:          TL. CHỦ TỊCH"): a gap this wide parts them.
 _COLUMN_GAP = re.compile(r"\s{6,}")
+_NUMBER_GAP = re.compile(r"(\d)\s{6,}(?=/\s{0,2}(?:(?:19|20)\d\d/)?[A-ZĐ])")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
 _DATE = re.compile(
     r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),\s{0,5})?ngay\s{1,8}(?:(?P<d>\d{1,2})|[^\s\d]{1,6})?\s{0,8}thang\s{0,8}"
     r"(?P<m>\d{1,2})\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)",
     re.M,
+)
+# The header's place and date, also with a place that lost its comma: "Hà Nội ngày 14 tháng 11 năm 1991".
+_PLACE_AND_DATE = re.compile(
+    _DATE.pattern.replace(r",\s{0,5})?", r",\s{0,5}|(?P<bare>[a-z]{1,8}(?:\s[a-z]{1,8}){0,3})\s{1,3})?", 1), re.M
 )
 # "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line.
 _NUMBER_MARK = re.compile(
@@ -72,6 +77,7 @@ _ORGAN = re.compile(
     r"^(?:uy ban nhan ?dan|uy ban mttq|uy ban mat tran|uy ban thuong vu|uy ban kiem tra|hoi dong nhan ?dan|"
     r"chu tich|bo truong|thu tuong|chinh phu|quoc hoi|ban chap hanh|ban thuong vu|ban thuong truc|"
     r"thuong truc|ban bi thu|bo chinh tri|nuoc cong hoa|tinh uy|thanh uy|huyen uy|dang uy|"
+    r"hoi dong nha nuoc|hoi dong bo truong|hoi dong chinh phu|"
     r"khoa [ivxlc]{1,6}\b|ky hop)"
 )
 # The words a line of the header cannot end on: it goes on below ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ" / "XÃ HỘI").
@@ -183,16 +189,29 @@ def _cells(text: str) -> list[_Cell]:
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "")
     out: list[_Cell] = []
     for line in text.splitlines():
+        line = _NUMBER_GAP.sub(r"\1 ", line)  # "Số: 64            /2024/QĐ-UBND": a gap inside the number
         row = " ".join(fold(line).split())  # any spaces (U+2006 between columns) as one
         first = True
         bare = line.strip()
         table = bare.startswith("|") or bare.endswith("|") or bare.count("|") >= 2
         parts = line.split("|") if table else _COLUMN_GAP.split(line.strip())
         for part in parts:
-            for piece in _split_motto(part.strip().strip("*").strip()):
+            for piece in _split_glued_capacity(_split_motto(part.strip().strip("*").strip())):
                 if piece:
                     out.append(_Cell(piece, " ".join(fold(piece).split()), first, row))
                     first = False
+    return out
+
+
+# "- Lưu: VT.TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI": the capacity glued to the end of the recipients' list.
+_GLUED_CAPACITY = re.compile(r"(?<=[.;])\s{0,3}(?=(?:TM|KT|TL|T/M|K/T)\.\s{0,2}[A-ZĐÀ-Ỹ])")
+
+
+def _split_glued_capacity(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        m = _GLUED_CAPACITY.search(piece) if fold(piece).lstrip("-+• ").startswith("luu") else None
+        out += [piece[: m.start()].strip(), piece[m.end() :].strip()] if m else [piece]
     return out
 
 
@@ -323,6 +342,8 @@ def _gazette_title(post: str, block: list[_Cell], head: Header) -> str:
             break
         tail = cell.text.split()  # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" under the title: the enacting body
         if words[-len(tail) :] == tail and len(words) > len(tail):
+            if _goes_on(" ".join(words[: -len(tail)])):
+                break  # "… PHÓ CHỦ TỊCH THƯỜNG TRỰC CỦA / HỘI ĐỒNG BỘ TRƯỞNG …": the title goes on
             words = words[: -len(tail)]
             if not head.issuer_lines:
                 head.issuer_lines, head.issuer_text = [cell.text.strip()], cell.text.strip()
@@ -385,7 +406,11 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     """Reads "Quảng Ngãi, ngày 15 tháng 11 năm 2024", possibly broken over lines; the cell after."""
     region = cells[: max(body, 8) + 3]
     joined = "\n".join(c.text for c in region)
-    m = _DATE.search(fold(joined))
+    # "Hà Nội ngày 14 tháng 11 năm 1991": a place without its comma, in capitals as a place is written
+    m = next(
+        (m for m in _PLACE_AND_DATE.finditer(fold(joined)) if not m["bare"] or joined[m.start("bare")].isupper()),
+        None,
+    )
     if not m:
         return 0
     end_cell = joined.count("\n", 0, m.end()) + 1
@@ -406,15 +431,16 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     if m.start("m") - m.start() > 200 or joined.count("\n", m.start(), m.end()):
         confidence, reason = min(confidence, 0.85), reason or "ngày bị ngắt dòng"
     head.rate("date", confidence, reason)
-    if m["place"] is None:
+    group = "place" if m["place"] is not None else "bare"
+    if m[group] is None:
         return end_cell
-    place = joined[m.start("place") : m.end("place")]
+    place = joined[m.start(group) : m.end(group)]
     place_conf, place_reason = 0.9, ""
     cut = re.search(r"^.{0,60}[\d/:]\S{0,40}\s", place)
     if cut:  # "Số: 454/UBND-NCTH Vị Thanh": the number flattened onto the same line
         place, place_conf = place[cut.end() :], 0.85
     place = place.strip().strip("*_'\"").strip()
-    line_no = joined.count("\n", 0, m.start("place"))
+    line_no = joined.count("\n", 0, m.start(group))
     if len(place.split()) == 1 and line_no > 0:
         before = region[line_no - 1].text.strip()
         if re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}(?:\s(?:[-–]|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10})){0,3}", before):
@@ -599,7 +625,12 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
             elif (
                 not joined
                 and not (conference and folded.startswith("ban chap hanh"))
-                and (_ORGAN.match(folded) or _HEADING.match(folded) or text in head.issuer_lines)
+                and (
+                    (_ORGAN.match(folded) and ";" not in text)  # not "QUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG; Ý KIẾN …"
+                    or _HEADING.match(folded)
+                    or text in head.issuer_lines[:1]
+                    or _organ_broken(cells, j)
+                )
             ):
                 break
         else:
@@ -618,6 +649,15 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
     return j
 
 
+def _organ_broken(cells: list[_Cell], j: int) -> bool:
+    """ "ỦY" / "BAN THƯỜNG VỤ QUỐC HỘI": the enacting organ broken after its first word."""
+    return (
+        len(cells[j].folded.split()) <= 2
+        and j + 1 < len(cells)
+        and bool(_ORGAN.match(f"{cells[j].folded} {cells[j + 1].folded}"))
+    )
+
+
 def _stamp_noise(text: str) -> bool:
     """OCR noise from a stamp ("CỤ T§6", ".J}LŸ-2", "ị"): signs no title has, or one letter alone (not
     "2017-2021", a title's last line)."""
@@ -628,6 +668,7 @@ def _stamp_noise(text: str) -> bool:
 def _name(text: str) -> str | None:
     """A person's name as printed: "Nguyễn Văn A", "Lan Thị Vân", or in capitals with a known surname."""
     text = _STAMP_IN.sub("", text).strip().strip(";,.").strip()
+    text = re.sub(r"^(?:đã ký|Đã ký|ĐÃ KÝ)\s{0,2}:\s*", "", text)  # "Đã ký: Nguyễn Khánh"
     rank = _RANK.match(text)
     if rank:  # "Thượng tướng Vũ Hải Sản": a general signs with his rank, kept as printed
         return text if _name(text[rank.end() :]) else None
@@ -670,6 +711,15 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         head.rate("signer", 0.7, "tên người ký dính liền dòng chức vụ, đã tách")
         return
     _name_under_capacity(head, cells, start, j)
+    if head.signer and head.confidence.get("signer", 0) >= SURE and _deputy_alone(lines):
+        head.rate("signer", 0.7, "chức vụ cấp phó mà không thấy dòng KT. ở trên: có thể thiếu dòng chức vụ")
+
+
+def _deputy_alone(lines: list[str]) -> bool:
+    """ "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG" with no "KT." line above: a deputy signs for the head, so a line is
+    missing (a flattened table, a page cut)."""
+    first = fold(lines[0]).strip() if lines else ""
+    return first.startswith(("pho ", "thu truong")) and not any(_CAP_PREFIX.match(fold(x)) for x in lines)
 
 
 def _capacity_start(cells: list[_Cell], after: int) -> int | None:
@@ -778,14 +828,15 @@ def _name_follows(cells: list[_Cell], i: int) -> bool:
 
 
 def _skippable(cell: _Cell) -> bool:
-    """Cells between the capacity and the name: stamps, the recipients' list, the file mark."""
+    """Cells between the capacity and the name: stamps (not "Đã ký: Nguyễn Khánh"), the recipients' list, the
+    file mark."""
     f = cell.folded.strip()
     return bool(
-        _STAMP.match(f)
+        ((_STAMP.match(f) or f.startswith(("(da ky", "[da ky", "da ky"))) and not _name(cell.text))
         or _SEPARATOR.match(cell.text)
         or f.isdigit()  # a page number between the capacity and the name
         or _stamp_noise(cell.text.strip())  # "ỗ": a stroke of the handwritten signature, OCR'd
-        or f.startswith(("noi nhan", "luu", "- ", "-", "+", "•", "(da ky", "[da ky", "da ky"))
+        or f.startswith(("noi nhan", "luu", "- ", "-", "+", "•"))
         or f == "dang cap nhat"  # a law site's filler where the signature image was
         or re.match(r"^[a-z]:\\", f)  # "d:\2011\CV\…": a file path printed under the list
     )

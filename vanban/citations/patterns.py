@@ -110,8 +110,9 @@ SYMBOL = (
     rf"|(?P<cv>(?P<c_num>{NUM}){_S}/{_S}(?P<c_iss>[a-z&]{{2,10}}(?:(?<=qh)\d{{1,2}}|\s&[a-z]{{1,8}})?){_S}[-/]{_S}"
     rf"(?P<c_unit>{_UNIT}){_END})"
     rf"|(?P<org>(?P<o_num>{NUM}){_S}/{_S}(?P<o_iss>{_UPPER_ISSUER})(?![a-z0-9/-]|{_S}-{_S}[a-z0-9]))"
-    # The State's symbols before 1992: number, hyphen, issuer ("214-CP", "64b-HĐBT", "162-NV", "72-BT").
-    rf"|(?P<old>(?P<od_num>{NUM})-(?P<od_iss>cp|hdbt|ttg|bt|nv){_END})"
+    # The State's symbols before 1992: number, hyphen, issuer ("214-CP", "64b-HĐBT", "162-NV", "72-BT", "178-CT"
+    # of the Chủ tịch Hội đồng Bộ trưởng, "1- CT").
+    rf"|(?P<old>(?P<od_num>{NUM})-{_S}(?P<od_iss>cp|hdbt|ttg|bt|nv|ct){_END})"
 )
 
 _TYPE_WORD = _alternation([w.replace(" ", _W) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
@@ -162,7 +163,9 @@ NAMED_TERM = (
 # A word of a law's name, taken whole (atomic: no backtracking inside it, which made a text of one
 # law name repeated slow), but stopping before a glued "ngày 19" ("Đất đaingày 19 tháng 6 …"); or a
 # dash between two words of the name ("HĐND - UBND").
-_LAW_WORD = r"(?>[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"  # "( sửa đổi )": spaced brackets
+# A word of a law's name: "( sửa đổi )" with spaced brackets; never "hiệu lực" or "kể từ" ("Luật Du lịch, có
+# hiệu lực thi hành kể từ ngày …": the date is the law's start, not the law's).
+_LAW_WORD = r"(?>(?!hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z]))[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
 _PASSED = (
     rf"(?:{_W}(?:da{_W})?(?:duoc|do){_W}(?:uy{_W}ban{_W}thuong{_W}vu{_W})?quoc{_W}hoi(?:{_W}khoa{_W}[ivxl]{{1,6}})?{_W}(?:thong{_W}qua|ban{_W}hanh)"
     rf"(?:{_W}tai{_W}ky{_W}hop{_W}thu{_W}[a-z0-9]{{1,5}},?)?|{_W}ban{_W}hanh)?"
