@@ -240,6 +240,22 @@ LAYOUTS = [
             "signer": "NÔNG ĐỨC MẠNH",
         },
     ),
+    # Markdown emphasis inside the date (a law site's copy); the Hội đồng Nhà nước's capacity (1988)
+    (
+        "|\n**BỘ\nCÔNG THƯƠNG**\n-------\n|\nSố: 55/2025/TT-BCT\n|\n*Hà Nội, ngày 28\ntháng 11* *năm 2025*\n|\n"
+        "**THÔNG TƯ**\nSỬA ĐỔI MỘT SỐ ĐIỀU\n*Căn cứ Luật Quản lý ngoại thương;*\n",
+        {"date": "2025-11-28", "place": "Hà Nội"},
+    ),
+    (
+        "HỘI ĐỒNG NHÀ NƯỚC\nSố: 58 NQ/HĐNN8\nHà Nội, ngày 11 tháng 3 năm 1988\nNGHỊ QUYẾT\nVỀ VIỆC CỬ ÔNG\n"
+        "Căn cứ vào Điều 98 của Hiến pháp,\nQUYẾT NGHỊ:\nTừ nay.\n"
+        "                 TM. HỘI ĐỒNG NHÀ NƯỚC\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "                            Chủ tịch\n\n                      VÕ CHÍ CÔNG\n",
+        {
+            "capacity_lines": ["TM. HỘI ĐỒNG NHÀ NƯỚC", "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Chủ tịch"],
+            "signer": "VÕ CHÍ CÔNG",
+        },
+    ),
 ]
 
 

@@ -408,7 +408,12 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     joined = "\n".join(c.text for c in region)
     # "Hà Nội ngày 14 tháng 11 năm 1991": a place without its comma, in capitals as a place is written
     m = next(
-        (m for m in _PLACE_AND_DATE.finditer(fold(joined)) if not m["bare"] or joined[m.start("bare")].isupper()),
+        # "*Hà Nội, ngày 28\ntháng 11* *năm 2025*": Markdown's emphasis read as spaces (offsets kept)
+        (
+            m
+            for m in _PLACE_AND_DATE.finditer(fold(joined).replace("*", " "))
+            if not m["bare"] or joined[m.start("bare")].isupper()
+        ),
         None,
     )
     if not m:
@@ -759,10 +764,14 @@ def _capacity_lines(cells: list[_Cell], start: int) -> tuple[list[str], str | No
         elif cell.text.isupper() and len(cell.text.split()) <= 8 and _BROKEN_CAPACITY.search(fold(lines[-1]).strip()):
             lines[-1] = f"{lines[-1].strip()} {cell.text.strip()}"  # "TL. CHỦ TỊCH ỦY" / "BAN NHÂN DÂN TỈNH"
         elif (
-            cell.text.isupper()
-            and len(cell.text.split()) <= 8
-            and (_CAP_PREFIX.match(cell.folded) or _POSITION.match(cell.folded))
-        ) or _position_alone(cells, j):
+            (
+                cell.text.isupper()
+                and len(cell.text.split()) <= 8
+                and (_CAP_PREFIX.match(cell.folded) or _POSITION.match(cell.folded))
+            )
+            or _position_alone(cells, j)
+            or (cell.text.isupper() and cell.folded.startswith("nuoc cong hoa"))  # "TM. HỘI ĐỒNG NHÀ NƯỚC" / "NƯỚC …"
+        ):
             lines.append(cell.text)
         else:
             break
