@@ -979,6 +979,38 @@ FORMS = [
         ],
     ),
     (
+        "an amending law named with the laws it amends and their numbers (Quyết định 67/2024/QĐ-UBND of Hà Nội)",
+        "Căn cứ Luật Sửa đổi, bổ sung một số Điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và "
+        "Luật Tổ chức tín dụng số 32/2024/QH15 ngày 29 tháng 6 năm 2024;",
+        None,
+        [
+            (
+                "Luật Sửa đổi, bổ sung một số Điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và "
+                "Luật Tổ chức tín dụng số 32/2024/QH15",
+                "Luật",
+                None,
+                None,
+                "2024-06-29",
+                None,
+            )
+        ],
+    ),
+    (
+        "an amending law with its own number, of its own year (Quyết định 25/2000/QĐ-UB of Quảng Nam)",
+        "Luật sửa đổi, bổ sung một số điều của Luật Ngân sách Nhà nước số 06/1998/QH10 ngày 20/5/1998;",
+        None,
+        [
+            (
+                "Luật sửa đổi, bổ sung một số điều của Luật Ngân sách Nhà nước số 06/1998/QH10",
+                "Luật",
+                "06",
+                "06/1998/QH10",
+                "1998-05-20",
+                None,
+            )
+        ],
+    ),
+    (
         "charter named with the khóa",
         "Căn cứ Điều lệ Hội Nông dân Việt Nam khóa VII; xét đề nghị của Ban Tổ chức",
         None,

@@ -256,6 +256,22 @@ LAYOUTS = [
             "signer": "VÕ CHÍ CÔNG",
         },
     ),
+    (  # the country's full name inside a title is no motto (Thông tư 61/2025/TT-BCT)
+        "**BỘ\nCÔNG THƯƠNG**\nSố: 61/2025/TT-BCT\n*Hà Nội, ngày 02\ntháng 12 năm 2025*\n**THÔNG TƯ**\nQUY\n"
+        "ĐỊNH VỀ HẠN NGẠCH ĐỂ THỰC HIỆN HIỆP ĐỊNH THƯƠNG MẠI GIỮA\n"
+        "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ CHÍNH PHỦ NƯỚC CỘNG HÒA\n"
+        "DÂN CHỦ NHÂN DÂN LÀO GIAI ĐOẠN 2025 - 2030\n*Căn cứ Luật Quản lý ngoại thương;*\n",
+        {
+            "title": "QUY ĐỊNH VỀ HẠN NGẠCH ĐỂ THỰC HIỆN HIỆP ĐỊNH THƯƠNG MẠI GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI "
+            "CHỦ NGHĨA VIỆT NAM VÀ CHÍNH PHỦ NƯỚC CỘNG HÒA DÂN CHỦ NHÂN DÂN LÀO GIAI ĐOẠN 2025 - 2030"
+        },
+    ),
+    (  # a title naming another decision goes on past "SỐ" after the type word (Quyết định 264/CT, 1988)
+        "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\nSố: 264/CT\nHà Nội, ngày 14 tháng 10 năm 1988\n\nQUYẾT ĐỊNH\n\n"
+        "VỀ VIỆC KHÔNG THỰC HIỆN QUYẾT ĐỊNH\n\nSỐ 156/CT NGÀY 23 THÁNG 5 NĂM 1988\n\nCHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG\n"
+        "Căn cứ tình hình mới;\n",
+        {"title": "VỀ VIỆC KHÔNG THỰC HIỆN QUYẾT ĐỊNH SỐ 156/CT NGÀY 23 THÁNG 5 NĂM 1988"},
+    ),
 ]
 
 

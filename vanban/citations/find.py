@@ -604,13 +604,14 @@ def _law_mention(norm: Normalised, m: Match) -> Mention | None:
     text, a, b = _orig(norm, m.start(), stop)
     name = " ".join(norm.original[slice(*norm.span(m.start(), end))].split())
     confidence = 0.9 if date_item.date is not None else 0.75
+    number, symbol, name = _amending_own_number(norm, m, end, year, name)
     return Mention(
         text,
         a,
         b,
         _LAW_CODES.get(kind, LAW),
-        None,
-        None,
+        number,
+        symbol,
         date_item.date,
         year,
         name=name,
@@ -618,6 +619,24 @@ def _law_mention(norm: Normalised, m: Match) -> Mention | None:
         date_problem=date_item.date_problem,
         confidence=confidence if not date_item.date_problem else 0.5,
     )
+
+
+_LAW_NUMBER_IN_NAME = re.compile(r"\s{1,3}so\s{0,3}(?P<n>\d{1,4})/(?P<y>(?:19|20)\d\d)/(?:ubtv)?qh\d{1,2},?")
+
+
+def _amending_own_number(
+    norm: Normalised, m: Match, end: int, year: int | None, name: str
+) -> tuple[str | None, str | None, str]:
+    """(number, symbol, name) of an amending law named with a number. "Luật sửa đổi, bổ sung … của Luật Ngân
+    sách Nhà nước số 06/1998/QH10 ngày 20/5/1998": one number, of the law's own year, at the end of the name,
+    is its own; several ("… Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …") are the laws it
+    amends, and it has none printed."""
+    found = list(_LAW_NUMBER_IN_NAME.finditer(norm.folded, m.start("law_words"), end))
+    if len(found) != 1 or found[0].end() != end or year is None or int(found[0]["y"]) != year:
+        return None, None, name
+    own = found[0]
+    symbol = "".join(norm.original[slice(*norm.span(own.start("n"), own.end()))].split()).rstrip(",").upper()
+    return own["n"], symbol, " ".join(norm.original[slice(*norm.span(m.start(), own.start()))].split())
 
 
 _NOT_A_NAME = re.compile(r"\s{1,3}(?:nay|cua|so|va|theo|de|tai|nam|ngay|duoc|do|quy|co)(?![a-z])")

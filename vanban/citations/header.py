@@ -217,8 +217,8 @@ def _split_glued_capacity(pieces: list[str]) -> list[str]:
 
 def _split_motto(cell: str) -> list[str]:
     m = _MOTTO_AT.search(fold(cell))
-    if not m or m.start() == 0 or fold(cell[: m.start()]).strip() == "nuoc":
-        return [cell]
+    if not m or m.start() == 0 or fold(cell[: m.start()]).strip().endswith("nuoc"):
+        return [cell]  # "… GIỮA CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ …": the country's name
     if m[0].startswith("dang") and not cell[m.start() :].isupper():
         return [cell]  # "… Cổng thông tin điện tử Đảng Cộng sản Việt Nam": a title naming the Party
     return [cell[: m.start()].strip(), cell[m.start() :].strip()]
@@ -226,8 +226,9 @@ def _split_motto(cell: str) -> list[str]:
 
 def _is_motto(cell: _Cell) -> bool:
     f = " ".join(cell.folded.split())
-    if _MOTTO_AT.search(f) or f.startswith("nuoc cong hoa"):
-        return True
+    m = _MOTTO_AT.search(f)
+    if (m and not f[: m.start()].rstrip().endswith(" nuoc")) or f.startswith("nuoc cong hoa"):
+        return True  # not "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ …" inside a title
     return len(f) >= 4 and any(f in motto for motto in _MOTTOS) and cell.text.upper() == cell.text
 
 
@@ -614,8 +615,11 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         ):
             break  # the place and date; "… Quyết định số 07/2022/QĐ-UBND / NGÀY 17 THÁNG 02 …" goes on
         mark = _NUMBER_MARK.match(folded)
-        if mark and not (joined and mark[0].strip()[:2] != "so"):
-            break  # "Số: …" ends the title; "… theo / Quyết định số 152/1998/QĐ-UB …" goes on
+        after_type = (
+            any(prev.endswith(f" {word}") for word in TYPE_BY_HEADING) and ":" not in mark[0] if mark else False
+        )
+        if mark and not (joined and mark[0].strip()[:2] != "so") and not after_type:
+            break  # "Số: …" ends the title; "… theo / Quyết định số 152/1998/QĐ-UB …", "… QUYẾT ĐỊNH / SỐ 156/CT" go on
         if not upper and _BODY_DATE.match(folded):
             break  # "Ngày 12/11/2024, tại trụ sở …": the body's first sentence
         if prev.endswith((".", ":", ";")) or text.endswith(":"):

@@ -166,12 +166,18 @@ NAMED_TERM = (
 # A word of a law's name: "( sửa đổi )" with spaced brackets; never "hiệu lực" or "kể từ" ("Luật Du lịch, có
 # hiệu lực thi hành kể từ ngày …": the date is the law's start, not the law's).
 _LAW_WORD = r"(?>(?!hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z]))[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
+# An amending law's name lists the laws it amends, with their numbers: "Luật Sửa đổi, bổ sung một số Điều của
+# Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 … ngày 29/6/2024" is one law, of that date.
+_AMENDING = (
+    rf"{_W}sua{_W}doi,?{_W}bo{_W}sung(?:{_W}(?:so{_S}\d{{1,4}}/(?:19|20)\d\d/(?:ubtv)?qh\d{{1,2}},?|{_LAW_WORD}))"
+    rf"{{0,60}}?"
+)
 _PASSED = (
     rf"(?:{_W}(?:da{_W})?(?:duoc|do){_W}(?:uy{_W}ban{_W}thuong{_W}vu{_W})?quoc{_W}hoi(?:{_W}khoa{_W}[ivxl]{{1,6}})?{_W}(?:thong{_W}qua|ban{_W}hanh)"
     rf"(?:{_W}tai{_W}ky{_W}hop{_W}thu{_W}[a-z0-9]{{1,5}},?)?|{_W}ban{_W}hanh)?"
 )
 LAW_NAME = (
-    rf"(?P<law>(?P<law_kind>(?:bo{_W})?luat|hien{_W}phap|phap{_W}lenh)(?P<law_words>(?:{_W}{_LAW_WORD}){{0,40}}?)"
+    rf"(?P<law>(?P<law_kind>(?:bo{_W})?luat|hien{_W}phap|phap{_W}lenh)(?P<law_words>{_AMENDING}|(?:{_W}{_LAW_WORD}){{0,40}}?)"
     rf"(?P<law_passed>{_PASSED})(?={_S}[,(]?{_S}(?:ngay{_S}\d|nam{_S}(?:19|20)\d\d(?!\d))|{_W}(?:19|20)\d\d(?![0-9/-])))"
 )
 
