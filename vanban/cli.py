@@ -191,11 +191,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("serve", help="dựng rồi phục vụ trang web tại http://127.0.0.1:8000/")
+    p = sub.add_parser(
+        "serve", help="dựng rồi phục vụ trang web tại http://127.0.0.1:8000/, tự dựng lại và tải lại khi dữ liệu đổi"
+    )
     data_arg(p)
     p.add_argument("--out", default=str(DEFAULT_SITE), help="thư mục trang web (mặc định: site/)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-build", action="store_true", help="phục vụ trang đã dựng, không dựng lại")
+    p.add_argument("--no-watch", action="store_true", help="không theo dõi dữ liệu để tự dựng lại")
     p.set_defaults(func=cmd_serve, strict=False, pdf_packs=20)
 
     p = sub.add_parser("review", help="liệt kê các bản nháp chưa được xem xét và các trường cần xem lại")
@@ -638,22 +641,44 @@ def _progress(start: float) -> Callable[[str], None]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import functools
-    import http.server
+    from .live import LiveState, Rebuilder, serve_forever, watch
+    from .pipeline import DEFAULT_CONFIG, ROOT
 
+    start = time.perf_counter()
+    state = LiveState()
+
+    def build() -> None:
+        build_site(args.data, args.out, progress=_progress(time.perf_counter()), pdf_packs=args.pdf_packs)
+
+    def done(message: str, problems: list[dict[str, str]]) -> None:
+        print(f"[{time.perf_counter() - start:6.1f} s] {message}", flush=True)
+        for p in problems:
+            where = f"{p['where']} [{p['field']}] " if p["field"] else (f"{p['where']} " if p["where"] else "")
+            print(f"  {where}{p['message']}" + (f" — {p['hint']}" if p["hint"] else ""), file=sys.stderr)
+
+    rebuilder = Rebuilder(build, state, done)
     if not args.no_build:
-        cmd_build(args)
+        rebuilder.run_once()
     site = served_site(args.out)  # refuses a folder of files that is not a site: serving would publish them
     if not (site / "index.html").exists():
-        print(f"Chưa có trang web trong {site}; chạy `python build_graph.py build` trước.", file=sys.stderr)
+        print(f"Chưa có trang web trong {site}; sửa các vấn đề trên rồi chạy lại.", file=sys.stderr)
         return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
-    print(f"Trang web: http://127.0.0.1:{args.port}/  (Ctrl+C để dừng)", flush=True)
+    observer = None
+    if not args.no_watch:
+        watched = [Path(args.data), ROOT / "docs", DEFAULT_CONFIG, ROOT / "overrides"]
+        observer = watch(watched, rebuilder.changed)
+        rebuilder.start()
+
+    def started(server: Any) -> None:
+        follow = "" if args.no_watch else "; sửa dữ liệu là trang tự dựng lại và tải lại"
+        print(f"Trang web: http://127.0.0.1:{server.server_address[1]}/  (Ctrl+C để dừng{follow})", flush=True)
+
     try:
-        server.serve_forever()
+        serve_forever(site, args.port, state, started)
     finally:
-        server.server_close()
+        if observer is not None:
+            observer.stop()
+            rebuilder.stop()
     return 0
 
 

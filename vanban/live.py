@@ -1,0 +1,244 @@
+"""The authoring loop: serve the site, rebuild it when its inputs change, reload the open pages.
+
+`serve` runs a build whenever a watched file changes (data/, docs/, mkdocs.yml, overrides/), one
+build at a time, a burst of saves making one build. The pages it serves carry a small script that
+asks the server every half second what the site's version is: a new version reloads the page, a
+failed build shows its problems (file, line, field, how to fix it) over the page until a build
+succeeds. A failed build leaves the last good site in place (the build's own rule), so the reader
+keeps reading it under the message.
+
+The script is added when a page is served, never written into the site: what `build` writes and
+what `serve` serves from disk are the same files.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import ERROR, BuildError, DataError, OutputError, OutputFolderRefused
+
+STATUS = "/__vanban/status"
+SCRIPT = "/__vanban/live.js"
+POLL_MS = 500
+SETTLE = 0.3  # seconds without a new change before a build starts: an editor's save is several events
+_TAG = f'<script src="{SCRIPT}"></script>'.encode()
+
+
+@dataclass
+class LiveState:
+    """What the open pages ask for: the site's version, and the problems of the last build if it failed."""
+
+    version: int = 1
+    problems: list[dict[str, str]] = field(default_factory=list)
+    building: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def as_json(self) -> bytes:
+        with self.lock:
+            return json.dumps(
+                {"version": self.version, "problems": self.problems, "building": self.building}, ensure_ascii=False
+            ).encode("utf-8")
+
+
+def problems_of(exc: Exception) -> list[dict[str, str]]:
+    """A failed build's problems, as the page shows them: where, what, how to fix it."""
+    if isinstance(exc, DataError):
+        return [
+            {"where": p.location(), "field": p.field, "message": p.message, "hint": p.hint}
+            for p in exc.problems
+            if p.severity == ERROR
+        ] or [{"where": "", "field": "", "message": str(exc), "hint": ""}]
+    return [{"where": "", "field": "", "message": str(exc), "hint": "trang web cũ vẫn được giữ"}]
+
+
+class Rebuilder:
+    """Runs `build` after changes settle, one build at a time; a change during a build makes one more."""
+
+    def __init__(
+        self,
+        build: Callable[[], Any],
+        state: LiveState,
+        done: Callable[[str, list[dict[str, str]]], None] = lambda message, problems: None,
+    ):
+        self.build, self.state, self.done = build, state, done
+        self._changed = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True, name="vanban-rebuild")
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def changed(self) -> None:
+        self._changed.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._changed.set()
+        self._thread.join(timeout=5)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._changed.wait()
+            if self._stop.is_set():
+                return
+            while self._changed.is_set():  # let a burst of events settle
+                self._changed.clear()
+                time.sleep(SETTLE)
+            self.run_once()
+
+    def run_once(self) -> None:
+        with self.state.lock:
+            self.state.building = True
+        started = time.perf_counter()
+        try:
+            self.build()
+        except (DataError, BuildError, OutputError, OutputFolderRefused) as exc:
+            problems = problems_of(exc)
+            with self.state.lock:
+                self.state.problems, self.state.building = problems, False
+            self.done(f"dựng lại thất bại ({len(problems)} vấn đề); trang cũ vẫn được phục vụ", problems)
+            return
+        with self.state.lock:
+            self.state.version += 1
+            self.state.problems, self.state.building = [], False
+        self.done(f"đã dựng trong {time.perf_counter() - started:.1f} s", [])
+
+
+def watch(paths: Iterable[Path], on_change: Callable[[], None]) -> Any:
+    """A running watchdog observer calling on_change for any change under paths (files or folders)."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Handler(FileSystemEventHandler):
+        def __init__(self, only: Path | None) -> None:
+            self.only = only
+
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            touched = [Path(str(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p]
+            if self.only is not None and all(t.resolve() != self.only for t in touched):
+                return
+            on_change()
+
+    observer = Observer()
+    for path in paths:
+        if path.is_dir():
+            observer.schedule(Handler(None), str(path), recursive=True)
+        elif path.parent.is_dir():  # a file (mkdocs.yml): watch its folder for it alone
+            observer.schedule(Handler(path.resolve()), str(path.parent), recursive=False)
+    observer.start()
+    return observer
+
+
+def handler_for(site: Path, state: LiveState) -> type[http.server.SimpleHTTPRequestHandler]:
+    """A request handler serving `site`, the status of the loop, and its script in every HTML page."""
+
+    class LiveHandler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            path = self.path.split("?", 1)[0]
+            if path == STATUS:
+                self._send(state.as_json(), "application/json; charset=utf-8")
+            elif path == SCRIPT:
+                self._send(LIVE_JS.encode("utf-8"), "text/javascript; charset=utf-8")
+            elif path.endswith((".html", "/")):
+                self._html()
+            else:
+                super().do_GET()
+
+        def _html(self) -> None:
+            file = Path(self.translate_path(self.path))
+            if file.is_dir():
+                file = file / "index.html"
+            try:
+                body = file.read_bytes()
+            except OSError:
+                super().do_GET()  # the base class answers 404 or the listing it would
+                return
+            at = body.rfind(b"</body>")
+            body = body[:at] + _TAG + body[at:] if at >= 0 else body + _TAG
+            self._send(body, "text/html; charset=utf-8")
+
+        def _send(self, body: bytes, kind: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+    return LiveHandler
+
+
+# The page's side: ask for the version; reload on a new one; show a failed build's problems over the page.
+# Text from the problems is set with textContent, never as HTML.
+LIVE_JS = """(function () {
+  "use strict";
+  var seen = null;
+  var box = null;
+  function show(problems) {
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "vanban-live-problems";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:10000;" +
+        "background:#fff3f3;color:#5c0000;border-top:3px solid #b00020;padding:12px 16px;" +
+        "font:14px/1.5 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.2)";
+      document.body.appendChild(box);
+    }
+    box.textContent = "";
+    var head = document.createElement("strong");
+    head.textContent = "Dựng lại thất bại: trang dưới đây là bản dựng trước. Sửa rồi lưu, trang sẽ tự tải lại.";
+    box.appendChild(head);
+    var list = document.createElement("ul");
+    problems.forEach(function (p) {
+      var item = document.createElement("li");
+      var where = document.createElement("code");
+      where.textContent = p.where + (p.field ? " · " + p.field : "");
+      item.appendChild(where);
+      item.appendChild(document.createTextNode(" " + p.message + (p.hint ? " — " + p.hint : "")));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
+  function hide() {
+    if (box) { box.remove(); box = null; }
+  }
+  function poll() {
+    fetch("/__vanban/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen !== null && s.version !== seen) { location.reload(); return; }
+      seen = s.version;
+      if (s.problems.length) { show(s.problems); } else { hide(); }
+    }).catch(function () {}).then(function () { setTimeout(poll, POLL_MS); });
+  }
+  poll();
+})();
+""".replace("POLL_MS", str(POLL_MS))
+
+
+def serve_forever(
+    site: Path,
+    port: int,
+    state: LiveState,
+    started: Callable[[http.server.ThreadingHTTPServer], None] = lambda _: None,
+) -> None:
+    """Serve until interrupted; `started` gets the server (its port when 0 was asked)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_for(site, state))
+    started(server)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
