@@ -196,7 +196,7 @@ def test_files_added_to_the_site_during_a_build_are_not_deleted(tmp_path: Path):
             (site / "CNAME").write_text("vanban.example\n", encoding="utf-8")
 
     with pytest.raises(OutputFolderRefused, match=r"1 tệp bản dựng không ghi \(CNAME\)"):
-        build_site(data, site, progress=meanwhile, pdf_packs=0)
+        build_site(data, site, progress=meanwhile, pdf_packs=0, clean=True)
     assert (site / "CNAME").read_text(encoding="utf-8") == "vanban.example\n"
     assert (site / "index.html").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]

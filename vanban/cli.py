@@ -189,6 +189,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="số tài liệu học tập tạo sẵn bản PDF (những văn bản có nhiều văn bản thực hiện nhất; mặc định 20)",
     )
+    p.add_argument("--clean", action="store_true", help="dựng lại toàn bộ, kể cả khi dữ liệu không đổi")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
@@ -623,7 +624,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
-    report = build_site(args.data, args.out, strict=args.strict, progress=_progress(start), pdf_packs=args.pdf_packs)
+    report = build_site(
+        args.data, args.out, strict=args.strict, progress=_progress(start), pdf_packs=args.pdf_packs, clean=args.clean
+    )
+    if report.unchanged:
+        print(
+            f"Không có gì thay đổi kể từ lần dựng trước ({time.perf_counter() - start:.1f} s): giữ nguyên "
+            f"{args.out}/index.html ({report.documents} văn bản, {report.pages} trang; --clean để dựng lại)"
+        )
+        return 0
     print(
         f"Xong: {report.documents} văn bản, {report.pages} trang, {report.data_files} tệp dữ liệu, "
         f"{time.perf_counter() - start:.1f} s → {args.out}/index.html"
@@ -641,14 +650,14 @@ def _progress(start: float) -> Callable[[str], None]:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .live import LiveState, Rebuilder, serve_forever, watch
+    from .live import LiveState, Rebuilder, problems_of, serve_forever, watch
     from .pipeline import DEFAULT_CONFIG, ROOT
 
     start = time.perf_counter()
     state = LiveState()
 
-    def build() -> None:
-        build_site(args.data, args.out, progress=_progress(time.perf_counter()), pdf_packs=args.pdf_packs)
+    def build() -> Any:
+        return build_site(args.data, args.out, progress=_progress(time.perf_counter()), pdf_packs=args.pdf_packs)
 
     def done(message: str, problems: list[dict[str, str]]) -> None:
         print(f"[{time.perf_counter() - start:6.1f} s] {message}", flush=True)
@@ -658,10 +667,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     rebuilder = Rebuilder(build, state, done)
     if not args.no_build:
-        rebuilder.run_once()
+        try:
+            build()
+        except (DataError, BuildError) as exc:
+            if not (Path(args.out) / "index.html").is_file():
+                raise  # nothing to serve yet: the problems are printed and serve stops
+            state.problems = problems_of(exc)  # the last good site is served, the problems shown over it
+            done("dựng thất bại; phục vụ trang dựng lần trước", state.problems)
     site = served_site(args.out)  # refuses a folder of files that is not a site: serving would publish them
     if not (site / "index.html").exists():
-        print(f"Chưa có trang web trong {site}; sửa các vấn đề trên rồi chạy lại.", file=sys.stderr)
+        print(f"Chưa có trang web trong {args.out}; chạy `python build_graph.py build` trước.", file=sys.stderr)
         return 1
     observer = None
     if not args.no_watch:

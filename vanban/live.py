@@ -98,17 +98,19 @@ class Rebuilder:
             self.state.building = True
         started = time.perf_counter()
         try:
-            self.build()
+            report = self.build()
         except (DataError, BuildError, OutputError, OutputFolderRefused) as exc:
             problems = problems_of(exc)
             with self.state.lock:
                 self.state.problems, self.state.building = problems, False
             self.done(f"dựng lại thất bại ({len(problems)} vấn đề); trang cũ vẫn được phục vụ", problems)
             return
+        unchanged = bool(getattr(report, "unchanged", False))  # saved as it was: the site stands, no reload
         with self.state.lock:
-            self.state.version += 1
+            self.state.version += 0 if unchanged else 1
             self.state.problems, self.state.building = [], False
-        self.done(f"đã dựng trong {time.perf_counter() - started:.1f} s", [])
+        took = f"{time.perf_counter() - started:.1f} s"
+        self.done(f"không có gì thay đổi ({took})" if unchanged else f"đã dựng trong {took}", [])
 
 
 def watch(paths: Iterable[Path], on_change: Callable[[], None]) -> Any:

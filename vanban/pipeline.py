@@ -16,9 +16,12 @@ from .problems import DataError
 from .site.build import (
     HAND_WRITTEN,
     LOCK_WAIT,
+    VENDOR,
     check_output_folder,
+    fingerprint,
     output_lock,
     run_mkdocs,
+    site_marker,
     stage_pages,
     vendor_files,
 )
@@ -60,6 +63,7 @@ class BuildReport:
     pages: int
     data_files: int
     data_peak_mb: float  # peak memory of the process that wrote them, when separate; else 0
+    unchanged: bool = False  # nothing the site is made from changed: the previous build was kept as it is
 
 
 DEFAULT_SITE = ROOT / "site"
@@ -74,6 +78,7 @@ def build_site(
     progress: Progress = lambda message: None,
     pdf_packs: int = DEFAULT_PDF_PACKS,
     lock_wait: float = LOCK_WAIT,
+    clean: bool = False,
 ) -> BuildReport:
     """Validate, render, build. Raises OutputFolderRefused, DataError or BuildError; the old site then stays.
 
@@ -82,15 +87,62 @@ def build_site(
     one waits (saying so through `progress`) up to lock_wait seconds. The default site stages its
     pages in build/pages, where mkdocs.yml looks for them, under that lock; any other output
     stages in a temporary folder, so that two builds never share one.
+
+    When nothing the site is made from changed since the site was built (data, docs/, overrides/, the
+    configuration, the browser libraries, vanban's own code and the versions of MkDocs and its theme,
+    the options), the site is kept as it is and the report says so; `clean` builds it again anyway.
     """
     inputs = _build_inputs(data_dir)
     site = check_output_folder(out_dir, ROOT, inputs)
     with output_lock(site, progress, lock_wait):
         site = check_output_folder(site, ROOT, inputs)  # it may have changed while this build waited
+        progress("So sánh với lần dựng trước")
+        inputs_key = _inputs_key(Path(data_dir), Path(config_file), strict, pdf_packs)
+        kept = None if clean else _unchanged(site, inputs_key)
+        if kept is not None:
+            return kept
+        marker: dict[str, object] = {"inputs": inputs_key}
         if staging is None and site != DEFAULT_SITE.resolve():
             with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
-                return _build(data_dir, site, Path(config_file), Path(tmp) / "pages", strict, progress, pdf_packs)
-        return _build(data_dir, site, Path(config_file), Path(staging or STAGING), strict, progress, pdf_packs)
+                return _build(
+                    data_dir, site, Path(config_file), Path(tmp) / "pages", strict, progress, pdf_packs, marker
+                )
+        return _build(data_dir, site, Path(config_file), Path(staging or STAGING), strict, progress, pdf_packs, marker)
+
+
+# What a site is made from besides the data: a change to any of them rebuilds it.
+_CODE = Path(__file__).resolve().parent
+_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pyyaml", "networkx", "jinja2", "pymdown-extensions")
+
+
+def _inputs_key(data_dir: Path, config_file: Path, strict: bool, pdf_packs: int) -> str:
+    import importlib.metadata
+
+    versions = []
+    for name in _PACKAGES:
+        try:
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    roots = [data_dir, ROOT / HAND_WRITTEN, ROOT / "overrides", config_file, _CODE]
+    roots += [ROOT / src for src in VENDOR.values()]
+    return fingerprint(roots, f"{';'.join(versions)};strict={strict};pdf_packs={pdf_packs}")
+
+
+def _unchanged(site: Path, inputs_key: str) -> BuildReport | None:
+    """The previous build's report when it was made from exactly these inputs and is still whole."""
+    marker = site_marker(site)
+    if not marker or marker.get("inputs") != inputs_key or not (site / "index.html").is_file():
+        return None
+    report = marker.get("report")
+    if not isinstance(report, dict) or not all(isinstance(report.get(k), int | float) for k in _REPORTED):
+        return None
+    return BuildReport(
+        int(report["documents"]), int(report["pages"]), int(report["data_files"]), float(report["peak_mb"]), True
+    )
+
+
+_REPORTED = ("documents", "pages", "data_files", "peak_mb")
 
 
 def _build_inputs(data_dir: str | Path) -> list[tuple[Path, str]]:
@@ -111,6 +163,7 @@ def _build(
     strict: bool,
     progress: Progress,
     pdf_packs: int,
+    marker: dict[str, object],
 ) -> BuildReport:
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
     checked = load_valid(data_dir, strict, citations=True)
@@ -124,5 +177,6 @@ def _build(
     generated = itertools.chain(pages, guide_pages(), vendor)
     count = stage_pages(generated, ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
     progress(f"Dựng trang web bằng MkDocs ({count} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
-    data = run_mkdocs(config_file, staging, site, lambda: render_data(checked, pdf_packs))
+    marker = {**marker, "report": {"documents": len(corpus.documents), "pages": count}}
+    data = run_mkdocs(config_file, staging, site, lambda: render_data(checked, pdf_packs), marker)
     return BuildReport(len(corpus.documents), count, data.files, data.peak_mb)

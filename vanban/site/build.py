@@ -12,6 +12,7 @@ right before the old site is removed (_swap). One build at a time writes a folde
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import importlib.metadata
 import json
 import logging
@@ -215,6 +216,26 @@ def _read_marker(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("tool") == "vanban" else None
 
 
+def site_marker(folder: Path) -> dict[str, Any] | None:
+    """What the build wrote into a site's marker (its files, the fingerprint of its inputs …), or None."""
+    return _read_marker(folder)
+
+
+def fingerprint(roots: Iterable[Path], extra: str = "") -> str:
+    """The content of every file under roots (or the root itself, a file), and `extra`: one hex digest.
+    Names and bytes count, times do not: a file saved unchanged changes nothing."""
+    outer = hashlib.sha256(extra.encode("utf-8"))
+    for root in roots:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        outer.update(f"\0root {root.name}\0".encode())
+        for path in files:
+            rel = path.relative_to(root).as_posix() if path != root else root.name
+            with open(path, "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            outer.update(f"{rel}\0{digest}\0".encode())
+    return outer.hexdigest()
+
+
 def is_site(folder: Path) -> bool:
     """Whether folder is a site the build wrote (it carries the marker)."""
     return _read_marker(folder) is not None
@@ -346,6 +367,7 @@ def run_mkdocs(
     docs_dir: Path,
     site_dir: Path,
     data_files: Callable[[], Iterable[tuple[str, str | bytes]]] | None = None,
+    marker: Mapping[str, Any] | None = None,
 ) -> DataReport:
     """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError.
 
@@ -365,7 +387,9 @@ def run_mkdocs(
         writer = _DataWriter(data_files, site_dir.parent) if data_files else None
         _mkdocs_build(config_file, docs_dir, fresh)
         report = writer.finish_into(fresh) if writer else DataReport()
-        _write_marker(fresh)
+        given = dict(marker or {})
+        given["report"] = {**given.get("report", {}), "data_files": report.files, "peak_mb": report.peak_mb}
+        _write_marker(fresh, given)
         _swap(fresh, site_dir)
     except BaseException as exc:  # Ctrl+C too: nothing half-built stays beside the site
         if writer:
@@ -400,12 +424,12 @@ def _mkdocs_build(config_file: Path, docs_dir: Path, fresh: Path) -> None:
         mkdocs_log.removeHandler(collector)
 
 
-def _write_marker(site: Path) -> None:
+def _write_marker(site: Path, extra: Mapping[str, Any] | None = None) -> None:
     try:
         version = importlib.metadata.version("vanban")
     except importlib.metadata.PackageNotFoundError:
         version = "unknown"
-    marker = {"tool": "vanban", "version": version, "files": _site_files(site)}
+    marker = {"tool": "vanban", "version": version, **(extra or {}), "files": _site_files(site)}
     with open(site / SITE_MARKER, "x", encoding="utf-8") as handle:  # "x": no generated file may forge it
         json.dump(marker, handle, ensure_ascii=False, separators=(",", ":"))
 

@@ -133,7 +133,7 @@ def _neighbourhood(checked: Checked, root: str) -> dict[str, int]:
         if depth[node] == LOCAL_DEPTH:
             continue
         nearby = set(graph.predecessors(node)) | set(graph.successors(node))
-        for other in sorted(nearby - depth.keys(), key=lambda n: -graph.degree(n)):
+        for other in sorted(nearby - depth.keys(), key=lambda n: (-graph.degree(n), n)):  # ties: by id, every build
             if len(depth) >= LOCAL_MAX_NODES:
                 return depth
             depth[other] = depth[node] + 1
@@ -231,7 +231,7 @@ def _timeline(checked: Checked) -> dict[str, tuple[int, int]]:
 
 def global_payload(checked: Checked) -> dict[str, object]:
     corpus, graph = checked.corpus, checked.graph
-    ids = sorted(corpus.documents, key=lambda i: -graph.degree(i))  # most connected first
+    ids = sorted(corpus.documents, key=lambda i: (-graph.degree(i), i))  # most connected first, then by id
     index = {d: n for n, d in enumerate(ids)}
     pos = _timeline(checked)
     topics = sorted({t for d in corpus.documents.values() for t in d.topics})

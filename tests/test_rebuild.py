@@ -1,0 +1,72 @@
+"""Building again: nothing changed keeps the site as it is; any change builds it again, and what a build after
+a series of edits gives is byte for byte what a clean build of the same data gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from vanban.pipeline import build_site
+from vanban.site.build import SITE_MARKER
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_nothing_changed_keeps_the_site_and_any_change_builds_it(data_copy: Path, tmp_path: Path, cli):
+    site = tmp_path / "site"
+    first = build_site(data_copy, site, pdf_packs=0)
+    assert not first.unchanged
+    stamp = (site / "index.html").stat().st_mtime_ns
+    again = build_site(data_copy, site, pdf_packs=0)
+    assert again.unchanged and (again.documents, again.pages) == (first.documents, first.pages)
+    assert (site / "index.html").stat().st_mtime_ns == stamp  # not written again
+    doc = data_copy / "documents" / "04-nq-tw-2016.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")  # saved as it was: still nothing changed
+    assert build_site(data_copy, site, pdf_packs=0).unchanged
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("chỉnh đốn Đảng", "chỉnh đốn Đảng (sửa)", 1), encoding="utf-8"
+    )
+    assert not build_site(data_copy, site, pdf_packs=0).unchanged
+    assert "chỉnh đốn Đảng (sửa)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    assert not build_site(data_copy, site, pdf_packs=0, clean=True).unchanged  # --clean builds anyway
+    assert not build_site(data_copy, site, pdf_packs=1).unchanged  # an option is an input too
+    code, out, _ = cli("build", "--data", str(data_copy), "--out", str(site), "--pdf-packs", "1")
+    assert code == 0 and "Không có gì thay đổi" in out
+
+
+def test_after_a_series_of_edits_the_build_equals_a_clean_build(data_copy: Path, tmp_path: Path):
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    build_site(data_copy, site, pdf_packs=0)
+    docs = data_copy / "documents"
+    # add a document, change one, rename one, delete one, change a relation
+    shutil.copy(docs / "04-nq-tw-2016.yaml", docs / "05-nq-tw-2016.yaml")
+    added = docs / "05-nq-tw-2016.yaml"
+    added.write_text(
+        added.read_text(encoding="utf-8").replace("04-NQ/TW", "05-NQ/TW").replace("2016-10-30", "2016-11-01"),
+        encoding="utf-8",
+    )
+    build_site(data_copy, site, pdf_packs=0)
+    changed = docs / "02-cv-bdvtw-2017.yaml"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("topics: [dân vận,", "topics: [thử nghiệm, dân vận,", 1), encoding="utf-8")
+    build_site(data_copy, site, pdf_packs=0)
+    renamed = docs / "06-nq-tw-2016.yaml"  # its number corrected: a new id, the old page gone
+    added.rename(renamed)
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("05-NQ/TW", "06-NQ/TW"), encoding="utf-8")
+    build_site(data_copy, site, pdf_packs=0)
+    assert (site / "van-ban" / "06-nq-tw-2016.html").is_file() and not (
+        site / "van-ban" / "05-nq-tw-2016.html"
+    ).exists()
+    renamed.unlink()
+    build_site(data_copy, site, pdf_packs=0)
+    relation = next(p for p in sorted(docs.glob("*.yaml")) if "relations:" in p.read_text(encoding="utf-8"))
+    text = relation.read_text(encoding="utf-8")
+    relation.write_text(text.replace("type: thuc-hien", "type: tiep-tuc-thuc-hien", 1), encoding="utf-8")
+    build_site(data_copy, site, pdf_packs=0)
+    build_site(data_copy, clean, pdf_packs=0, clean=True)
+    edited, fresh = _tree(site), _tree(clean)
+    assert sorted(edited) == sorted(fresh)
+    differ = [rel for rel in edited if edited[rel] != fresh[rel] and rel != SITE_MARKER]
+    assert differ == []
