@@ -1011,6 +1011,31 @@ FORMS = [
         ],
     ),
     (
+        "a unit with a dotted suffix (Công văn 11554/VPCP-V.I, 2025; Quận 8, 2006)",
+        "Văn bản số 6721/VPCP-V.I ngày 19/7/2025 của Văn phòng Chính phủ; Công văn số 931/TTr-PGD.Q8 ngày 19/6/2006",
+        None,
+        [
+            ("6721/VPCP-V.I", "CV", "6721", "6721/VPCP-V.I", "2025-07-19", None),
+            ("Công văn số 931/TTr-PGD.Q8", "TTr", "931", "931/TTr-PGD.Q8", "2006-06-19", None),
+        ],
+    ),
+    (
+        "the day at the head of the clause: the Quốc hội passed, a ministry has (Công văn 10988/BNV-CQĐP, 2025)",
+        "Ngày 16/6/2025, Quốc hội đã thông qua Luật Tổ chức chính quyền địa phương số 72/2025/QH15. "
+        "Ngày 10/01/2025, Bộ Nông nghiệp và Môi trường đã có Văn bản số 375/BNN-TC về việc",
+        None,
+        [
+            ("72/2025/QH15", "Luật", "72", "72/2025/QH15", "2025-06-16", None),
+            ("375/BNN-TC", "CV", "375", "375/BNN-TC", "2025-01-10", None),
+        ],
+    ),
+    (
+        "the day between the type word and the number (Công văn 11306/VPCP-NN, 2025)",
+        "theo văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN về việc",
+        None,
+        [("16/CV-HHTACN", "CV", "16", "16/CV-HHTACN", "2025-10-29", None)],
+    ),
+    (
         "charter named with the khóa",
         "Căn cứ Điều lệ Hội Nông dân Việt Nam khóa VII; xét đề nghị của Ban Tổ chức",
         None,

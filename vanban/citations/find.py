@@ -895,7 +895,7 @@ def _share_dates(norm: Normalised, found: list[Mention]) -> list[Mention]:
     return found
 
 
-_ISSUE_ENDINGS = ("hanh", "ky", "ra", "ban", "so")  # the verb, or "văn bản (số)" after it
+_ISSUE_ENDINGS = ("hanh", "ky", "ra", "ban", "so", "qua", "co")  # the verb, or "văn bản (số)" after it
 
 
 def _dates_before(norm: Normalised, found: list[Mention]) -> list[Mention]:
@@ -906,7 +906,10 @@ def _dates_before(norm: Normalised, found: list[Mention]) -> list[Mention]:
         first_of_list = c.group is None or i == 0 or found[i - 1].group != c.group
         if c.date is None and c.date_problem is None and first_of_list:
             start = _norm_offsets(norm, c)[0]
-            if (
+            written_on = P.WRITTEN_ON_BEFORE.search(folded, max(0, start - 80), start)
+            if written_on is not None:
+                c = _dated(c, written_on)
+            elif (
                 folded.find("ngay", max(0, start - 240), start) != -1
                 and (
                     (
@@ -920,12 +923,18 @@ def _dates_before(norm: Normalised, found: list[Mention]) -> list[Mention]:
                 )
                 and _opens_sentence(norm, m)
             ):
-                prefix = "i" if m["id"] else "w"
-                iso = f"{m[prefix + 'y']}-{int(m[prefix + 'm']):02d}-{int(m[prefix + 'd']):02d}"
-                with contextlib.suppress(ValueError):  # no day: the citation stays undated
-                    c = replace(c, date=parse_date(iso))
+                c = _dated(c, m)
         out.append(c)
     return out
+
+
+def _dated(c: Mention, m: Match) -> Mention:
+    """c with the date m read (its day, month and year in the groups of _dmy('i') or _IN_WORDS)."""
+    prefix = "i" if m["id"] else "w"
+    iso = f"{m[prefix + 'y']}-{int(m[prefix + 'm']):02d}-{int(m[prefix + 'd']):02d}"
+    with contextlib.suppress(ValueError):  # no day: the citation stays undated
+        return replace(c, date=parse_date(iso))
+    return c
 
 
 def _opens_sentence(norm: Normalised, m: Match) -> bool:

@@ -80,7 +80,10 @@ _NORM_TYPES = _family(STATE_NORMATIVE)
 
 _C = r"(?:(?!ngay\s{0,3}\d)[a-z0-9&])"  # a letter of a code, not the "ngày" glued after it
 # "SGD&ĐT", "SGD &ĐT" (a space crept in before the ampersand), "KGVX", "TCCV"…
-_UNIT = rf"{_C}{{1,16}}(?:\s&{_C}{{1,8}})?(?:\s?-\s?{_C}{{1,16}}(?:\s&{_C}{{1,8}})?){{0,4}}"
+_UNIT = (
+    rf"{_C}{{1,16}}(?:\s&{_C}{{1,8}})?(?:\s?-\s?{_C}{{1,16}}(?:\s&{_C}{{1,8}})?){{0,4}}"
+    r"(?:\.(?:[ivx]{1,4}|[a-z]{1,2}\d{1,2})(?![a-z0-9]))?"  # "VPCP-V.I" (Vụ I), "PGD.Q8" (Quận 8)
+)
 # A symbol ends at a non-letter, or where a date runs into it ("70-TB/TWngày", OCR and copy-paste).
 _END = r"(?:(?![a-z0-9])|(?=ngay{_S}\d))".replace("{_S}", _S)
 _START = r"(?<![0-9a-z/.])"
@@ -249,12 +252,18 @@ HEADER_BEFORE = re.compile(rf"(?:^|\n|\||\\n)[ \t'\"]{{0,20}}(?:(?:luat|nghi{_W}
 DATED_AT_BEFORE = re.compile(
     rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},{_S}tai{_W}$"
 )
-# "Ngày 06/4/2023, Thủ tướng Chính phủ (đã) ban hành / ký ban hành / ký / đã ra" right before a
+# "văn bản đề ngày 29 tháng 10 năm 2025 số 16/CV-HHTACN": the day written between the type word and the number.
+WRITTEN_ON_BEFORE = re.compile(
+    rf"(?:van{_W}ban|cong{_W}van|to{_W}trinh|bao{_W}cao){_W}(?:de{_W})?ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_W}so{_S}$"
+)
+# "Ngày 06/4/2023, Thủ tướng Chính phủ (đã) ban hành / ký ban hành / ký / đã ra / đã có", "Ngày 16/6/2025, Quốc
+# hội đã thông qua (Luật … số)" right before a
 # citation: the date at the head of the clause is the cited document's. Not after an event
 # ("Ngày …, tại hội nghị …"), nor across a sentence, a number or a quote.
 ISSUED_BEFORE = re.compile(  # ends at the citation, or at "văn bản số" before its symbol
     rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},"
     rf"(?!{_S}(?:tai|trong|sau|truoc|tu|den|qua|nhan|theo|chieu|sang|toi)(?![a-z])){_S}"
-    rf"[^0-9.;:!?\u201c\u201d\"]{{1,160}}?\s(?:(?:da{_W}|vua{_W})?(?:ky{_W}ban{_W}hanh|ban{_W}hanh|ky)|(?:da|vua){_W}ra)"
-    rf"(?:{_W}van{_W}ban(?:{_W}so)?)?{_W}$"
+    rf"[^0-9.;:!?\u201c\u201d\"]{{1,160}}?\s(?:(?:da{_W}|vua{_W})?(?:ky{_W}ban{_W}hanh|ban{_W}hanh|ky|thong{_W}qua)"
+    rf"|(?:da|vua){_W}(?:ra|co))"
+    rf"(?:{_W}van{_W}ban(?:{_W}so)?|{_W}luat(?:{_W}[a-z]{{1,12}}){{1,14}}{_W}so)?{_W}$"
 )
