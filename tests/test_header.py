@@ -272,6 +272,33 @@ LAYOUTS = [
         "Căn cứ tình hình mới;\n",
         {"title": "VỀ VIỆC KHÔNG THỰC HIỆN QUYẾT ĐỊNH SỐ 156/CT NGÀY 23 THÁNG 5 NĂM 1988"},
     ),
+    (  # a Cục's letter: three capacity lines, the second long, and another broken after a comma (2025)
+        "BỘ TÀI CHÍNH\nCỤC HẢI QUAN\nSố: 39712/CHQ-GSQL\nHà Nội, ngày 20 tháng 11 năm 2025\nV/v quyền xuất khẩu\n"
+        "Kính gửi: Công ty.\nCục Hải quan trả lời để Công ty biết./.\n|\n*Nơi nhận:*\n- Lưu: VT, GSQL.\n|\n"
+        "**TL. CỤC TRƯỞNG**\n**KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ **\nPHÓ TRƯỞNG BAN\n**Nguyễn Bắc Hải**\n",
+        {
+            "capacity_lines": ["TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HQ", "PHÓ TRƯỞNG BAN"],
+            "signer": "Nguyễn Bắc Hải",
+        },
+    ),
+    (  # the body a mark line speaks for, on its own line (Quyết định 372/QĐ-BTC, 2026); a capacity broken at ","
+        "BỘ TÀI CHÍNH\nSố: 372/QĐ-BTC\nHà Nội, ngày 2 tháng 3 năm 2026\nQUYẾT ĐỊNH\nVề việc đính chính\n"
+        "Căn cứ Luật.\nĐiều 1. Đính chính.\nTL. BỘ TRƯỞNG \nKT. CHỦ TỊCH  \nỦY BAN CHỨNG KHOÁN NHÀ NƯỚC \n"
+        "PHÓ CHỦ TỊCH \n \nLê Thị Việt Nga \n",
+        {
+            "capacity_lines": ["TL. BỘ TRƯỞNG", "KT. CHỦ TỊCH", "ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC", "PHÓ CHỦ TỊCH"],
+            "signer": "Lê Thị Việt Nga",
+        },
+    ),
+    (
+        "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5491/CT-CS\nHà Nội, ngày 1 tháng 12 năm 2025\nV/v chính sách thuế\n"
+        "Kính gửi: Công ty.\nNội dung./.\nNơi nhận:\n- Lưu: VT, CS.\n|\n**TL. CỤC TRƯỞNG**\n"
+        "KT. TRƯỞNG BAN BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ\nPHÓ TRƯỞNG BAN\nMạnh Thị Tuyết Mai\n",
+        {
+            "capacity_lines": ["TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH, THUẾ QUỐC TẾ", "PHÓ TRƯỞNG BAN"],
+            "signer": "Mạnh Thị Tuyết Mai",
+        },
+    ),
 ]
 
 

@@ -63,8 +63,8 @@ _GLUED_NAME = re.compile(
 # The marks that open a capacity line: thay mặt, ký thay, thừa lệnh (folded).
 _CAP_MARKS = "tm|kt|tl|t/m|k/t|t/l"
 # A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN", "KT. BỘ TRƯỞNG BỘ" /
-# "NỘI VỤ".
-_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|\bbo|-)$")
+# "NỘI VỤ", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ".
+_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|\bbo|-|,)$")
 # "TM. Ủy ban nhân dân tỉnh": a capacity line in sentence case, its mark in capitals (read as printed).
 _CAP_MARK_PRINTED = re.compile(rf"(?:{_CAP_MARKS.upper()})\.?\s")
 _PLACE_DATE_START = re.compile(r"^[^,]{1,40},\s{0,3}ngay\s{1,3}\d{1,2}(?:\s|/|$)")
@@ -724,6 +724,19 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         head.rate("signer", 0.7, "chức vụ cấp phó mà không thấy dòng KT. ở trên: có thể thiếu dòng chức vụ")
 
 
+def _organ_between(cells: list[_Cell], j: int, lines: list[str]) -> bool:
+    """ "KT. CHỦ TỊCH" / "ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC" / "PHÓ CHỦ TỊCH": the body a mark line speaks for, on a
+    line of its own between the mark and the position."""
+    cell = cells[j]
+    return (
+        cell.text.isupper()
+        and len(cell.text.split()) <= 8
+        and bool(_CAP_PREFIX.match(fold(lines[-1])))
+        and j + 1 < len(cells)
+        and bool(_POSITION.match(cells[j + 1].folded))
+    )
+
+
 def _deputy_alone(lines: list[str]) -> bool:
     """ "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG" with no "KT." line above: a deputy signs for the head, so a line is
     missing (a flattened table, a page cut)."""
@@ -770,9 +783,10 @@ def _capacity_lines(cells: list[_Cell], start: int) -> tuple[list[str], str | No
         elif (
             (
                 cell.text.isupper()
-                and len(cell.text.split()) <= 8
+                and len(cell.text.split()) <= (14 if _CAP_PREFIX.match(cell.folded) else 8)
                 and (_CAP_PREFIX.match(cell.folded) or _POSITION.match(cell.folded))
             )
+            or _organ_between(cells, j, lines)
             or _position_alone(cells, j)
             or (cell.text.isupper() and cell.folded.startswith("nuoc cong hoa"))  # "TM. HỘI ĐỒNG NHÀ NƯỚC" / "NƯỚC …"
         ):
