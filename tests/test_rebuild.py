@@ -70,3 +70,33 @@ def test_after_a_series_of_edits_the_build_equals_a_clean_build(data_copy: Path,
     assert sorted(edited) == sorted(fresh)
     differ = [rel for rel in edited if edited[rel] != fresh[rel] and rel != SITE_MARKER]
     assert differ == []
+
+
+def test_study_pack_pdfs_are_made_once_and_kept_by_content(tmp_path: Path):
+    """A PDF is made again only when its pack's HTML changed; the cache is a folder anyone may delete."""
+    from vanban.site.build import ContentCache
+
+    cache = ContentCache(tmp_path / "cache", "weasyprint=1")
+    made: list[str] = []
+
+    def make(html: str) -> bytes:
+        made.append(html)
+        return f"PDF of {html}".encode()
+
+    pdf = cache.made("pdf", make)
+    assert pdf("<p>gói A</p>") == pdf("<p>gói A</p>") == "PDF of <p>gói A</p>".encode()
+    assert made == ["<p>gói A</p>"]
+    pdf("<p>gói B</p>")
+    assert made == ["<p>gói A</p>", "<p>gói B</p>"]
+    assert ContentCache(tmp_path / "cache", "weasyprint=2").get("pdf", "<p>gói A</p>") is None  # another version
+    shutil.rmtree(tmp_path / "cache")  # deleted: made again, no error
+    assert pdf("<p>gói A</p>") == "PDF of <p>gói A</p>".encode() and len(made) == 3
+
+
+def test_a_build_keeps_its_pdfs_for_the_next(data_copy: Path, tmp_path: Path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(data_copy, site, pdf_packs=1, cache=cache)
+    kept = sorted(p.relative_to(cache) for p in cache.rglob("*") if p.is_file())
+    assert len(kept) == 1
+    pdf = next(site.rglob("*.pdf"))
+    assert pdf.read_bytes()[:5] == b"%PDF-" and (cache / kept[0]).read_bytes() == pdf.read_bytes()

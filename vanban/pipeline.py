@@ -17,6 +17,7 @@ from .site.build import (
     HAND_WRITTEN,
     LOCK_WAIT,
     VENDOR,
+    ContentCache,
     check_output_folder,
     fingerprint,
     output_lock,
@@ -27,11 +28,13 @@ from .site.build import (
 )
 from .site.guide_pages import HAND_WRITTEN_REWRITES, guide_pages
 from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
+from .site.pdf import render_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data"
 DEFAULT_CONFIG = ROOT / "mkdocs.yml"
 STAGING = ROOT / "build" / "pages"
+CACHE = ROOT / "build" / "cache"  # what builds keep for the next one (PDFs of study packs): safe to delete
 SITE_NAME = "Vanban — Cơ sở tri thức văn bản Đảng và Nhà nước"
 
 Progress = Callable[[str], None]
@@ -79,6 +82,7 @@ def build_site(
     pdf_packs: int = DEFAULT_PDF_PACKS,
     lock_wait: float = LOCK_WAIT,
     clean: bool = False,
+    cache: Path | None = CACHE,
 ) -> BuildReport:
     """Validate, render, build. Raises OutputFolderRefused, DataError or BuildError; the old site then stays.
 
@@ -87,6 +91,9 @@ def build_site(
     one waits (saying so through `progress`) up to lock_wait seconds. The default site stages its
     pages in build/pages, where mkdocs.yml looks for them, under that lock; any other output
     stages in a temporary folder, so that two builds never share one.
+
+    PDFs of study packs are kept in `cache` (build/cache/, safe to delete; None keeps nothing) and made
+    again only when their pack changed, unless the build is `clean`.
 
     When nothing the site is made from changed since the site was built (data, docs/, overrides/, the
     configuration, the browser libraries, vanban's own code and the versions of MkDocs and its theme,
@@ -102,12 +109,36 @@ def build_site(
         if kept is not None:
             return kept
         marker: dict[str, object] = {"inputs": inputs_key}
+        pdf = _pdf_maker(clean, cache)
         if staging is None and site != DEFAULT_SITE.resolve():
             with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
                 return _build(
-                    data_dir, site, Path(config_file), Path(tmp) / "pages", strict, progress, pdf_packs, marker
+                    data_dir, site, Path(config_file), Path(tmp) / "pages", strict, progress, (pdf_packs, pdf), marker
                 )
-        return _build(data_dir, site, Path(config_file), Path(staging or STAGING), strict, progress, pdf_packs, marker)
+        return _build(
+            data_dir, site, Path(config_file), Path(staging or STAGING), strict, progress, (pdf_packs, pdf), marker
+        )
+
+
+def _pdf_maker(clean: bool, folder: Path | None) -> Callable[[str], bytes]:
+    """WeasyPrint, through the cache in `folder` (None: no cache); a clean build fills the cache again."""
+    import importlib.metadata
+
+    try:
+        version = importlib.metadata.version("weasyprint")
+    except importlib.metadata.PackageNotFoundError:
+        return render_pdf  # it says why it cannot make PDFs
+    if folder is None:
+        return render_pdf
+    cache = ContentCache(folder, f"weasyprint={version}")
+    if clean:
+        return lambda html: _keep(cache, html, render_pdf(html))
+    return cache.made("pdf", render_pdf)
+
+
+def _keep(cache: ContentCache, html: str, made: bytes) -> bytes:
+    cache.put("pdf", html, made)
+    return made
 
 
 # What a site is made from besides the data: a change to any of them rebuilds it.
@@ -162,9 +193,10 @@ def _build(
     staging: Path,
     strict: bool,
     progress: Progress,
-    pdf_packs: int,
+    packs: tuple[int, Callable[[str], bytes]],  # how many study packs get a PDF, and what makes one
     marker: dict[str, object],
 ) -> BuildReport:
+    pdf_packs, pdf = packs
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
     checked = load_valid(data_dir, strict, citations=True)
     corpus, graph = checked.corpus, checked.graph
@@ -178,5 +210,5 @@ def _build(
     count = stage_pages(generated, ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
     progress(f"Dựng trang web bằng MkDocs ({count} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
     marker = {**marker, "report": {"documents": len(corpus.documents), "pages": count}}
-    data = run_mkdocs(config_file, staging, site, lambda: render_data(checked, pdf_packs), marker)
+    data = run_mkdocs(config_file, staging, site, lambda: render_data(checked, pdf_packs, pdf), marker)
     return BuildReport(len(corpus.documents), count, data.files, data.peak_mb)

@@ -236,6 +236,48 @@ def fingerprint(roots: Iterable[Path], extra: str = "") -> str:
     return outer.hexdigest()
 
 
+class ContentCache:
+    """Files kept between builds under a folder, each named by the hash of what it was made from: a PDF is
+    made again only when its pack changed. Safe to delete; a file that cannot be read or written is made
+    or skipped, never an error."""
+
+    def __init__(self, folder: Path, salt: str = "") -> None:
+        self.folder, self.salt = folder, salt
+
+    def _path(self, kind: str, source: str) -> Path:
+        digest = hashlib.sha256(f"{self.salt}\0{source}".encode()).hexdigest()
+        return self.folder / kind / digest[:2] / digest
+
+    def get(self, kind: str, source: str) -> bytes | None:
+        try:
+            return self._path(kind, source).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, kind: str, source: str, made: bytes) -> None:
+        path = self._path(kind, source)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+                handle.write(made)
+            os.replace(handle.name, path)  # whole or not at all: a build running beside this one reads it
+        except OSError:
+            with suppress(OSError):
+                os.unlink(handle.name)
+
+    def made(self, kind: str, make: Callable[[str], bytes]) -> Callable[[str], bytes]:
+        """`make`, answered from the cache when it made the same thing before."""
+
+        def cached(source: str) -> bytes:
+            found = self.get(kind, source)
+            if found is None:
+                found = make(source)
+                self.put(kind, source, found)
+            return found
+
+        return cached
+
+
 def is_site(folder: Path) -> bool:
     """Whether folder is a site the build wrote (it carries the marker)."""
     return _read_marker(folder) is not None

@@ -11,5 +11,10 @@ _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x202
 
 
 def js_call(call: str, payload: object) -> str:
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # str.replace per character: str.translate takes its slow path on non-ASCII text (10 times slower here)
+    for code, escape in _ESCAPES.items():
+        char = chr(code)
+        if char in text:
+            text = text.replace(char, escape)
     return f"{call}({text});\n"

@@ -124,9 +124,12 @@ def _originals(checked: Checked) -> Iterator[tuple[str, bytes]]:
         yield original_path(name), content
 
 
-def render_data(checked: Checked, pdf_packs: int = DEFAULT_PDF_PACKS) -> Iterator[tuple[str, str | bytes]]:
+def render_data(
+    checked: Checked, pdf_packs: int = DEFAULT_PDF_PACKS, pdf: Callable[[str], bytes] = render_pdf
+) -> Iterator[tuple[str, str | bytes]]:
     """Scripts, CSV and PDF files that pages link to, and copies of the originals; written beside the
-    pages, not through MkDocs."""
+    pages, not through MkDocs. `pdf` turns a study pack's HTML into its PDF (the build passes one that
+    keeps what it made before)."""
     yield from search_files(checked)
     yield from graph_files(checked)
     yield from _originals(checked)
@@ -135,4 +138,4 @@ def render_data(checked: Checked, pdf_packs: int = DEFAULT_PDF_PACKS) -> Iterato
     for doc in central_policy(checked):
         yield f"{REPORT_DIR}/{safe(doc.id)}.csv", report_csv(implementation_report(corpus, graph, doc))
         if doc.id in with_pdf:
-            yield f"{PACK_DIR}/{safe(doc.id)}.pdf", render_pdf(pack_pdf_html(study_pack(corpus, graph, doc)))
+            yield f"{PACK_DIR}/{safe(doc.id)}.pdf", pdf(pack_pdf_html(study_pack(corpus, graph, doc)))
