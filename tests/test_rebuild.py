@@ -100,3 +100,18 @@ def test_a_build_keeps_its_pdfs_for_the_next(data_copy: Path, tmp_path: Path):
     assert len(kept) == 1
     pdf = next(site.rglob("*.pdf"))
     assert pdf.read_bytes()[:5] == b"%PDF-" and (cache / kept[0]).read_bytes() == pdf.read_bytes()
+
+
+def test_citations_read_in_parallel_are_the_same(monkeypatch):
+    """`--jobs`: the full texts' citations read by several processes are those one process reads, in order."""
+    from tests.conftest import CORPUS
+    from vanban.citations import corpus as stage
+    from vanban.load import load_corpus, read_texts
+
+    corpus, problems = load_corpus(CORPUS)
+    texts = read_texts(corpus, problems)
+    alone = stage.cite_corpus(corpus, texts, jobs=1)
+    monkeypatch.setattr(stage, "_PER_WORKER", 1)  # the test corpus is small: make every text worth a process
+    together = stage.cite_corpus(corpus, texts, jobs=2)
+    assert together == alone and list(together) == list(alone)
+    assert sum(len(c) for c in together.values()) > 20  # the texts do cite

@@ -190,6 +190,9 @@ def _parser() -> argparse.ArgumentParser:
         help="số tài liệu học tập tạo sẵn bản PDF (những văn bản có nhiều văn bản thực hiện nhất; mặc định 20)",
     )
     p.add_argument("--clean", action="store_true", help="dựng lại toàn bộ, kể cả khi dữ liệu không đổi")
+    p.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="số tiến trình đọc trích dẫn trong toàn văn (0: mọi nhân)"
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
@@ -625,7 +628,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     report = build_site(
-        args.data, args.out, strict=args.strict, progress=_progress(start), pdf_packs=args.pdf_packs, clean=args.clean
+        args.data,
+        args.out,
+        strict=args.strict,
+        progress=_progress(start),
+        pdf_packs=args.pdf_packs,
+        clean=args.clean,
+        jobs=args.jobs,
     )
     if report.unchanged:
         print(

@@ -40,20 +40,23 @@ SITE_NAME = "Vanban — Cơ sở tri thức văn bản Đảng và Nhà nước"
 Progress = Callable[[str], None]
 
 
-def check(data_dir: str | Path = DEFAULT_DATA, citations: bool = True) -> Checked:
+def check(data_dir: str | Path = DEFAULT_DATA, citations: bool = True, jobs: int = 1) -> Checked:
     """Load and validate; return every problem, whatever its severity.
 
-    citations=False skips reading full texts (queries on the graph do not need them).
+    citations=False skips reading full texts (queries on the graph do not need them); `jobs` processes
+    read the citations (0: every core).
     """
     corpus, problems = load_corpus(data_dir)
     texts = read_texts(corpus, problems) if citations else {}
-    cited = cite_corpus(corpus, texts) if texts else {}
+    cited = cite_corpus(corpus, texts, jobs) if texts else {}
     found = problems.items + check_corpus(corpus) + check_citations(corpus, texts, cited)
     return Checked(corpus, apply_acknowledgements(corpus, found), texts, cited)
 
 
-def load_valid(data_dir: str | Path = DEFAULT_DATA, strict: bool = False, citations: bool = False) -> Checked:
-    checked = check(data_dir, citations)
+def load_valid(
+    data_dir: str | Path = DEFAULT_DATA, strict: bool = False, citations: bool = False, jobs: int = 1
+) -> Checked:
+    checked = check(data_dir, citations, jobs)
     failing = checked.failing(strict)
     if failing:
         raise DataError(failing)
@@ -83,6 +86,7 @@ def build_site(
     lock_wait: float = LOCK_WAIT,
     clean: bool = False,
     cache: Path | None = CACHE,
+    jobs: int = 0,
 ) -> BuildReport:
     """Validate, render, build. Raises OutputFolderRefused, DataError or BuildError; the old site then stays.
 
@@ -91,6 +95,8 @@ def build_site(
     one waits (saying so through `progress`) up to lock_wait seconds. The default site stages its
     pages in build/pages, where mkdocs.yml looks for them, under that lock; any other output
     stages in a temporary folder, so that two builds never share one.
+
+    `jobs` processes read the full texts' citations (0: every core).
 
     PDFs of study packs are kept in `cache` (build/cache/, safe to delete; None keeps nothing) and made
     again only when their pack changed, unless the build is `clean`.
@@ -109,15 +115,13 @@ def build_site(
         if kept is not None:
             return kept
         marker: dict[str, object] = {"inputs": inputs_key}
-        pdf = _pdf_maker(clean, cache)
+        packs = (pdf_packs, _pdf_maker(clean, cache))
         if staging is None and site != DEFAULT_SITE.resolve():
             with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
-                return _build(
-                    data_dir, site, Path(config_file), Path(tmp) / "pages", strict, progress, (pdf_packs, pdf), marker
-                )
-        return _build(
-            data_dir, site, Path(config_file), Path(staging or STAGING), strict, progress, (pdf_packs, pdf), marker
-        )
+                pages = Path(tmp) / "pages"
+                return _build(data_dir, site, Path(config_file), pages, strict, progress, packs, marker, jobs)
+        pages = Path(staging or STAGING)
+        return _build(data_dir, site, Path(config_file), pages, strict, progress, packs, marker, jobs)
 
 
 def _pdf_maker(clean: bool, folder: Path | None) -> Callable[[str], bytes]:
@@ -195,10 +199,11 @@ def _build(
     progress: Progress,
     packs: tuple[int, Callable[[str], bytes]],  # how many study packs get a PDF, and what makes one
     marker: dict[str, object],
+    jobs: int,
 ) -> BuildReport:
     pdf_packs, pdf = packs
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
-    checked = load_valid(data_dir, strict, citations=True)
+    checked = load_valid(data_dir, strict, citations=True, jobs=jobs)
     corpus, graph = checked.corpus, checked.graph
     progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
     progress("Sinh trang")

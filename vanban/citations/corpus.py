@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import multiprocessing
+import os
 import re
 from pathlib import Path
 
@@ -15,21 +17,42 @@ from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, number
 from .relation_hint import suggest_relation
 
 
-def cite_corpus(corpus: Corpus, texts: dict[str, str]) -> dict[str, list[Citation]]:
-    """Citations of every document that has a full text, resolved with the citing date.
+def cite_corpus(corpus: Corpus, texts: dict[str, str], jobs: int = 1) -> dict[str, list[Citation]]:
+    """Citations of every document that has a full text, resolved with the citing date; on `jobs` processes
+    (0: every core) when there are enough texts to be worth it. The result is the same either way.
 
     A text over the limits (citations.limits) has no entry: check_citations reports it.
     """
     if not texts:
         return {}  # no resolver: its indexes cost a pass over the corpus that nothing would use
-    resolver = Resolver(corpus)
-    cited = {}
-    for doc_id, text in texts.items():
-        try:
-            cited[doc_id] = extract(text, resolver, corpus.documents[doc_id])
-        except TextTooLarge:
-            continue
-    return cited
+    global _WORK
+    _WORK = (corpus, Resolver(corpus), texts)
+    workers = min(jobs or os.cpu_count() or 1, len(texts) // _PER_WORKER)
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers share corpus, resolver and texts as they are; only ids go out and citations
+            # (plain data) come back, in the order of the texts.
+            ids = list(texts)
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                found = pool.map(_cite_one, ids, chunksize=max(1, len(ids) // (workers * 8)))
+        else:
+            found = [_cite_one(doc_id) for doc_id in texts]
+    finally:
+        _WORK = None
+    return {doc_id: citations for doc_id, citations in zip(texts, found, strict=True) if citations is not None}
+
+
+_PER_WORKER = 200  # texts a process must have to be worth starting
+_WORK: tuple[Corpus, Resolver, dict[str, str]] | None = None  # what cite_corpus's workers read
+
+
+def _cite_one(doc_id: str) -> list[Citation] | None:
+    assert _WORK is not None
+    corpus, resolver, texts = _WORK
+    try:
+        return extract(texts[doc_id], resolver, corpus.documents[doc_id])
+    except TextTooLarge:
+        return None
 
 
 def check_citations(corpus: Corpus, texts: dict[str, str], cited: dict[str, list[Citation]]) -> list[Problem]:
