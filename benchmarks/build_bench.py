@@ -7,10 +7,10 @@ wall_s and peak_mb are those of `python build_graph.py build` run as a child pro
 user runs it (peak_mb adds the peak of the process it forks to write search and graph data);
 check_s is `python build_graph.py check` on the same corpus; second_s is a build with nothing
 changed and edit_s a build after one document's title was edited, both with the first build's
-site in place. Then the seconds of each stage of the first build. Study-pack PDFs made by an earlier
-run are taken from build/cache/ (20 PDFs take about 11 s at 10,000 documents): `--cold` empties it first. Targets (issue 13, 2 cores):
-10,000 documents in ≤ 20 s, second build ≤ 3 s, 100,000 in ≤ 4 min with ≤ 4 GB peak, largest
-page ≤ 100 KB, t(100,000) / t(10,000) ≤ 11.
+site in place. Then the seconds of each stage of the first build. Study-pack PDFs made by an
+earlier run are taken from build/cache/ (20 PDFs take about 11 s at 10,000 documents): `--cold`
+empties it first. Targets (issue 13, 2 cores): 10,000 documents in ≤ 20 s, second build ≤ 3 s,
+100,000 in ≤ 4 min with ≤ 4 GB peak, largest page ≤ 100 KB, t(100,000) / t(10,000) ≤ 11.
 """
 
 from __future__ import annotations
