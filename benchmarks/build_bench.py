@@ -78,7 +78,8 @@ def main() -> int:
     total, largest, _ = site_size(site)
     # Build again with nothing changed, then after one document's title is edited (the authoring loop).
     second, _ = run(["build", "--data", str(data), "--out", str(site)], work / "second.log")
-    edited = sorted((data / "documents").glob("*.yaml"))[len(list((data / "documents").glob("*.yaml"))) // 2]
+    documents = sorted((data / "documents").glob("*.yaml"))
+    edited = documents[len(documents) // 2]
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("title: ", "title: (sửa) ", 1), encoding="utf-8")
     edit, _ = run(["build", "--data", str(data), "--out", str(site)], work / "edit.log")

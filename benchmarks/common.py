@@ -1,18 +1,22 @@
-"""What the browser benchmarks share: a synthetic site, and a quiet local server for it."""
+"""What the benchmarks share: a synthetic site, a quiet local server for it, and header values as compared."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import re
 import subprocess
 import sys
 import tempfile
 import threading
+import unicodedata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.generate import generate  # noqa: E402
+from vanban.symbols import fold  # noqa: E402
 
 
 def synthetic_site(docs: int, site: Path | None) -> Path:
@@ -47,3 +51,10 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def fold_norm(value: Any) -> str:
+    """A header value as the quality benchmarks compare it: NFC, spaces collapsed, case and diacritics
+    folded, edge punctuation dropped."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(value or ""))).strip()
+    return fold(text).strip(" .,;:")

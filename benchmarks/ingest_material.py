@@ -206,8 +206,8 @@ def encode_segments(text: str, encoding: str, caps: bool = False) -> list[tuple[
 def encode_plain(text: str, encoding: str) -> bytes:
     """A plain 8-bit legacy file: TCVN3 loses accented capitals (no font to draw them)."""
     out = []
+    table = VNI_TABLE if encoding == "vni" else TCVN3_TABLE
     for ch in unicodedata.normalize("NFC", text):
-        table = VNI_TABLE if encoding == "vni" else TCVN3_TABLE
         legacy = _legacy_char(ch, table)
         if legacy is None and encoding == "tcvn3":
             legacy = _legacy_char(ch.lower(), table)
@@ -332,10 +332,9 @@ def _body(text: str, header: dict[str, Any]) -> tuple[list[str], list[str]]:
     title_end = _alnum(str(header.get("title") or ""))[-20:]
     start = None
     if title_end:
-        joined, ends = "", []
+        joined = ""
         for i, line in enumerate(lines[:60]):
             joined += _alnum(line)
-            ends.append(len(joined))
             if title_end in joined:
                 start = i + 1
                 break

@@ -17,7 +17,6 @@ import hashlib
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,10 +27,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import fold_norm  # noqa: E402
 from vanban.citations import extract  # noqa: E402
 from vanban.citations.header import read_header  # noqa: E402
 from vanban.model import Corpus  # noqa: E402
-from vanban.symbols import fold, symbol_key  # noqa: E402
+from vanban.symbols import symbol_key  # noqa: E402
 
 SET = ROOT / "benchmarks" / "realtexts"
 BATCH: int | None = None  # --batch: measure one batch of the set alone
@@ -158,18 +158,9 @@ def score(text: str, gold: list[Gold], kinds: Counter[str], misses: list[str], n
     return counts
 
 
-def _norm(value: Any) -> str:
-    text = unicodedata.normalize("NFC", str(value or ""))
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _fold_norm(value: Any) -> str:
-    return fold(_norm(value)).strip(" .,;:")
-
-
 def _title_norm(value: Any) -> str:
     """Annotators differ on whether a công văn's leading "V/v" belongs to its trích yếu: ignore it on both sides."""
-    return re.sub(r"^v/v:?\s*", "", _fold_norm(value))
+    return re.sub(r"^v/v:?\s*", "", fold_norm(value))
 
 
 def header_fields(text: str, gold: dict[str, Any]) -> dict[str, bool | None]:
@@ -183,14 +174,14 @@ def header_fields(text: str, gold: dict[str, Any]) -> dict[str, bool | None]:
     g_date = gold.get("date")
     out["date"] = None if not g_date else head.date is not None and head.date.iso() == str(g_date)
     g_place = gold.get("place")
-    out["place"] = None if not g_place else _fold_norm(head.place) == _fold_norm(g_place)
+    out["place"] = None if not g_place else fold_norm(head.place) == fold_norm(g_place)
     g_title = gold.get("title")
     out["title"] = None if not g_title else _title_norm(head.title) == _title_norm(g_title)
     g_issuer = gold.get("issuer")
     if g_issuer:
         lines = g_issuer if isinstance(g_issuer, list) else [g_issuer]
         predicted = getattr(head, "issuer_lines", None) or [head.issuer_text]
-        out["issuer"] = _fold_norm(" ".join(predicted)) == _fold_norm(" ".join(lines))
+        out["issuer"] = fold_norm(" ".join(predicted)) == fold_norm(" ".join(lines))
     else:
         out["issuer"] = None
     g_signer = gold.get("signer")
@@ -200,9 +191,9 @@ def header_fields(text: str, gold: dict[str, Any]) -> dict[str, bool | None]:
         predicted_capacity = getattr(head, "capacity_lines", None) or [head.capacity or ""]
         # Capacity lines compared as one text, commas aside: annotators split "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
         # into lines or not.
-        out["signer"] = _fold_norm(head.signer) == _fold_norm(g_signer.get("name")) and _fold_norm(
+        out["signer"] = fold_norm(head.signer) == fold_norm(g_signer.get("name")) and fold_norm(
             " ".join(predicted_capacity).replace(",", " ")
-        ) == _fold_norm(" ".join(capacity).replace(",", " "))
+        ) == fold_norm(" ".join(capacity).replace(",", " "))
     else:
         out["signer"] = None
     return out
@@ -242,14 +233,20 @@ def _report(label: str, counts: Counter[str], kinds: Counter[str], header: dict[
     return figures
 
 
+def _selected(doc_id: str, row: dict[str, Any], half: str) -> bool:
+    """In the half asked for and, with --batch, in that batch (a text's or snippet's `batch:`, 1 when absent)."""
+    batch = int(row.get("batch") or 1)
+    if BATCH is not None and batch != BATCH:
+        return False
+    return half == "all" or held_out(doc_id, batch) == (half == "heldout")
+
+
 def texts(half: str) -> list[tuple[str, str, dict[str, Any]]]:
     out = []
     for path in sorted((SET / "annotations").glob("*.yaml")):
         ann = yaml.safe_load(path.read_text(encoding="utf-8"))
         doc_id = ann["id"]
-        if half != "all" and held_out(doc_id, int(ann.get("batch") or 1)) != (half == "heldout"):
-            continue
-        if BATCH is not None and int(ann.get("batch") or 1) != BATCH:
+        if not _selected(doc_id, ann, half):
             continue
         text = (SET / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
         out.append((doc_id, text, ann))
@@ -290,9 +287,7 @@ def run_snippets(half: str, misses_shown: int) -> dict[str, Any]:
     misses: list[str] = []
     for path in sorted((SET / "snippets").glob("*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            if BATCH is not None and int(row.get("batch") or 1) != BATCH:
-                continue
-            if half != "all" and held_out(row["id"], int(row.get("batch") or 1)) != (half == "heldout"):
+            if not _selected(row["id"], row, half):
                 continue
             counts["texts"] += 1
             counts += score(

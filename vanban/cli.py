@@ -660,12 +660,12 @@ def _progress(start: float) -> Callable[[str], None]:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .live import LiveState, Rebuilder, problems_of, serve_forever, watch
-    from .pipeline import DEFAULT_CONFIG, ROOT
+    from .pipeline import BuildReport, site_sources
 
     start = time.perf_counter()
     state = LiveState()
 
-    def build() -> Any:
+    def build() -> BuildReport:
         return build_site(args.data, args.out, progress=_progress(time.perf_counter()), pdf_packs=args.pdf_packs)
 
     def done(message: str, problems: list[dict[str, str]]) -> None:
@@ -689,8 +689,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     observer = None
     if not args.no_watch:
-        watched = [Path(args.data), ROOT / "docs", DEFAULT_CONFIG, ROOT / "overrides"]
-        observer = watch(watched, rebuilder.changed)
+        observer = watch(site_sources(args.data), rebuilder.changed)
         rebuilder.start()
 
     def started(server: Any) -> None:

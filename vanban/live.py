@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .problems import ERROR, BuildError, DataError, OutputError, OutputFolderRefused
 
@@ -58,12 +58,19 @@ def problems_of(exc: Exception) -> list[dict[str, str]]:
     return [{"where": "", "field": "", "message": str(exc), "hint": "trang web cũ vẫn được giữ"}]
 
 
+class Built(Protocol):
+    """What a build answers (pipeline.BuildReport): whether it kept the site as it was."""
+
+    @property
+    def unchanged(self) -> bool: ...
+
+
 class Rebuilder:
     """Runs `build` after changes settle, one build at a time; a change during a build makes one more."""
 
     def __init__(
         self,
-        build: Callable[[], Any],
+        build: Callable[[], Built],
         state: LiveState,
         done: Callable[[str, list[dict[str, str]]], None] = lambda message, problems: None,
     ):
@@ -105,7 +112,7 @@ class Rebuilder:
                 self.state.problems, self.state.building = problems, False
             self.done(f"dựng lại thất bại ({len(problems)} vấn đề); trang cũ vẫn được phục vụ", problems)
             return
-        unchanged = bool(getattr(report, "unchanged", False))  # saved as it was: the site stands, no reload
+        unchanged = report.unchanged  # saved as it was: the site stands, no reload
         with self.state.lock:
             self.state.version += 0 if unchanged else 1
             self.state.problems, self.state.building = [], False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import itertools
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from .site.build import (
     LOCK_WAIT,
     VENDOR,
     ContentCache,
+    DataReport,
     check_output_folder,
     fingerprint,
     output_lock,
@@ -114,54 +117,62 @@ def build_site(
         kept = None if clean else _unchanged(site, inputs_key)
         if kept is not None:
             return kept
-        marker: dict[str, object] = {"inputs": inputs_key}
-        packs = (pdf_packs, _pdf_maker(clean, cache))
-        if staging is None and site != DEFAULT_SITE.resolve():
-            with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
-                pages = Path(tmp) / "pages"
-                return _build(data_dir, site, Path(config_file), pages, strict, progress, packs, marker, jobs)
-        pages = Path(staging or STAGING)
-        return _build(data_dir, site, Path(config_file), pages, strict, progress, packs, marker, jobs)
+        pdf = _pdf_maker(clean, cache)
+        with _pages_folder(staging, site) as pages:
+            return _build(data_dir, site, Path(config_file), pages, strict, progress, pdf_packs, pdf, inputs_key, jobs)
+
+
+@contextmanager
+def _pages_folder(staging: str | Path | None, site: Path) -> Iterator[Path]:
+    """Where the pages are staged: `staging` when given; build/pages for the default site (mkdocs.yml looks
+    for them there); else a temporary folder, so that two builds never share one."""
+    if staging is None and site != DEFAULT_SITE.resolve():
+        with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
+            yield Path(tmp) / "pages"
+    else:
+        yield Path(staging or STAGING)
+
+
+def _installed(package: str) -> str | None:
+    """The installed version of a package, or None."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def _pdf_maker(clean: bool, folder: Path | None) -> Callable[[str], bytes]:
     """WeasyPrint, through the cache in `folder` (None: no cache); a clean build fills the cache again."""
-    import importlib.metadata
-
-    try:
-        version = importlib.metadata.version("weasyprint")
-    except importlib.metadata.PackageNotFoundError:
-        return render_pdf  # it says why it cannot make PDFs
-    if folder is None:
-        return render_pdf
-    cache = ContentCache(folder, f"weasyprint={version}")
-    if clean:
-        return lambda html: _keep(cache, html, render_pdf(html))
-    return cache.made("pdf", render_pdf)
+    version = _installed("weasyprint")
+    if version is None or folder is None:
+        return render_pdf  # without WeasyPrint, it says why it cannot make PDFs
+    return ContentCache(folder, f"weasyprint={version}").made("pdf", render_pdf, fresh=clean)
 
 
-def _keep(cache: ContentCache, html: str, made: bytes) -> bytes:
-    cache.put("pdf", html, made)
-    return made
+def site_sources(data_dir: str | Path, config_file: str | Path = DEFAULT_CONFIG) -> list[Path]:
+    """What an author edits that the site is made from: `serve` watches it; a change to it builds the site again."""
+    return [Path(data_dir), ROOT / HAND_WRITTEN, ROOT / "overrides", Path(config_file)]
 
 
-# What a site is made from besides the data: a change to any of them rebuilds it.
+# What a site is also made from: a change to any of them rebuilds it.
 _CODE = Path(__file__).resolve().parent
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pyyaml", "networkx", "jinja2", "pymdown-extensions")
 
 
 def _inputs_key(data_dir: Path, config_file: Path, strict: bool, pdf_packs: int) -> str:
-    import importlib.metadata
-
-    versions = []
-    for name in _PACKAGES:
-        try:
-            versions.append(f"{name}={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{name}=-")
-    roots = [data_dir, ROOT / HAND_WRITTEN, ROOT / "overrides", config_file, _CODE]
-    roots += [ROOT / src for src in VENDOR.values()]
+    versions = [f"{name}={_installed(name) or '-'}" for name in _PACKAGES]
+    roots = [*site_sources(data_dir, config_file), _CODE, *(ROOT / src for src in VENDOR.values())]
     return fingerprint(roots, f"{';'.join(versions)};strict={strict};pdf_packs={pdf_packs}")
+
+
+# The report as the site's marker keeps it (BuildReport's numbers, in order): a build that finds nothing
+# changed gives it back.
+_REPORTED = ("documents", "pages", "data_files", "peak_mb")
+
+
+def _saved(report: BuildReport) -> dict[str, object]:
+    numbers = (report.documents, report.pages, report.data_files, report.data_peak_mb)
+    return dict(zip(_REPORTED, numbers, strict=True))
 
 
 def _unchanged(site: Path, inputs_key: str) -> BuildReport | None:
@@ -175,9 +186,6 @@ def _unchanged(site: Path, inputs_key: str) -> BuildReport | None:
     return BuildReport(
         int(report["documents"]), int(report["pages"]), int(report["data_files"]), float(report["peak_mb"]), True
     )
-
-
-_REPORTED = ("documents", "pages", "data_files", "peak_mb")
 
 
 def _build_inputs(data_dir: str | Path) -> list[tuple[Path, str]]:
@@ -197,11 +205,11 @@ def _build(
     staging: Path,
     strict: bool,
     progress: Progress,
-    packs: tuple[int, Callable[[str], bytes]],  # how many study packs get a PDF, and what makes one
-    marker: dict[str, object],
+    pdf_packs: int,
+    pdf: Callable[[str], bytes],  # makes a study pack's PDF from its HTML
+    inputs_key: str,
     jobs: int,
 ) -> BuildReport:
-    pdf_packs, pdf = packs
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
     checked = load_valid(data_dir, strict, citations=True, jobs=jobs)
     corpus, graph = checked.corpus, checked.graph
@@ -214,6 +222,15 @@ def _build(
     generated = itertools.chain(pages, guide_pages(), vendor)
     count = stage_pages(generated, ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
     progress(f"Dựng trang web bằng MkDocs ({count} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
-    marker = {**marker, "report": {"documents": len(corpus.documents), "pages": count}}
-    data = run_mkdocs(config_file, staging, site, lambda: render_data(checked, pdf_packs, pdf), marker)
-    return BuildReport(len(corpus.documents), count, data.files, data.peak_mb)
+
+    def report(data: DataReport) -> BuildReport:
+        return BuildReport(len(corpus.documents), count, data.files, data.peak_mb)
+
+    data = run_mkdocs(
+        config_file,
+        staging,
+        site,
+        lambda: render_data(checked, pdf_packs, pdf),
+        lambda data: {"inputs": inputs_key, "report": _saved(report(data))},
+    )
+    return report(data)

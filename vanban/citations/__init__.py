@@ -9,9 +9,10 @@ Each stage is linear in the text; ``limits`` says how large a text may be.
 from __future__ import annotations
 
 from ..dates import PartialDate
-from ..model import Corpus, Document
+from ..model import SURE, Corpus, Document
 from ..symbols import symbol_key
 from .find import Citation, Mention, Resolution, find_mentions
+from .header import read_header
 from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, check_size
 from .normalise import normalise
 from .relations import with_relations
@@ -69,8 +70,6 @@ def _not_own(text: str, mentions: list[Mention]) -> list[Mention]:
     document may cite an earlier one that had its number (16/CT-TTg of 2016 and of 2020)."""
     if not mentions:
         return mentions
-    from .header import SURE, read_header  # the header reader uses find; imported late, once needed
-
     head = read_header(text[:HEADER_CHARS], Corpus({}, {}, {}))
     if not head.symbol or head.confidence.get("symbol", 0) < SURE or head.date is None:
         return mentions  # no header: a number and its date, both read surely

@@ -33,14 +33,15 @@ _MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\
 _COLUMN_GAP = re.compile(r"\s{6,}")
 _NUMBER_GAP = re.compile(r"(\d)\s{6,}(?=/\s{0,2}(?:(?:19|20)\d\d/)?[A-ZĐ])")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
-_DATE = re.compile(
-    r"^[^\S\n]{0,20}(?:(?P<place>[^,\n]{1,60}),\s{0,5})?ngay\s{1,8}(?:(?P<d>\d{1,2})|[^\s\d]{1,6})?\s{0,8}thang\s{0,8}"
-    r"(?P<m>\d{1,2})\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)",
-    re.M,
+# "ngày 15 tháng 11 năm 2024"; the day may be blank or unreadable ("ngày … tháng 11", "ngày lổ tháng 8").
+_DAY_MONTH_YEAR = (
+    r"ngay\s{1,8}(?:(?P<d>\d{1,2})|[^\s\d]{1,6})?\s{0,8}thang\s{0,8}(?P<m>\d{1,2})\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)"
 )
+_PLACE = r"(?P<place>[^,\n]{1,60}),\s{0,5}"  # "Quảng Ngãi, "
+_DATE = re.compile(rf"^[^\S\n]{{0,20}}(?:{_PLACE})?{_DAY_MONTH_YEAR}", re.M)
 # The header's place and date, also with a place that lost its comma: "Hà Nội ngày 14 tháng 11 năm 1991".
 _PLACE_AND_DATE = re.compile(
-    _DATE.pattern.replace(r",\s{0,5})?", r",\s{0,5}|(?P<bare>[a-z]{1,8}(?:\s[a-z]{1,8}){0,3})\s{1,3})?", 1), re.M
+    rf"^[^\S\n]{{0,20}}(?:{_PLACE}|(?P<bare>[a-z]{{1,8}}(?:\s[a-z]{{1,8}}){{0,3}})\s{{1,3}})?{_DAY_MONTH_YEAR}", re.M
 )
 # "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line.
 _NUMBER_MARK = re.compile(
@@ -178,9 +179,9 @@ class Header:
 @dataclass
 class _Cell:
     text: str
-    folded: str
+    folded: str  # folded, its spaces as one
     row_start: bool  # the first cell of its line
-    row: str  # the whole line it came from, folded
+    row: str  # the whole line it came from, folded the same way
 
 
 def _cells(text: str) -> list[_Cell]:
@@ -225,7 +226,7 @@ def _split_motto(cell: str) -> list[str]:
 
 
 def _is_motto(cell: _Cell) -> bool:
-    f = " ".join(cell.folded.split())
+    f = cell.folded
     m = _MOTTO_AT.search(f)
     if (m and not f[: m.start()].rstrip().endswith(" nuoc")) or f.startswith("nuoc cong hoa"):
         return True  # not "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ …" inside a title
@@ -713,8 +714,7 @@ def _signer(head: Header, cells: list[_Cell], after: int) -> None:
         _signer_without_capacity(head, cells, after)
         return
     lines, glued_name, j = _capacity_lines(cells, start)
-    head.capacity_lines = lines
-    head.capacity = ", ".join(_title_case(b) for b in lines)
+    _set_capacity(head, lines)
     if glued_name:
         head.signer = glued_name
         head.rate("signer", 0.7, "tên người ký dính liền dòng chức vụ, đã tách")
@@ -806,9 +806,10 @@ def _name_under_capacity(head: Header, cells: list[_Cell], start: int, j: int) -
         if _skippable(cell):
             in_list = in_list or cell.folded.startswith("noi nhan")
             continue
-        if in_list and cell.row_start and not _name(cell.text) and not _name_over_two(cells, k):
+        name = _name(cell.text) or _name_over_two(cells, k)
+        if in_list and cell.row_start and not name:
             continue  # a recipients' line run on in the left column; the name stands on the right
-        head.signer = _name(cell.text) or _name_over_two(cells, k)
+        head.signer = name
         if head.signer is None:
             head.signer = _loose_name(cell.text)
             if head.signer:
@@ -827,7 +828,7 @@ def _position_alone(cells: list[_Cell], i: int) -> bool:
     text = cell.text.strip()
     return (
         cell.row_start
-        and " ".join(cell.row.strip(" *_").split()) == " ".join(cell.folded.strip(" *_").split())
+        and cell.row.strip(" *_") == cell.folded.strip(" *_")
         and len(text.split()) <= 6
         and text[:1].isupper()
         and not text.endswith((".", ",", ";", ":"))
@@ -881,6 +882,12 @@ def _signer_without_capacity(head: Header, cells: list[_Cell], after: int) -> No
         return
 
 
+def _set_capacity(head: Header, lines: list[str]) -> None:
+    """The capacity lines as printed, and joined in sentence case: "KT. Chủ tịch, Phó Chủ tịch"."""
+    head.capacity_lines = lines
+    head.capacity = ", ".join(_title_case(b) for b in lines)
+
+
 def _title_case(text: str) -> str:
     """ "KT. CHỦ TỊCH" → "KT. Chủ tịch": abbreviations kept, the rest in sentence case."""
     words = text.split()
@@ -914,8 +921,8 @@ def read_signature_zone(text: str) -> Header:
         if mended:
             lines.append(mended)
         elif lines and (name := _name(line)):
-            head.signer, head.capacity_lines = name, lines
-            head.capacity = ", ".join(_title_case(b) for b in lines)
+            head.signer = name
+            _set_capacity(head, lines)
             head.rate("signer", 0.6, "đọc lại vùng chữ ký, nơi con dấu đè lên chữ: cần người kiểm tra")
             return head
     return head

@@ -164,10 +164,9 @@ NAMED_TERM = (
 # The name is words without digits (commas and "(sửa đổi)" allowed), at most 40 of them; the
 # shortest name that a date or year follows wins. find checks the capital L and what stands before.
 # A word of a law's name, taken whole (atomic: no backtracking inside it, which made a text of one
-# law name repeated slow), but stopping before a glued "ngày 19" ("Đất đaingày 19 tháng 6 …"); or a
-# dash between two words of the name ("HĐND - UBND").
-# A word of a law's name: "( sửa đổi )" with spaced brackets; never "hiệu lực" or "kể từ" ("Luật Du lịch, có
-# hiệu lực thi hành kể từ ngày …": the date is the law's start, not the law's).
+# law name repeated slow), "( sửa đổi )" with spaced brackets too, but stopping before a glued "ngày 19"
+# ("Đất đaingày 19 tháng 6 …"); never "hiệu lực" or "kể từ" ("Luật Du lịch, có hiệu lực thi hành kể từ
+# ngày …": the date is the law's start, not the law's); or a dash between two words of the name ("HĐND - UBND").
 _LAW_WORD = r"(?>(?!hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z]))[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
 # An amending law's name lists the laws it amends, with their numbers: "Luật Sửa đổi, bổ sung một số Điều của
 # Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 … ngày 29/6/2024" is one law, of that date.
@@ -257,9 +256,8 @@ WRITTEN_ON_BEFORE = re.compile(
     rf"(?:van{_W}ban|cong{_W}van|to{_W}trinh|bao{_W}cao){_W}(?:de{_W})?ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_W}so{_S}$"
 )
 # "Ngày 06/4/2023, Thủ tướng Chính phủ (đã) ban hành / ký ban hành / ký / đã ra / đã có", "Ngày 16/6/2025, Quốc
-# hội đã thông qua (Luật … số)" right before a
-# citation: the date at the head of the clause is the cited document's. Not after an event
-# ("Ngày …, tại hội nghị …"), nor across a sentence, a number or a quote.
+# hội đã thông qua (Luật … số)" right before a citation: the date at the head of the clause is the cited
+# document's. Not after an event ("Ngày …, tại hội nghị …"), nor across a sentence, a number or a quote.
 ISSUED_BEFORE = re.compile(  # ends at the citation, or at "văn bản số" before its symbol
     rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},"
     rf"(?!{_S}(?:tai|trong|sau|truoc|tu|den|qua|nhan|theo|chieu|sang|toi)(?![a-z])){_S}"

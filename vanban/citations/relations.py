@@ -129,14 +129,16 @@ def _relation(
     clause = text[clause_start:start]
     if clause.count("“") > clause.count("”") or clause.count('"') % 2:
         return None  # inside a quoted title
+    # where the previous citation starts, when it is in this clause
+    earlier = previous[0] if previous is not None and clause_start <= previous[0] <= start else None
     if _ANY_VERB.search(raw) or "de nghi" in raw:
         before = " ".join(raw.split())
         if _NOT_A_RELATION.search(before[-120:]):
             return None
         m = _VERB_BEFORE.search(before[-200:])
-        if m and _verb(m["verb"]) == "thuc-hien" and previous is not None and clause_start <= previous[0] <= start:
+        if m and _verb(m["verb"]) == "thuc-hien" and earlier is not None:
             # "Kế hoạch số … ngày … của … (về triển khai) thực hiện Chỉ thị …": the verb is in the other's title
-            tail = " ".join(_fold_slice(text, folded, previous[0], start).split())
+            tail = " ".join(_fold_slice(text, folded, earlier, start).split())
             if _VERB_BEFORE.search(tail) and ("," not in tail or _ABOUT_CARRYING_OUT.search(tail)):
                 return None
         if m:
@@ -152,13 +154,9 @@ def _relation(
             if (hint := hints.get(key)) is None:
                 hint = hints[key] = verb_relation(text, c)
             return _KEPT.get(hint, verb)
-        if _CONTINUE.search(before[-200:]) and not (previous and clause_start <= previous[0] <= start):
+        if earlier is None and _CONTINUE.search(before[-200:]):
             return "tiep-tuc-thuc-hien"
-        if (
-            "chi dao" in before[-200:]
-            and _DIRECTED.search(before[-200:])
-            and not (previous and clause_start <= previous[0] <= start)
-        ):
+        if earlier is None and "chi dao" in before[-200:] and _DIRECTED.search(before[-200:]):
             return "thuc-hien"
     after = _fold_slice(text, folded, c.end, min(len(text), c.end + 170))
     if ("hieu luc" in after or "thay the" in after or "bai bo" in after) and _AFTER.match(after):

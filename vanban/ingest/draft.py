@@ -183,15 +183,20 @@ def _date_words(head: Header) -> list[str]:
 
 def _doubted(value: str, doubtful: frozenset[str]) -> bool:
     """A word of the value that OCR doubted on a line that belongs to the value (most of its words)."""
-    words = set(fold(value).replace("/", " ").split()) | set(fold(value).split())
+    words = _word_set(fold(value))
     for entry in doubtful:
         word, _, line = entry.partition("\t")
-        line_words = set(line.replace("/", " ").split()) | set(line.split())
+        line_words = _word_set(line)
         if (word in words or any(part in words for part in word.replace("/", " ").split())) and (
             len(line_words & words) * 2 >= min(len(line_words), len(words))
         ):
             return True
     return False
+
+
+def _word_set(text: str) -> set[str]:
+    """The words of a folded text, and of each symbol in it also its parts ("28/2021/nd-cp": 28, 2021, nd-cp)."""
+    return set(text.replace("/", " ").split()) | set(text.split())
 
 
 def central_issuer(symbol: str | None) -> str | None:

@@ -862,29 +862,36 @@ def _red_channel(ppm: Path) -> Path:
     return grey
 
 
-def _tesseract(job: _Job, image: Path, dpi: int, page: int = 0) -> str:
+def _tesseract(job: _Job, image: Path, dpi: int, page: int) -> str:
     """The page's text, read twice: at `dpi`, and at two thirds of it for the words the first reading
     doubts (ocrvote); and its signature zone read again on its own (_signature_zone)."""
     main = _tesseract_run(job, image, dpi, ("txt", "tsv"))
     first = ocrvote.words(main.get("tsv", ""))
-    zone = _signature_zone(job, image, dpi, first)
+    grey = _grey(image)  # decoded once, for the zone and the smaller page
+    image.unlink(missing_ok=True)
+    zone = _signature_zone(job, image, grey, dpi, first)
     if zone:
         job.zones[page] = zone
-    smaller = _smaller(image)
-    other = _tesseract_run(job, smaller, dpi * 2 // 3, ("tsv",)) if smaller else {}
-    image.unlink(missing_ok=True)
-    text = main.get("txt", "")
-    voted = ocrvote.vote(first, ocrvote.words(other.get("tsv", ""), 1.5)) if other else first
+    voted = ocrvote.vote(first, _smaller_words(job, image, grey, dpi))
     job.doubtful.update(_doubtful_words(voted))
-    return unicodedata.normalize("NFC", ocrvote.rebuild(text, first, voted))
+    return unicodedata.normalize("NFC", ocrvote.rebuild(main.get("txt", ""), first, voted))
 
 
-def _signature_zone(job: _Job, image: Path, dpi: int, words: list[ocrvote.Word]) -> str:
+def _grey(image: Path) -> Any:
+    """The page's image decoded, in grey; None when Pillow cannot read it (then the page is OCR'd once only)."""
+    from PIL import Image
+
+    try:
+        with Image.open(image) as page:
+            return page.convert("L")
+    except (OSError, ValueError):
+        return None
+
+
+def _signature_zone(job: _Job, image: Path, grey: Any, dpi: int, words: list[ocrvote.Word]) -> str:
     """The right half of the page beside and below "Nơi nhận:", OCR'd as one block: a seal over the
     capacity lines makes the page's reading drop them, read alone they are left damaged but there
     (header.read_signature_zone mends them). "" when the page has no "Nơi nhận"."""
-    from PIL import Image
-
     at = next(
         (
             w
@@ -893,38 +900,37 @@ def _signature_zone(job: _Job, image: Path, dpi: int, words: list[ocrvote.Word])
         ),
         None,
     )
-    if at is None:
+    if grey is None or at is None:
         return ""
-    target = image.with_name(f"{image.stem}-zone.pgm")
-    try:
-        with Image.open(image) as page:
-            width, height = page.size
-            line = at.box[3] - at.box[1]
-            top = max(0, int(at.box[1] - 3 * line))
-            page.convert("L").crop((int(width * 0.45), top, width, min(height, top + height * 3 // 10))).save(
-                target, "PPM"
-            )
-    except (OSError, ValueError):
-        return ""
-    zone = _tesseract_run(job, target, dpi, ("txt",), psm="6").get("txt", "")
-    target.unlink(missing_ok=True)
-    return zone
+    width, height = grey.size
+    line = at.box[3] - at.box[1]
+    top = max(0, int(at.box[1] - 3 * line))
+    zone = grey.crop((int(width * 0.45), top, width, min(height, top + height * 3 // 10)))
+    return _tesseract_of(job, zone, image, "zone", dpi, "txt", psm="6")
 
 
-def _smaller(image: Path) -> Path | None:
-    """The page at two thirds of its size, beside it; None when Pillow cannot read it."""
+def _smaller_words(job: _Job, image: Path, grey: Any, dpi: int) -> list[ocrvote.Word]:
+    """The words of the page read at two thirds of its size, in the main reading's pixels."""
     from PIL import Image
 
-    target = image.with_name(f"{image.stem}-small.pgm")
+    if grey is None:
+        return []
+    width, height = grey.size
+    small = grey.resize((max(1, width * 2 // 3), max(1, height * 2 // 3)), Image.Resampling.LANCZOS)
+    return ocrvote.words(_tesseract_of(job, small, image, "small", dpi * 2 // 3, "tsv"), 1.5)
+
+
+def _tesseract_of(job: _Job, picture: Any, image: Path, name: str, dpi: int, output: str, psm: str = "3") -> str:
+    """One output of tesseract on a picture made from a page, written in a file named after the page's
+    image and removed after; "" when it cannot be written."""
+    target = image.with_name(f"{image.stem}-{name}.pgm")
     try:
-        with Image.open(image) as page:
-            width, height = page.size
-            page.convert("L").resize((max(1, width * 2 // 3), max(1, height * 2 // 3)), Image.Resampling.LANCZOS).save(
-                target, "PPM"
-            )
+        picture.save(target, "PPM")
     except (OSError, ValueError):
-        return None
-    return target
+        return ""
+    read = _tesseract_run(job, target, dpi, (output,), psm).get(output, "")
+    target.unlink(missing_ok=True)
+    return read
 
 
 def _tesseract_run(job: _Job, image: Path, dpi: int, outputs: tuple[str, ...], psm: str = "3") -> dict[str, str]:

@@ -182,7 +182,7 @@ def _check_owned(site: Path, shown: str) -> bool:
         entries = sorted(os.listdir(site))
         if not entries:
             return False
-        marker = _read_marker(site)
+        marker = site_marker(site)
         if marker is None:
             names = ", ".join(entries[:3]) + (", …" if len(entries) > 3 else "")
             raise OutputFolderRefused(
@@ -205,7 +205,8 @@ def _check_owned(site: Path, shown: str) -> bool:
     return True
 
 
-def _read_marker(folder: Path) -> dict[str, Any] | None:
+def site_marker(folder: Path) -> dict[str, Any] | None:
+    """What the build wrote into a site's marker (its files, the fingerprint of its inputs …), or None."""
     marker = folder / SITE_MARKER
     try:
         if marker.is_symlink() or not marker.is_file():
@@ -214,11 +215,6 @@ def _read_marker(folder: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and data.get("tool") == "vanban" else None
-
-
-def site_marker(folder: Path) -> dict[str, Any] | None:
-    """What the build wrote into a site's marker (its files, the fingerprint of its inputs …), or None."""
-    return _read_marker(folder)
 
 
 def fingerprint(roots: Iterable[Path], extra: str = "") -> str:
@@ -265,11 +261,11 @@ class ContentCache:
             with suppress(OSError):
                 os.unlink(handle.name)
 
-    def made(self, kind: str, make: Callable[[str], bytes]) -> Callable[[str], bytes]:
-        """`make`, answered from the cache when it made the same thing before."""
+    def made(self, kind: str, make: Callable[[str], bytes], fresh: bool = False) -> Callable[[str], bytes]:
+        """`make`, answered from the cache when it made the same thing before; `fresh`: made anyway, and kept."""
 
         def cached(source: str) -> bytes:
-            found = self.get(kind, source)
+            found = None if fresh else self.get(kind, source)
             if found is None:
                 found = make(source)
                 self.put(kind, source, found)
@@ -280,7 +276,7 @@ class ContentCache:
 
 def is_site(folder: Path) -> bool:
     """Whether folder is a site the build wrote (it carries the marker)."""
-    return _read_marker(folder) is not None
+    return site_marker(folder) is not None
 
 
 def served_site(out: str | Path) -> Path:
@@ -409,7 +405,7 @@ def run_mkdocs(
     docs_dir: Path,
     site_dir: Path,
     data_files: Callable[[], Iterable[tuple[str, str | bytes]]] | None = None,
-    marker: Mapping[str, Any] | None = None,
+    marker: Callable[[DataReport], Mapping[str, Any]] | None = None,
 ) -> DataReport:
     """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError.
 
@@ -417,7 +413,7 @@ def run_mkdocs(
     data_files() yields search and graph data: thousands of small scripts that MkDocs has
     nothing to do with. They are computed and written by a second process while MkDocs builds
     (two cores, and each job is single-threaded), then moved into the new site before it
-    replaces the old one.
+    replaces the old one. marker(report) is what the site's marker keeps besides its files.
     """
     site_dir = site_dir.resolve()
     writer = None
@@ -429,9 +425,7 @@ def run_mkdocs(
         writer = _DataWriter(data_files, site_dir.parent) if data_files else None
         _mkdocs_build(config_file, docs_dir, fresh)
         report = writer.finish_into(fresh) if writer else DataReport()
-        given = dict(marker or {})
-        given["report"] = {**given.get("report", {}), "data_files": report.files, "peak_mb": report.peak_mb}
-        _write_marker(fresh, given)
+        _write_marker(fresh, marker(report) if marker else None)
         _swap(fresh, site_dir)
     except BaseException as exc:  # Ctrl+C too: nothing half-built stays beside the site
         if writer:
