@@ -4,8 +4,11 @@ a series of edits gives is byte for byte what a clean build of the same data giv
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+from tests.conftest import CORPUS, ROOT
 from vanban.pipeline import build_site
 from vanban.site.build import SITE_MARKER
 
@@ -102,16 +105,28 @@ def test_a_build_keeps_its_pdfs_for_the_next(data_copy: Path, tmp_path: Path):
     assert pdf.read_bytes()[:5] == b"%PDF-" and (cache / kept[0]).read_bytes() == pdf.read_bytes()
 
 
-def test_citations_read_in_parallel_are_the_same(monkeypatch):
-    """`--jobs`: the full texts' citations read by several processes are those one process reads, in order."""
-    from tests.conftest import CORPUS
-    from vanban.citations import corpus as stage
-    from vanban.load import load_corpus, read_texts
-
-    corpus, problems = load_corpus(CORPUS)
-    texts = read_texts(corpus, problems)
-    alone = stage.cite_corpus(corpus, texts, jobs=1)
-    monkeypatch.setattr(stage, "_PER_WORKER", 1)  # the test corpus is small: make every text worth a process
-    together = stage.cite_corpus(corpus, texts, jobs=2)
-    assert together == alone and list(together) == list(alone)
-    assert sum(len(c) for c in together.values()) > 20  # the texts do cite
+def test_citations_read_in_parallel_are_the_same():
+    """`--jobs`: the full texts' citations read by several processes are those one process reads, in order.
+    Run in a fresh interpreter: the parallel path forks, and only a process without other threads may."""
+    script = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from vanban.citations import corpus as stage
+from vanban.load import load_corpus, read_texts
+corpus, problems = load_corpus({str(CORPUS)!r})
+texts = read_texts(corpus, problems)
+alone = stage.cite_corpus(corpus, texts, jobs=1)
+stage._PER_WORKER = 1  # the test corpus is small: make every text worth a process
+forked = []
+real_pool = stage.multiprocessing.get_context
+def spy(method):
+    forked.append(method)
+    return real_pool(method)
+stage.multiprocessing.get_context = spy
+together = stage.cite_corpus(corpus, texts, jobs=2)
+print(forked == ["fork"], together == alone, list(together) == list(alone), sum(len(c) for c in together.values()))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    forked, same, ordered, count = done.stdout.split()
+    assert (forked, same, ordered) == ("True", "True", "True") and int(count) > 20  # the texts do cite

@@ -6,6 +6,7 @@ import bisect
 import multiprocessing
 import os
 import re
+import threading
 from pathlib import Path
 
 from ..load import display_path
@@ -29,7 +30,9 @@ def cite_corpus(corpus: Corpus, texts: dict[str, str], jobs: int = 1) -> dict[st
     _WORK = (corpus, Resolver(corpus), texts)
     workers = min(jobs or os.cpu_count() or 1, len(texts) // _PER_WORKER)
     try:
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Only a process that runs no other thread forks: a child of one that does (serve's server, a test's
+        # browser driver) may inherit a lock held for ever and hang the build.
+        if workers > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
             # Forked workers share corpus, resolver and texts as they are; only ids go out and citations
             # (plain data) come back, in the order of the texts.
             ids = list(texts)
