@@ -81,7 +81,8 @@ def test_typing_updates_the_address_so_a_search_can_be_shared(page, site_url):
     p.goto(f"{site_url}/tim-kiem.html")
     p.locator("#vb-q").click()
     p.keyboard.type("QĐ 290")
-    p.wait_for_function("location.search.includes('q=')")
+    # The address follows the typing: wait for the whole query, not for its first letters.
+    p.wait_for_function("location.search.includes('q=Q%C4%90%20290')")
     assert "q=Q%C4%90%20290" in p.url
     p.wait_for_selector("#vb-search-page[data-state=done]")
     assert p.locator(".vb-result").first.inner_text().startswith("Quyết định 290-QĐ/TW (2010)")
