@@ -3,14 +3,20 @@ a series of edits gives is byte for byte what a clean build of the same data giv
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import CORPUS, ROOT
 from vanban.pipeline import build_site
+from vanban.problems import DataError
 from vanban.site.build import SITE_MARKER
+from vanban.warm import WarmBuild
 
 
 def _tree(site: Path) -> dict[str, bytes]:
@@ -130,3 +136,174 @@ print(forked == ["fork"], together == alone, list(together) == list(alone), sum(
     assert done.returncode == 0, done.stderr
     forked, same, ordered, count = done.stdout.split()
     assert (forked, same, ordered) == ("True", "True", "True") and int(count) > 20  # the texts do cite
+
+
+def _same_as_clean(data: Path, site: Path, clean: Path, pdf_packs: int = 0) -> None:
+    build_site(data, clean, pdf_packs=pdf_packs, clean=True, cache=None)
+    edited, fresh = _tree(site), _tree(clean)
+    assert sorted(edited) == sorted(fresh)
+    assert [rel for rel in edited if edited[rel] != fresh[rel] and rel != SITE_MARKER] == []
+    marker, clean_marker = (json.loads(t[SITE_MARKER]) for t in (edited, fresh))
+    assert marker["files"] == clean_marker["files"] and marker["inputs"] == clean_marker["inputs"]
+    assert {k: v for k, v in marker["report"].items() if k != "peak_mb"} == {
+        k: v for k, v in clean_marker["report"].items() if k != "peak_mb"
+    }
+
+
+def test_serve_makes_again_only_what_an_edit_changed_and_equals_a_clean_build(data_copy: Path, tmp_path: Path):
+    """serve's builder (warm.py): after the first build, each edit rewrites a few files in place, and the site is
+    byte for byte the clean build of the same data, after every kind of edit."""
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    docs, texts = data_copy / "documents", data_copy / "texts"
+    warm = WarmBuild(data_copy, site, pdf_packs=1, cache=None)
+    try:
+        assert not warm().unchanged
+        search = (site / "tim-kiem.html").stat().st_ino  # a page no edit of the data changes
+        assert warm().unchanged  # nothing changed
+
+        def edit(path: Path, old: str, new: str) -> None:
+            text = path.read_text(encoding="utf-8")
+            assert old in text, old
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("title", lambda: edit(docs / "04-nq-tw-2016.yaml", "chỉnh đốn Đảng", "chỉnh đốn Đảng (sửa)")),
+            ("add", lambda: _add_copy(docs)),
+            ("relation", lambda: edit(_with_relation(docs), "type: thuc-hien", "type: tiep-tuc-thuc-hien")),
+            ("rename", lambda: _renumber(docs / "05-nq-tw-2016.yaml", "05", "06")),
+            ("text", lambda: edit(texts / "160-bc-tu-hau-giang-2017.txt", "Nghị quyết", "Nghị  quyết")),
+            ("delete", lambda: (docs / "06-nq-tw-2016.yaml").unlink()),
+            ("date", lambda: edit(docs / "16-ct-ttg-2020.yaml", "date: 2020-03-31", "date: 2020-03-30")),
+            ("new text", lambda: (texts / "411-kh-ubnd-dak-nong-2015.txt").write_text(_CITING, encoding="utf-8")),
+            # 25-NQ/TW of 2013 is cited by that text and related to it by nothing: its title shows there too
+            ("cited", lambda: edit(docs / "25-nq-tw-2013.yaml", "công tác dân vận", "công tác dân vận (sửa)")),
+            # a fifth implementer puts 114-KL/TW first: its pack becomes the one made as PDF, 04-NQ/TW's no longer
+            ("pdf", lambda: edit(docs / "01-qcph-ubnd-ubmttq-dak-lak-2017.yaml", "sources:", _IMPLEMENTS_114)),
+            # 79-CT/TU, in 04-NQ/TW's chain, replaced by a document unrelated to 04-NQ/TW: its pack shows it
+            ("replaced", lambda: edit(docs / "10-2022-qh15.yaml", "relations:", _REPLACES_79)),
+            # the text cites 99-CT/TW, unknown until now: added, it resolves, and nothing relates the two
+            ("cited added", lambda: _add_copy(docs, ("290-qd-tw-2010", "299-qd-tw-2010"), ("290-QĐ/TW", "299-QĐ/TW"))),
+        ]
+        for name, step in steps:
+            step()
+            before = _tree(site)
+            report = warm()
+            after = _tree(site)
+            rewritten = [rel for rel in after if before.get(rel) != after[rel] and rel != SITE_MARKER]
+            assert warm.state is not None, name  # still warm: the edit did not need a full build
+            assert 0 < len(rewritten) < len(after) // 3, (name, len(rewritten))
+            assert (site / "tim-kiem.html").stat().st_ino == search  # the site updated in place, not built anew
+            _same_as_clean(data_copy, site, clean, pdf_packs=1)
+            assert not report.unchanged, name
+        assert "chỉnh đốn Đảng (sửa)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+        assert not (site / "van-ban" / "05-nq-tw-2016.html").exists()
+        assert (site / "hoc-tap" / "114-kl-tw-2015.pdf").is_file() and not (
+            site / "hoc-tap" / "04-nq-tw-2016.pdf"
+        ).exists()
+        citing = (site / "van-ban" / "411-kh-ubnd-dak-nong-2015.html").read_text(encoding="utf-8")
+        assert 'data-target="25-nq-tw-2013"' in citing and "công tác dân vận (sửa)" in citing
+        assert 'data-target="299-qd-tw-2010"' in citing
+    finally:
+        warm.close()
+
+
+def test_serve_keeps_the_site_when_an_edit_breaks_the_data_and_goes_on_after_the_fix(data_copy: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None)
+    try:
+        warm()
+        before = _tree(site)
+        doc = data_copy / "documents" / "04-nq-tw-2016.yaml"
+        good = doc.read_text(encoding="utf-8")
+        doc.write_text(good.replace("issuer:", "issuer: khong-co-co-quan-nay\nx_issuer:", 1), encoding="utf-8")
+        with pytest.raises(DataError):
+            warm()
+        assert _tree(site) == before
+        doc.write_text(good.replace("chỉnh đốn Đảng", "chỉnh đốn Đảng (sửa)", 1), encoding="utf-8")
+        assert not warm().unchanged and warm.state is not None
+        assert "chỉnh đốn Đảng (sửa)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    finally:
+        warm.close()
+
+
+def test_serve_builds_everything_again_when_more_than_the_data_changed(data_copy: Path, tmp_path: Path):
+    """An edit of the registries shows on every page: a full build, into a new site folder."""
+    site = tmp_path / "site"
+    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None)
+    try:
+        warm()
+        search = (site / "tim-kiem.html").stat().st_ino
+        issuers = data_copy / "issuers.yaml"
+        issuers.write_text(issuers.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # bytes, not meaning
+        warm()
+        issuers.write_text(
+            issuers.read_text(encoding="utf-8").replace("Ban Chấp hành Trung ương", "BCH Trung ương", 1),
+            encoding="utf-8",
+        )
+        warm()
+        assert (site / "tim-kiem.html").stat().st_ino != search
+    finally:
+        warm.close()
+
+
+_IMPLEMENTS_114 = "  - type: thuc-hien\n    target: 114-kl-tw-2015\nsources:"
+_REPLACES_79 = "relations:\n  - type: thay-the\n    target: 79-ct-tu-hau-giang-2017"
+_CITING = (
+    "Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng khóa XI và Quyết định số "
+    "299-QĐ/TW ngày 25/02/2010 của Bộ Chính trị.\n"
+)
+
+
+def _add_copy(
+    docs: Path,
+    ids: tuple[str, str] = ("04-nq-tw-2016", "05-nq-tw-2016"),
+    symbols: tuple[str, str] = ("04-NQ/TW", "05-NQ/TW"),
+) -> None:
+    """A copy of a document under another number (the first copy also on another day)."""
+    text = (docs / f"{ids[0]}.yaml").read_text(encoding="utf-8").replace(*symbols)
+    (docs / f"{ids[1]}.yaml").write_text(text.replace("2016-10-30", "2016-11-01"), encoding="utf-8")
+
+
+def _renumber(path: Path, old: str, new: str) -> None:
+    """Its number corrected: a new id, the old page gone."""
+    renamed = path.with_name(path.name.replace(old, new, 1))
+    path.rename(renamed)
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace(f"{old}-NQ/TW", f"{new}-NQ/TW"), encoding="utf-8")
+
+
+def _with_relation(docs: Path) -> Path:
+    return next(p for p in sorted(docs.glob("*.yaml")) if "type: thuc-hien" in p.read_text(encoding="utf-8"))
+
+
+def test_serve_follows_an_edit_down_a_long_implementation_chain(data_copy: Path, tmp_path: Path):
+    """A plan deep down a chain of plans shows in the implementation tree and local graph of the resolution at
+    the top, seven relations away: an edit of it makes those again too."""
+    docs = data_copy / "documents"
+    above = "79-ct-tu-hau-giang-2017"
+    for n in range(101, 107):
+        (docs / f"{n}-kh-tu-hau-giang-2018.yaml").write_text(
+            f"symbol: {n}-KH/TU\ntype: ke-hoach\nissuer: tinh-uy-hau-giang\ndate: 2018-0{n - 100}-15\n"
+            f"title: Kế hoạch thực hiện số {n}\nrelations:\n  - type: thuc-hien\n    target: {above}\n"
+            "sources: [seed]\n",
+            encoding="utf-8",
+        )
+        above = f"{n}-kh-tu-hau-giang-2018"
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None)
+    try:
+        warm()
+        deepest = docs / "106-kh-tu-hau-giang-2018.yaml"
+        deepest.write_text(deepest.read_text(encoding="utf-8").replace("số 106", "số 106 (sửa)"), encoding="utf-8")
+        warm()
+        assert warm.state is not None
+        _same_as_clean(data_copy, site, clean)
+        top = (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+        assert "số 106 (sửa)" in top
+        # the middle of the chain: the plans below it, three relations away, draw it in their local graphs
+        middle = docs / "103-kh-tu-hau-giang-2018.yaml"
+        middle.write_text(middle.read_text(encoding="utf-8").replace("số 103", "số 103 (sửa)"), encoding="utf-8")
+        warm()
+        _same_as_clean(data_copy, site, clean)
+        assert "số 103 (sửa)" in (site / "graph-data" / "local" / "106-kh-tu-hau-giang-2018.js").read_text("utf-8")
+    finally:
+        warm.close()

@@ -661,12 +661,20 @@ def _progress(start: float) -> Callable[[str], None]:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .live import LiveState, Rebuilder, problems_of, serve_forever, watch
     from .pipeline import BuildReport, site_sources
+    from .warm import WarmBuild
 
     start = time.perf_counter()
     state = LiveState()
 
+    # Watching: after the first build, an edit of the data makes again only what it changed (warm.py).
+    warm = None if args.no_watch else WarmBuild(args.data, args.out, pdf_packs=args.pdf_packs)
+
     def build() -> BuildReport:
-        return build_site(args.data, args.out, progress=_progress(time.perf_counter()), pdf_packs=args.pdf_packs)
+        progress = _progress(time.perf_counter())
+        if warm is None:
+            return build_site(args.data, args.out, progress=progress, pdf_packs=args.pdf_packs)
+        warm.progress = progress
+        return warm()
 
     def done(message: str, problems: list[dict[str, str]]) -> None:
         print(f"[{time.perf_counter() - start:6.1f} s] {message}", flush=True)
@@ -702,6 +710,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if observer is not None:
             observer.stop()
             rebuilder.stop()
+        if warm is not None:
+            warm.close()
     return 0
 
 

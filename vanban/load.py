@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 import os
 import re
 import stat
@@ -324,12 +325,26 @@ class DataFiles:
     def __init__(self, root: str | Path, problems: Problems):
         self.root = os.path.realpath(root)
         self.problems = problems
+        self._folders: dict[str, str] = {}  # folder → its real path: thousands of files share a few folders
 
     def _problem(self, code: str, message: str, hint: str, display: str, severity: str = ERROR) -> None:
         self.problems.add(Problem(code, message, hint, display, severity=severity))
 
+    def _real(self, path: str | Path) -> str:
+        """os.path.realpath(path), each folder resolved once: a file that is not a link adds only its name."""
+        folder, name = os.path.split(os.path.abspath(path))
+        try:
+            is_link = stat.S_ISLNK(os.lstat(path).st_mode)
+        except OSError:
+            is_link = True  # missing or unreadable: realpath says what it can
+        if is_link or name in ("", ".", ".."):
+            return os.path.realpath(path)
+        if folder not in self._folders:
+            self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(self._folders[folder], name)
+
     def inside(self, path: str | Path, display: str) -> bool:
-        real = os.path.realpath(path)
+        real = self._real(path)
         if real == self.root or real.startswith(self.root + os.sep):
             return True
         self._problem(
@@ -469,7 +484,12 @@ def decode(data: bytes, display: str, problems: Problems) -> str | None:
 def read_yaml_file(path: Path, display: str, problems: Problems, files: DataFiles) -> Raw:
     """The parsed YAML (None for an empty file), or UNREAD when it could not be read (reported)."""
     data = files.read(path, display, MAX_YAML_BYTES)
-    text = decode(data, display, problems) if data is not None else None
+    return parse_yaml_bytes(data, display, problems) if data is not None else UNREAD
+
+
+def parse_yaml_bytes(data: bytes, display: str, problems: Problems) -> Raw:
+    """read_yaml_file once the bytes are read."""
+    text = decode(data, display, problems)
     if text is None:
         return UNREAD
     try:
@@ -747,11 +767,11 @@ def load_named_sources(path: Path, display: str, problems: Problems, files: Data
 
 def display_path(path: Path) -> str:
     """Relative to the working directory when inside it (as users type paths), else absolute."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
+    absolute, cwd = os.path.abspath(path), os.getcwd()
+    if absolute == cwd:
+        return "."
+    inside = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    return absolute[len(inside) :] if absolute.startswith(inside) else absolute
 
 
 def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
@@ -781,8 +801,44 @@ def document_files(data_dir: Path, problems: Problems, files: DataFiles) -> list
     return out
 
 
-def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
-    """Read every file of a data directory. Never raises on bad data: returns problems."""
+# What reading one document file gave, kept by `serve` between builds: (its bytes' digest, the document or
+# None, the problems it raised, in order), by the file's displayed path.
+LoadMemo = dict[str, tuple[bytes, Document | None, list[Problem]]]
+
+
+class _Recorder(Problems):
+    """Every problem in the order it was added (none folded), to be added again to another accumulator."""
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+
+def _document_file(
+    path: Path, display: str, doc_id: str, problems: Problems, files: DataFiles, memo: LoadMemo | None
+) -> Document | None:
+    """The document a file holds, or None (the problems reported). With a memo, a file whose bytes did not
+    change since it was last read is not parsed again: its document and its problems are those of then."""
+    data = files.read(path, display, MAX_YAML_BYTES)
+    if data is None:
+        return None
+    digest = hashlib.blake2b(doc_id.encode() + b"\0" + data, digest_size=16).digest()
+    kept = memo.get(display) if memo is not None else None
+    if kept is None or kept[0] != digest:
+        recorder = _Recorder()
+        raw = parse_yaml_bytes(data, display, recorder)
+        doc = None if raw is UNREAD else load_document(raw, doc_id, display, recorder)
+        kept = (digest, doc, recorder.items)
+        if memo is not None:
+            memo[display] = kept
+    for problem in kept[2]:
+        problems.add(problem)
+    return kept[1]
+
+
+def load_corpus(data_dir: str | Path, memo: LoadMemo | None = None) -> tuple[Corpus, Problems]:
+    """Read every file of a data directory. Never raises on bad data: returns problems.
+
+    `memo` (kept by the caller between calls) spares parsing the document files that did not change."""
     data_dir = Path(data_dir)
     problems = Problems()
     if not (data_dir / DOCUMENTS_DIR).is_dir():
@@ -815,10 +871,7 @@ def load_corpus(data_dir: str | Path) -> tuple[Corpus, Problems]:
             )
             continue
         tried.add(doc_id)
-        raw = read_yaml_file(path, display, problems, files)
-        if raw is UNREAD:
-            continue
-        doc = load_document(raw, doc_id, display, problems)
+        doc = _document_file(path, display, doc_id, problems, files, memo)
         if doc is None:
             continue
         if doc_id in documents:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from . import vocab
 from .dates import PartialDate
@@ -153,6 +153,14 @@ class Document:
 
     def is_unverified(self, name: str) -> bool:
         return name in self.unverified
+
+
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+
+
+def same_document(a: Document, b: Document) -> bool:
+    """Whether two Document objects hold the same values (== compares identity; see Document)."""
+    return a is b or all(getattr(a, name) == getattr(b, name) for name in _DOCUMENT_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import importlib.metadata
 import itertools
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checked import Checked
 from .checks import apply_acknowledgements, check_corpus
-from .citations.corpus import check_citations, cite_corpus
-from .load import load_corpus, read_texts
+from .citations.corpus import CiteMemo, check_citations, cite_corpus
+from .load import LoadMemo, load_corpus, read_texts
+from .model import Document, same_document
 from .problems import DataError
 from .site.build import (
     HAND_WRITTEN,
@@ -21,7 +22,9 @@ from .site.build import (
     VENDOR,
     ContentCache,
     DataReport,
+    StatMemo,
     check_output_folder,
+    content_digest,
     fingerprint,
     output_lock,
     run_mkdocs,
@@ -32,6 +35,7 @@ from .site.build import (
 from .site.guide_pages import HAND_WRITTEN_REWRITES, guide_pages
 from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
 from .site.pdf import render_pdf
+from .site.search_index import SearchMemo
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data"
@@ -43,27 +47,67 @@ SITE_NAME = "Vanban — Cơ sở tri thức văn bản Đảng và Nhà nước"
 Progress = Callable[[str], None]
 
 
-def check(data_dir: str | Path = DEFAULT_DATA, citations: bool = True, jobs: int = 1) -> Checked:
+@dataclass
+class Memo:
+    """What `serve` keeps between builds so that reading the data again costs only what changed: parsed
+    document files, citations found, what the search index read of each document. Each part is keyed by
+    content and answers exactly what reading afresh would."""
+
+    load: LoadMemo = field(default_factory=dict)
+    cite: CiteMemo = field(default_factory=CiteMemo)
+    search: SearchMemo = field(default_factory=SearchMemo)
+    documents: dict[str, Document] = field(default_factory=dict)  # as last read: one object while it is the same
+
+
+def check(
+    data_dir: str | Path = DEFAULT_DATA, citations: bool = True, jobs: int = 1, memo: Memo | None = None
+) -> Checked:
     """Load and validate; return every problem, whatever its severity.
 
     citations=False skips reading full texts (queries on the graph do not need them); `jobs` processes
     read the citations (0: every core).
     """
-    corpus, problems = load_corpus(data_dir)
+    corpus, problems = load_corpus(data_dir, memo.load if memo else None)
+    if memo is not None:
+        _keep_identity(corpus.documents, memo.documents)
     texts = read_texts(corpus, problems) if citations else {}
-    cited = cite_corpus(corpus, texts, jobs) if texts else {}
+    cited = cite_corpus(corpus, texts, jobs, memo.cite if memo else None) if texts else {}
     found = problems.items + check_corpus(corpus) + check_citations(corpus, texts, cited)
     return Checked(corpus, apply_acknowledgements(corpus, found), texts, cited)
 
 
+def _keep_identity(documents: dict[str, Document], kept: dict[str, Document]) -> None:
+    """Each document that holds the same values as when last read becomes that object again: what is kept of
+    it between builds (search, citations) then knows it unchanged at a glance."""
+    for doc_id, doc in documents.items():
+        before = kept.get(doc_id)
+        if before is not None and before is not doc and same_document(before, doc):
+            documents[doc_id] = before
+    kept.clear()
+    kept.update(documents)
+
+
 def load_valid(
-    data_dir: str | Path = DEFAULT_DATA, strict: bool = False, citations: bool = False, jobs: int = 1
+    data_dir: str | Path = DEFAULT_DATA,
+    strict: bool = False,
+    citations: bool = False,
+    jobs: int = 1,
+    memo: Memo | None = None,
 ) -> Checked:
-    checked = check(data_dir, citations, jobs)
+    checked = check(data_dir, citations, jobs, memo)
     failing = checked.failing(strict)
     if failing:
         raise DataError(failing)
     return checked
+
+
+@dataclass
+class Made:
+    """What a full build made, filled in for `serve`'s next build to compare with (warm.py)."""
+
+    checked: Checked | None = None
+    pages: dict[str, str] = field(default_factory=dict)  # generated page → content_digest of its Markdown
+    data: dict[str, str] = field(default_factory=dict)  # data file → content_digest
 
 
 @dataclass(frozen=True)
@@ -90,6 +134,8 @@ def build_site(
     clean: bool = False,
     cache: Path | None = CACHE,
     jobs: int = 0,
+    memo: Memo | None = None,
+    made: Made | None = None,
 ) -> BuildReport:
     """Validate, render, build. Raises OutputFolderRefused, DataError or BuildError; the old site then stays.
 
@@ -107,19 +153,22 @@ def build_site(
     When nothing the site is made from changed since the site was built (data, docs/, overrides/, the
     configuration, the browser libraries, vanban's own code and the versions of MkDocs and its theme,
     the options), the site is kept as it is and the report says so; `clean` builds it again anyway.
+
+    `memo` and `made` are serve's (warm.py): what reading the data kept, and what the build made.
     """
-    inputs = _build_inputs(data_dir)
+    inputs = build_inputs(data_dir)
     site = check_output_folder(out_dir, ROOT, inputs)
     with output_lock(site, progress, lock_wait):
         site = check_output_folder(site, ROOT, inputs)  # it may have changed while this build waited
         progress("So sánh với lần dựng trước")
-        inputs_key = _inputs_key(Path(data_dir), Path(config_file), strict, pdf_packs)
-        kept = None if clean else _unchanged(site, inputs_key)
+        key = inputs_key(Path(data_dir), Path(config_file), strict, pdf_packs)
+        kept = None if clean else unchanged_report(site, key)
         if kept is not None:
             return kept
-        pdf = _pdf_maker(clean, cache)
+        pdf = pdf_maker(clean, cache)
         with _pages_folder(staging, site) as pages:
-            return _build(data_dir, site, Path(config_file), pages, strict, progress, pdf_packs, pdf, inputs_key, jobs)
+            options = _Options(strict, pdf_packs, jobs, memo, made)
+            return _build(data_dir, site, Path(config_file), pages, progress, pdf, key, options)
 
 
 @contextmanager
@@ -141,7 +190,7 @@ def _installed(package: str) -> str | None:
         return None
 
 
-def _pdf_maker(clean: bool, folder: Path | None) -> Callable[[str], bytes]:
+def pdf_maker(clean: bool, folder: Path | None) -> Callable[[str], bytes]:
     """WeasyPrint, through the cache in `folder` (None: no cache); a clean build fills the cache again."""
     version = _installed("weasyprint")
     if version is None or folder is None:
@@ -149,9 +198,11 @@ def _pdf_maker(clean: bool, folder: Path | None) -> Callable[[str], bytes]:
     return ContentCache(folder, f"weasyprint={version}").made("pdf", render_pdf, fresh=clean)
 
 
-def site_sources(data_dir: str | Path, config_file: str | Path = DEFAULT_CONFIG) -> list[Path]:
-    """What an author edits that the site is made from: `serve` watches it; a change to it builds the site again."""
-    return [Path(data_dir), ROOT / HAND_WRITTEN, ROOT / "overrides", Path(config_file)]
+def site_sources(data_dir: str | Path | None, config_file: str | Path = DEFAULT_CONFIG) -> list[Path]:
+    """What an author edits that the site is made from: `serve` watches it; a change to it builds the site again.
+    None: all but the data."""
+    data = [] if data_dir is None else [Path(data_dir)]
+    return [*data, ROOT / HAND_WRITTEN, ROOT / "overrides", Path(config_file)]
 
 
 # What a site is also made from: a change to any of them rebuilds it.
@@ -159,10 +210,13 @@ _CODE = Path(__file__).resolve().parent
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pyyaml", "networkx", "jinja2", "pymdown-extensions")
 
 
-def _inputs_key(data_dir: Path, config_file: Path, strict: bool, pdf_packs: int) -> str:
+def inputs_key(
+    data_dir: Path | None, config_file: Path, strict: bool, pdf_packs: int, memo: StatMemo | None = None
+) -> str:
+    """The fingerprint of all a site is made from (None: all but the data): the site's marker keeps it."""
     versions = [f"{name}={_installed(name) or '-'}" for name in _PACKAGES]
     roots = [*site_sources(data_dir, config_file), _CODE, *(ROOT / src for src in VENDOR.values())]
-    return fingerprint(roots, f"{';'.join(versions)};strict={strict};pdf_packs={pdf_packs}")
+    return fingerprint(roots, f"{';'.join(versions)};strict={strict};pdf_packs={pdf_packs}", memo)
 
 
 # The report as the site's marker keeps it (BuildReport's numbers, in order): a build that finds nothing
@@ -175,10 +229,10 @@ def _saved(report: BuildReport) -> dict[str, object]:
     return dict(zip(_REPORTED, numbers, strict=True))
 
 
-def _unchanged(site: Path, inputs_key: str) -> BuildReport | None:
+def unchanged_report(site: Path, key: str) -> BuildReport | None:
     """The previous build's report when it was made from exactly these inputs and is still whole."""
     marker = site_marker(site)
-    if not marker or marker.get("inputs") != inputs_key or not (site / "index.html").is_file():
+    if not marker or marker.get("inputs") != key or not (site / "index.html").is_file():
         return None
     report = marker.get("report")
     if not isinstance(report, dict) or not all(isinstance(report.get(k), int | float) for k in _REPORTED):
@@ -188,7 +242,7 @@ def _unchanged(site: Path, inputs_key: str) -> BuildReport | None:
     )
 
 
-def _build_inputs(data_dir: str | Path) -> list[tuple[Path, str]]:
+def build_inputs(data_dir: str | Path) -> list[tuple[Path, str]]:
     """What the build reads or wipes: the site may not be one of them, hold one or sit inside one."""
     return [
         (Path(data_dir), "thư mục dữ liệu"),
@@ -198,27 +252,38 @@ def _build_inputs(data_dir: str | Path) -> list[tuple[Path, str]]:
     ]
 
 
+@dataclass(frozen=True)
+class _Options:
+    strict: bool
+    pdf_packs: int
+    jobs: int
+    memo: Memo | None
+    made: Made | None
+
+
 def _build(
     data_dir: str | Path,
     site: Path,
     config_file: Path,
     staging: Path,
-    strict: bool,
     progress: Progress,
-    pdf_packs: int,
     pdf: Callable[[str], bytes],  # makes a study pack's PDF from its HTML
-    inputs_key: str,
-    jobs: int,
+    key: str,
+    options: _Options,
 ) -> BuildReport:
     progress("Đọc và kiểm tra dữ liệu, tìm trích dẫn trong toàn văn")
-    checked = load_valid(data_dir, strict, citations=True, jobs=jobs)
+    checked = load_valid(data_dir, options.strict, citations=True, jobs=options.jobs, memo=options.memo)
     corpus, graph = checked.corpus, checked.graph
     progress(f"Đồ thị: {graph.number_of_nodes()} văn bản, {graph.number_of_edges()} quan hệ")
     progress("Sinh trang")
     vendor = list(vendor_files(ROOT))  # fails early, before any page is written
     pages = render_site(
-        checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"), pdf_packs=pdf_packs
+        checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"), pdf_packs=options.pdf_packs
     )
+    made = options.made
+    if made is not None:
+        made.checked, made.pages = checked, {}
+        pages = _digested(pages, made.pages)
     generated = itertools.chain(pages, guide_pages(), vendor)
     count = stage_pages(generated, ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
     progress(f"Dựng trang web bằng MkDocs ({count} trang), rồi ghi dữ liệu tìm kiếm và đồ thị")
@@ -230,7 +295,20 @@ def _build(
         config_file,
         staging,
         site,
-        lambda: render_data(checked, pdf_packs, pdf),
-        lambda data: {"inputs": inputs_key, "report": _saved(report(data))},
+        lambda: render_data(checked, options.pdf_packs, pdf),
+        lambda data: site_marker_fields(key, report(data)),
     )
+    if made is not None:
+        made.data = data.digests
     return report(data)
+
+
+def site_marker_fields(key: str, report: BuildReport) -> dict[str, object]:
+    """What a site's marker keeps besides its files: what it was built from, and the build's report."""
+    return {"inputs": key, "report": _saved(report)}
+
+
+def _digested(pages: Iterable[tuple[str, str]], into: dict[str, str]) -> Iterator[tuple[str, str]]:
+    for rel, text in pages:
+        into[rel] = content_digest(text)
+        yield rel, text

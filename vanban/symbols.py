@@ -8,6 +8,7 @@ Three official families (see shared/reference/symbols-and-citations.md):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ def parse_symbol(raw: str) -> Symbol:
     return Symbol(raw, OTHER, number[0] if number else "", None, "")
 
 
+# Pure functions over short strings, called for every document on every build: each string is worked out once.
+@functools.lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower case without diacritics: the form users type and we compare on."""
     text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
@@ -66,6 +69,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def symbol_key(text: str) -> str:
     """Fold a symbol for lookup: case, diacritics, spaces and TƯ/T.Ư variants don't count."""
     s = unicodedata.normalize("NFC", text).upper().replace("T.Ư", "TW").replace("TƯ", "TW")
@@ -73,6 +77,7 @@ def symbol_key(text: str) -> str:
     return re.sub(r"^0+(?=\d)", "", key)  # 02-CV/BDVTW is also written 2-CV/BDVTW
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 

@@ -3,59 +3,129 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import multiprocessing
 import os
 import re
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load import display_path
-from ..model import Corpus, Document
+from ..model import Corpus, Document, same_document
 from ..problems import WARNING, Problem
 from . import Resolver, extract
 from .find import Citation
 from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, number
 from .relation_hint import suggest_relation
 
+# Keys a text's resolution read (Resolver.index_keys): a text is read again when an edited document sits under one.
+Reads = frozenset[tuple[str, object]]
 
-def cite_corpus(corpus: Corpus, texts: dict[str, str], jobs: int = 1) -> dict[str, list[Citation]]:
+
+@dataclass
+class CiteMemo:
+    """What cite_corpus found, kept by `serve` between builds. A text is read again only when it changed, its
+    document changed, or an edited document sits under a key its citations were looked up by (a new document
+    with a symbol it cites, a cited document's date changed …); everything when what finds citations changed
+    (the aliases, the issuers)."""
+
+    finding: bytes = b""  # digest of what finding and naming read: every alias, the issuers
+    documents: dict[str, Document] = field(default_factory=dict)  # the corpus as last read
+    found: dict[str, tuple[bytes, Document, list[Citation] | None, Reads]] = field(default_factory=dict)
+
+
+def _finding_key(corpus: Corpus) -> bytes:
+    digest = hashlib.blake2b(repr(sorted(corpus.issuers.items())).encode(), digest_size=16)
+    for doc in corpus.documents.values():
+        if doc.aliases:
+            digest.update(repr((doc.id, doc.aliases)).encode())
+    return digest.digest()
+
+
+def _edited_keys(before: dict[str, Document], now: dict[str, Document]) -> set[tuple[str, object]]:
+    """The index keys of every document added, removed or changed, as it was and as it is."""
+    keys: set[tuple[str, object]] = set()
+    for doc_id in before.keys() | now.keys():
+        old, new = before.get(doc_id), now.get(doc_id)
+        if old is not None and new is not None and same_document(old, new):
+            continue
+        for doc in (old, new):
+            if doc is not None:
+                keys |= Resolver.index_keys(doc)
+    return keys
+
+
+def _stale(
+    kept: tuple[bytes, Document, list[Citation] | None, Reads] | None,
+    digest: bytes,
+    doc: Document,
+    edited: set[tuple[str, object]],
+) -> bool:
+    """Whether a text's citations must be read again: it, its document, or what they were looked up by changed."""
+    return kept is None or kept[0] != digest or not same_document(kept[1], doc) or not edited.isdisjoint(kept[3])
+
+
+def cite_corpus(
+    corpus: Corpus, texts: dict[str, str], jobs: int = 1, memo: CiteMemo | None = None
+) -> dict[str, list[Citation]]:
     """Citations of every document that has a full text, resolved with the citing date; on `jobs` processes
-    (0: every core) when there are enough texts to be worth it. The result is the same either way.
+    (0: every core) when there are enough texts to be worth it. The result is the same either way, and the
+    same with a `memo` of an earlier call (only what an edit can change is read again).
 
     A text over the limits (citations.limits) has no entry: check_citations reports it.
     """
     if not texts:
         return {}  # no resolver: its indexes cost a pass over the corpus that nothing would use
+    if memo is None:
+        found = dict(zip(texts, _cite_all(corpus, texts, list(texts), jobs, False), strict=True))
+        return {i: f[0] for i, f in found.items() if f[0] is not None}
+    digests = {doc_id: hashlib.blake2b(text.encode(), digest_size=16).digest() for doc_id, text in texts.items()}
+    finding = _finding_key(corpus)
+    if memo.finding != finding:
+        memo.finding, memo.found = finding, {}
+    edited = _edited_keys(memo.documents, corpus.documents)
+    docs = corpus.documents
+    todo = [i for i in texts if _stale(memo.found.get(i), digests[i], docs[i], edited)]
+    fresh = dict(zip(todo, _cite_all(corpus, texts, todo, jobs, True), strict=True))
+    memo.found = {i: (digests[i], docs[i], *fresh[i]) if i in fresh else memo.found[i] for i in texts}
+    memo.documents = dict(docs)
+    return {i: f[2] for i, f in memo.found.items() if f[2] is not None}
+
+
+def _cite_all(
+    corpus: Corpus, texts: dict[str, str], ids: list[str], jobs: int, reads: bool
+) -> list[tuple[list[Citation] | None, Reads]]:
+    if not ids:
+        return []
     global _WORK
-    _WORK = (corpus, Resolver(corpus), texts)
-    workers = min(jobs or os.cpu_count() or 1, len(texts) // _PER_WORKER)
+    _WORK = (corpus, Resolver(corpus), texts, reads)
+    workers = min(jobs or os.cpu_count() or 1, len(ids) // _PER_WORKER)
     try:
         # Only a process that runs no other thread forks: a child of one that does (serve's server, a test's
         # browser driver) may inherit a lock held for ever and hang the build.
         if workers > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
             # Forked workers share corpus, resolver and texts as they are; only ids go out and citations
             # (plain data) come back, in the order of the texts.
-            ids = list(texts)
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                found = pool.map(_cite_one, ids, chunksize=max(1, len(ids) // (workers * 8)))
-        else:
-            found = [_cite_one(doc_id) for doc_id in texts]
+                return pool.map(_cite_one, ids, chunksize=max(1, len(ids) // (workers * 8)))
+        return [_cite_one(doc_id) for doc_id in ids]
     finally:
         _WORK = None
-    return {doc_id: citations for doc_id, citations in zip(texts, found, strict=True) if citations is not None}
 
 
 _PER_WORKER = 200  # texts a process must have to be worth starting
-_WORK: tuple[Corpus, Resolver, dict[str, str]] | None = None  # what cite_corpus's workers read
+_WORK: tuple[Corpus, Resolver, dict[str, str], bool] | None = None  # what cite_corpus's workers read
 
 
-def _cite_one(doc_id: str) -> list[Citation] | None:
+def _cite_one(doc_id: str) -> tuple[list[Citation] | None, Reads]:
     assert _WORK is not None
-    corpus, resolver, texts = _WORK
+    corpus, resolver, texts, reads = _WORK
+    resolver.reads = set() if reads else None
     try:
-        return extract(texts[doc_id], resolver, corpus.documents[doc_id])
+        return extract(texts[doc_id], resolver, corpus.documents[doc_id]), frozenset(resolver.reads or ())
     except TextTooLarge:
-        return None
+        return None, frozenset()
 
 
 def check_citations(corpus: Corpus, texts: dict[str, str], cited: dict[str, list[Citation]]) -> list[Problem]:

@@ -17,7 +17,7 @@ from .. import vocab
 from ..dates import PartialDate, definitely_before
 from ..model import Corpus, Document
 from ..refs import SymbolIndex
-from ..symbols import fold, parse_symbol
+from ..symbols import fold, parse_symbol, symbol_key
 from ..typecodes import LAW
 from . import patterns as P
 from .find import Citation, Mention, Resolution
@@ -64,6 +64,28 @@ def trie_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![a-z0-9])" + body + r"(?![a-z0-9])") if body else None
 
 
+def _number_keys(doc: Document) -> set[tuple[str, str]]:
+    """(type code, number): how a citation without a full symbol finds the document."""
+    sym = parse_symbol(doc.symbol)
+    number = sym.number.lstrip("0") or "0"
+    codes = set(vocab.DOC_TYPES[doc.type].codes)
+    codes |= {sym.type_code} if sym.type_code else set()
+    if vocab.TYPE_OF_CODE[LAW] == doc.type:  # a law's symbol has no code; citations give it LAW
+        codes.add(LAW)
+    if codes & {"QĐ", "QĐi"}:  # texts write Quy định as QĐ as often as QĐi
+        codes |= {"QĐ", "QĐi"}
+    return {(code, number) for code in codes}
+
+
+def _name_keys(folded_alias: str) -> set[tuple[str, int, str | None]]:
+    """(kind, meeting, term) of an alias naming a meeting's resolution or conclusion; else none."""
+    if (m := re.fullmatch(P.NAME, folded_alias)) is None:
+        return set()
+    term = m["name_term"].upper() if m["name_term"] else None
+    code = "KL" if m["name_kind"].startswith("ket") else "NQ"
+    return {(code, P.meeting_of(m), term), (code, P.meeting_of(m), None)}
+
+
 class Resolver:
     """Indexes of one corpus; resolving a citation is then a few lookups and filters."""
 
@@ -78,25 +100,29 @@ class Resolver:
             self._index(doc)
         self.alias_pattern = trie_pattern(self.alias_ids)
         self.issuer_names = self._issuer_names()
+        # When a set, every key a lookup reads is added to it (the keys of index_keys): a caller that keeps
+        # what was resolved then knows which edits of the corpus can change it.
+        self.reads: set[tuple[str, object]] | None = None
+
+    @staticmethod
+    def index_keys(doc: Document) -> set[tuple[str, object]]:
+        """The keys under which lookups find doc, and its relations (nested citations read them)."""
+        keys: set[tuple[str, object]] = {("symbol", symbol_key(doc.symbol)), ("id", doc.id), ("relations", doc.id)}
+        keys |= {("number", key) for key in _number_keys(doc)}
+        return keys | {("name", key) for alias in doc.aliases for key in _name_keys(_space(fold(alias)))}
+
+    def _read(self, key: tuple[str, object]) -> None:
+        if self.reads is not None:
+            self.reads.add(key)
 
     def _index(self, doc: Document) -> None:
-        sym = parse_symbol(doc.symbol)
-        number = sym.number.lstrip("0") or "0"
-        codes = set(vocab.DOC_TYPES[doc.type].codes)
-        codes |= {sym.type_code} if sym.type_code else set()
-        if vocab.TYPE_OF_CODE[LAW] == doc.type:  # a law's symbol has no code; citations give it LAW
-            codes.add(LAW)
-        if codes & {"QĐ", "QĐi"}:  # texts write Quy định as QĐ as often as QĐi
-            codes |= {"QĐ", "QĐi"}
-        for code in codes:
-            self.by_number[(code, number)].append(doc)
+        for number_key in _number_keys(doc):
+            self.by_number[number_key].append(doc)
         aliases: dict[str, set[str]] = defaultdict(set)
         for alias in doc.aliases:
             key = _space(fold(alias))
-            if (m := re.fullmatch(P.NAME, key)) is not None:
-                term = m["name_term"].upper() if m["name_term"] else None
-                code = "KL" if m["name_kind"].startswith("ket") else "NQ"
-                for name_key in {(code, P.meeting_of(m), term), (code, P.meeting_of(m), None)}:
+            if names := _name_keys(key):
+                for name_key in names:
                     if doc not in self.by_name[name_key]:
                         self.by_name[name_key].append(doc)
             elif len(key.split()) >= 2:
@@ -137,19 +163,27 @@ class Resolver:
         """A citation in the quoted title of `outer` means a document related to it."""
         if c.resolved or not c.candidates or not outer.resolved:
             return c.resolution
+        self._read(("relations", outer.resolved))
         related = {r.target for r in self.corpus.documents[outer.resolved].relations}
         hits = [i for i in c.candidates if i in related]
         return Resolution(hits[0]) if len(hits) == 1 else c.resolution
 
     def _lookup(self, c: Mention) -> list[Document]:
         if c.symbol:
+            self._read(("symbol", symbol_key(c.symbol)))
             return self.symbols.find(c.symbol)
         if c.alias_of:
+            for doc_id in c.alias_of:
+                self._read(("id", doc_id))
             return [self.corpus.documents[i] for i in c.alias_of]
         if c.name and (meeting := _MEETING.match(c.name)):
-            return list(self.by_name.get((c.type or "NQ", int(meeting[1]), c.term), []))
+            name_key = (c.type or "NQ", int(meeting[1]), c.term)
+            self._read(("name", name_key))
+            return list(self.by_name.get(name_key, []))
         if c.number and c.type:
-            return list(self.by_number.get((c.type, c.number.lstrip("0") or "0"), []))
+            number_key = (c.type, c.number.lstrip("0") or "0")
+            self._read(("number", number_key))
+            return list(self.by_number.get(number_key, []))
         return []
 
     def _by_date(self, c: Mention, docs: list[Document]) -> tuple[list[Document], bool]:

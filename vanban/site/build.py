@@ -25,7 +25,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -217,19 +217,47 @@ def site_marker(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("tool") == "vanban" else None
 
 
-def fingerprint(roots: Iterable[Path], extra: str = "") -> str:
+# A file's digest by its path, kept with what stat said of it then (size, time, inode): `serve` reads again only
+# the files saved since.
+StatMemo = dict[str, tuple[tuple[int, int, int], str]]
+
+
+def fingerprint(roots: Iterable[Path], extra: str = "", memo: StatMemo | None = None) -> str:
     """The content of every file under roots (or the root itself, a file), and `extra`: one hex digest.
     Names and bytes count, times do not: a file saved unchanged changes nothing."""
     outer = hashlib.sha256(extra.encode("utf-8"))
     for root in roots:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        files = [(root.name, os.stat(root))] if root.is_file() else _files_under(str(root)) if root.is_dir() else []
         outer.update(f"\0root {root.name}\0".encode())
-        for path in files:
-            rel = path.relative_to(root).as_posix() if path != root else root.name
-            with open(path, "rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-            outer.update(f"{rel}\0{digest}\0".encode())
+        for rel, info in sorted(files, key=lambda item: item[0].split("/")):
+            path = str(root) if rel == root.name and root.is_file() else os.path.join(root, rel)
+            outer.update(f"{rel}\0{_file_digest(path, info, memo)}\0".encode())
     return outer.hexdigest()
+
+
+def _files_under(folder: str, rel: str = "") -> list[tuple[str, os.stat_result]]:
+    """Every file under folder (links to files followed, links to folders not), with what stat says of it."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = f"{rel}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                found += _files_under(entry.path, name + "/")
+            elif entry.is_file():
+                found.append((name, entry.stat()))
+    return found
+
+
+def _file_digest(path: str, info: os.stat_result, memo: StatMemo | None) -> str:
+    seen = (info.st_size, info.st_mtime_ns, info.st_ino)
+    kept = memo.get(path) if memo is not None else None
+    if kept is not None and kept[0] == seen:
+        return kept[1]
+    with open(path, "rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    if memo is not None:
+        memo[path] = (seen, digest)
+    return digest
 
 
 class ContentCache:
@@ -398,6 +426,13 @@ class _WarningCollector(logging.Handler):
 class DataReport:
     files: int = 0
     peak_mb: float = 0.0  # the writer's own peak memory, when it ran as a separate process
+    digests: dict[str, str] = field(default_factory=dict)  # path → content_digest of every data file
+
+
+def content_digest(content: str | bytes) -> str:
+    """What an incremental build compares a file by."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def run_mkdocs(
@@ -532,10 +567,17 @@ class _DataWriter:
             self.process.start()
 
     def _run(self) -> None:
+        digests: dict[str, str] = {}
+
+        def digested() -> Iterator[tuple[str, str | bytes]]:
+            for rel, content in self.files():
+                digests[rel] = content_digest(content)
+                yield rel, content
+
         try:
-            count = write_files(self.folder, self.files())
+            count = write_files(self.folder, digested())
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            self.result.write_text(json.dumps({"files": count, "peak_mb": peak}))
+            self.result.write_text(json.dumps({"files": count, "peak_mb": peak, "digests": digests}))
         except Exception as exc:  # reported to the parent, which raises it as a BuildError
             self.result.write_text(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
 
@@ -557,7 +599,7 @@ class _DataWriter:
             _merge(self.folder, site)
         finally:
             self.discard()
-        return DataReport(outcome["files"], outcome["peak_mb"] if self.process else 0.0)
+        return DataReport(outcome["files"], outcome["peak_mb"] if self.process else 0.0, outcome["digests"])
 
     def discard(self) -> None:
         if self.process is not None and self.process.is_alive():
@@ -628,3 +670,160 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# MkDocs kept loaded: an incremental build renders the pages an edit changed, and no others --------
+
+
+class MkDocsSession:
+    """MkDocs loaded once for a folder of staged pages: configuration, theme, files and navigation, ready to
+    render any page again as a full build renders it (the same calls in the same order, mkdocs.commands.build).
+
+    Valid while nothing but generated pages outside the navigation's titles changes: a change to
+    mkdocs.yml, the theme, docs/ or vanban's code needs a new session (the caller's inputs key says when).
+    Raises BuildError where MkDocs warns, as the strict full build does.
+    """
+
+    def __init__(self, config_file: Path, docs_dir: Path) -> None:
+        from mkdocs.commands.build import _populate_page
+        from mkdocs.config import load_config
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+
+        self._out = Path(tempfile.mkdtemp(prefix="vanban-mkdocs-"))
+        with self._warnings():
+            config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()), site_dir=str(self._out))
+            config.plugins.on_startup(command="build", dirty=False)
+            config = config.plugins.on_config(config)
+            config.plugins.on_pre_build(config=config)
+            files = get_files(config)
+            env = config.theme.get_env()
+            files.add_files_from_theme(env, config)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+            self.nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+            for page in self.nav.pages:  # their titles are the navigation's
+                _populate_page(page, config, files)
+            self.env = config.plugins.on_env(env, config=config, files=files)
+        self.config, self.files = config, files
+
+    @contextmanager
+    def _warnings(self) -> Iterator[None]:
+        collector = _WarningCollector()
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.addHandler(collector)
+        try:
+            yield
+        except Exception as exc:  # MkDocs raises many kinds; each stops this build, never serve
+            detail = "; ".join(collector.messages[:10]) or f"{type(exc).__name__}: {exc}"
+            raise BuildError(f"MkDocs không dựng được trang: {detail}") from None
+        finally:
+            mkdocs_log.removeHandler(collector)
+        if collector.messages:
+            raise BuildError(f"MkDocs không dựng được trang: {'; '.join(collector.messages[:10])}")
+
+    def render(self, src_uri: str) -> tuple[str, bytes]:
+        """(path in the site, HTML) of the page staged at src_uri, read again from the staging folder."""
+        from mkdocs.commands.build import _populate_page, get_context
+        from mkdocs.structure.files import File, set_exclusions
+        from mkdocs.structure.pages import Page
+
+        config = self.config
+        with self._warnings():
+            file = self.files.get_file_from_path(src_uri)
+            if file is None:
+                file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                set_exclusions([file], config)
+                self.files.append(file)
+            if file.page is None:
+                Page(None, file, config)
+            page = file.page
+            assert page is not None
+            _populate_page(page, config, self.files)
+            config._current_page = page
+            page.active = True
+            try:
+                context = get_context(self.nav, self.files.documentation_pages(), config, page)
+                template = self.env.get_template(page.meta.get("template", "main.html"))
+                context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+                output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+            finally:
+                page.active = False
+                config._current_page = None
+            page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)
+        return file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace")
+
+    def forget(self, src_uri: str) -> str | None:
+        """A page deleted from the staging folder: its path in the site, which the build deletes."""
+        file = self.files.get_file_from_path(src_uri)
+        if file is None:
+            return None
+        self.files.remove(file)
+        return file.dest_uri
+
+    def theme_files(self) -> dict[str, bytes]:
+        """The theme's pages over every page (sitemap.xml and its .gz, 404.html), as a full build writes them."""
+        from mkdocs.commands.build import _build_theme_template
+
+        shutil.rmtree(self._out, ignore_errors=True)
+        self._out.mkdir()
+        with self._warnings():
+            for template in self.config.theme.static_templates:
+                _build_theme_template(template, self.env, self.files, self.config, self.nav)
+        return {rel: (self._out / rel).read_bytes() for rel in _site_files(self._out)}
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+        shutil.rmtree(self._out, ignore_errors=True)
+
+
+def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str], marker: Mapping[str, Any]) -> None:
+    """Bring a built site up to date in place: files written, files deleted, its marker rewritten (its list of
+    files: those it listed, with those written and without those deleted).
+
+    Every new file is written beside its place first; only when all are written are they moved in, so a
+    write that fails (a full disk) leaves the site as it was. A path that leaves the site, or names its
+    marker, is refused.
+    """
+    root = site.resolve()
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for rel, content in writes.items():
+            target = _inside(root, rel)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=".vanban-", dir=target.parent)
+            staged.append((Path(name), target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.chmod(name, 0o666 & ~_umask())
+        gone = [_inside(root, rel) for rel in deletes]
+    except (OSError, BuildError) as exc:
+        for written, _ in staged:
+            written.unlink(missing_ok=True)
+        if isinstance(exc, BuildError):
+            raise
+        raise BuildError(f"không ghi được trang web vào '{site}': {exc}") from None
+    for written, target in staged:
+        os.replace(written, target)
+    for path in gone:
+        path.unlink(missing_ok=True)
+        with suppress(OSError):  # a folder left empty goes too, as a full build would not make it
+            for folder in path.parents:
+                if folder == root:
+                    break
+                folder.rmdir()
+    files = marker.get("files")
+    listed = {**marker, "files": sorted((set(files if isinstance(files, list) else []) | writes.keys()) - set(deletes))}
+    fd, tmp = tempfile.mkstemp(prefix=".vanban-", dir=root)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(listed, handle, ensure_ascii=False, separators=(",", ":"))
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, root / SITE_MARKER)
+
+
+def _inside(root: Path, rel: str) -> Path:
+    parts = PurePosixPath(rel).parts
+    target = (root / rel).resolve() if parts and "\x00" not in rel else root
+    if rel.startswith("/") or ".." in parts or root not in target.parents or target == root / SITE_MARKER:
+        raise BuildError(f"tệp '{rel}' nằm ngoài thư mục {root.name}")
+    return target

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, TypedDict
 
 from .. import vocab
@@ -231,7 +231,8 @@ def _timeline(checked: Checked) -> dict[str, tuple[int, int]]:
 
 def global_payload(checked: Checked) -> dict[str, object]:
     corpus, graph = checked.corpus, checked.graph
-    ids = sorted(corpus.documents, key=lambda i: (-graph.degree(i), i))  # most connected first, then by id
+    degree = dict(graph.degree())
+    ids = sorted(corpus.documents, key=lambda i: (-degree[i], i))  # most connected first, then by id
     index = {d: n for n, d in enumerate(ids)}
     pos = _timeline(checked)
     topics = sorted({t for d in corpus.documents.values() for t in d.topics})
@@ -249,7 +250,7 @@ def global_payload(checked: Checked) -> dict[str, object]:
                 [topic_index[t] for t in doc.topics],
                 pos[doc_id][0],
                 pos[doc_id][1],
-                graph.degree(doc_id),
+                degree[doc_id],
                 _date_text(doc),
                 doc.title[:TITLE_CHARS],
             ]
@@ -263,8 +264,11 @@ def global_payload(checked: Checked) -> dict[str, object]:
     }
 
 
-def graph_files(checked: Checked) -> Iterator[tuple[str, str]]:
+def graph_files(checked: Checked, only: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
+    """Every graph data file; with `only`, the local graphs of those documents alone (an incremental build)."""
     yield f"{DIR}/vocab.js", js_call("VB_GRAPH.vocab", vocab_payload())
     for doc in checked.corpus.documents.values():
+        if only is not None and doc.id not in only:
+            continue
         yield f"{DIR}/local/{safe(doc.id)}.js", js_call("VB_GRAPH.local", local_payload(checked, doc))
     yield f"{DIR}/global.js", js_call("VB_GRAPH.global", global_payload(checked))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
 
 import networkx as nx
@@ -31,7 +31,23 @@ def _roman(text: str) -> int:
     return total
 
 
-def render_indexes(corpus: Corpus) -> dict[str, str]:
+def listed_on(doc: Document) -> set[str]:
+    """The index pages of one group that list the document."""
+    pages = {type_page(doc.type), year_page(doc.year), *(issuer_page(k) for k in (doc.issuer, *doc.co_issuers))}
+    pages |= {term_page(doc.term)} if doc.term else set()
+    return pages | {topic_page(t) for t in doc.topics}
+
+
+def group_pages(corpus: Corpus) -> set[str]:
+    """Every index page of one group: those that list a document, and one for each issuer."""
+    pages = {issuer_page(k) for k in corpus.issuers}
+    for doc in corpus.documents.values():
+        pages |= listed_on(doc)
+    return pages
+
+
+def render_indexes(corpus: Corpus, only: Collection[str] | None = None) -> dict[str, str]:
+    """Index pages: the lists of groups, and with `only` the pages of those groups alone (listed_on)."""
     docs = list(corpus.documents.values())
     pages: dict[str, str] = {}
     pages.update(
@@ -45,9 +61,10 @@ def render_indexes(corpus: Corpus) -> dict[str, str]:
             type_page,
             order=lambda k: list(vocab.DOC_TYPES).index(k),
             columns=("date", "issuer"),
+            only=only,
         )
     )
-    pages.update(_issuers(corpus, docs))
+    pages.update(_issuers(corpus, docs, only))
     pages.update(
         _grouped(
             corpus,
@@ -58,6 +75,7 @@ def render_indexes(corpus: Corpus) -> dict[str, str]:
             lambda k: f"Năm {k}" if k else "Chưa rõ năm",
             year_page,
             order=lambda k: -(k or 0),
+            only=only,
         )
     )
     pages.update(
@@ -72,6 +90,7 @@ def render_indexes(corpus: Corpus) -> dict[str, str]:
             order=lambda k: -_roman(k),
             intro="Khóa của cơ quan ban hành (Ban Chấp hành Trung ương, Quốc hội…). "
             "Số hiệu văn bản Đảng đánh lại từ đầu mỗi khóa.",
+            only=only,
         )
     )
     pages.update(
@@ -84,6 +103,7 @@ def render_indexes(corpus: Corpus) -> dict[str, str]:
             lambda k: k[:1].upper() + k[1:],
             topic_page,
             order=lambda k: k,
+            only=only,
         )
     )
     return pages
@@ -100,6 +120,7 @@ def _grouped(
     order: Callable[[K], int | str],
     columns: Sequence[str] | None = None,
     intro: str = "",
+    only: Collection[str] | None = None,
 ) -> dict[str, str]:
     groups: dict[K, list[Document]] = defaultdict(list)
     for doc in docs:
@@ -114,6 +135,8 @@ def _grouped(
             f'<li><a href="{e(href(index_page, page))}">{e(label_of(key))}</a> '
             f'<span class="vb-count">{len(groups[key])}</span></li>'
         )
+        if only is not None and page not in only:
+            continue
         pages[page] = (
             front_matter(label_of(key))
             + raw(
@@ -131,7 +154,7 @@ def _grouped(
     return pages
 
 
-def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
+def _issuers(corpus: Corpus, docs: list[Document], only: Collection[str] | None) -> dict[str, str]:
     by_issuer: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         for key in (doc.issuer, *doc.co_issuers):
@@ -157,6 +180,8 @@ def _issuers(corpus: Corpus, docs: list[Document]) -> dict[str, str]:
     )
     for issuer in corpus.issuers.values():
         page = issuer_page(issuer.key)
+        if only is not None and page not in only:
+            continue
         level = vocab.LEVEL_LABELS.get(issuer.level, "chưa rõ")
         facts = [f"<p>Cấp: {e(level)} · Hệ thống: {e(vocab.SYSTEM_LABELS.get(issuer.system, 'chưa rõ'))}</p>"]
         if issuer.unidentified:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import vocab
 from ..graph import implementers
 from ..load import ORIGINALS_DIR, read_original
 from ..model import Document
@@ -13,15 +15,16 @@ from ..problems import NOTE, BuildError
 from ..rules import is_central_policy
 from ..studypack import implementation_report, study_pack
 from .doc_page import render_document
+from .graph_data import DIR as GRAPH_DIR
 from .graph_data import graph_files
 from .graph_pages import GRAPH_PAGE, render_graph_page
 from .html import doc_table, e, front_matter, sort_docs
-from .indexes import render_home, render_indexes
+from .indexes import group_pages, render_home, render_indexes
 from .mdraw import raw
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
 from .paths import doc_path, original_path, safe
 from .pdf import render_pdf
-from .search_index import search_files
+from .search_index import SearchMemo, search_files
 
 if TYPE_CHECKING:
     from ..checked import Checked
@@ -40,24 +43,71 @@ def pdf_pack_ids(checked: Checked, limit: int) -> set[str]:
     return {d.id for d in ranked[: max(0, limit)]}
 
 
+def pdf_ranking(checked: Checked) -> tuple[frozenset[str], frozenset[tuple[str, str, str]]]:
+    """All pdf_pack_ids reads: the central documents and the implementing relations (a cheap key for it)."""
+    edges = frozenset((u, v, k) for u, v, k in checked.graph.edges(keys=True) if k in vocab.IMPLEMENTING)
+    return frozenset(d.id for d in central_policy(checked)), edges
+
+
+def acknowledged(checked: Checked) -> dict[str, list[str]]:
+    """Document id → the messages of the warnings its data acknowledges (shown on its page)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for problem in checked.problems:
+        if problem.severity == NOTE and problem.doc_id:
+            out[problem.doc_id].append(problem.message)
+    return out
+
+
+@dataclass(frozen=True)
+class Partial:
+    """What an incremental build makes again (site.affected says what an edit can change); it keeps the rest.
+
+    The pages that list or count the whole corpus (home, the lists of groups, of study packs and reports,
+    the global graph, search) are always made again."""
+
+    documents: frozenset[str]  # the pages of these documents
+    groups: frozenset[str]  # these index pages of one group (a type, an issuer, a year, a term, a topic)
+    studies: frozenset[str]  # the study packs and reports (pages, CSV, PDF) of these central documents
+    local_graphs: frozenset[str]  # the local graphs of these documents
+
+
+def kept(checked: Checked, partial: Partial, with_pdf: set[str]) -> set[str]:
+    """The pages and data files an incremental build keeps as the last build wrote them: every one it would
+    write, but does not make again."""
+    corpus = checked.corpus
+    out = {doc_path(i) for i in corpus.documents.keys() - partial.documents}
+    out |= group_pages(corpus) - partial.groups
+    out |= {f"{GRAPH_DIR}/local/{safe(i)}.js" for i in corpus.documents.keys() - partial.local_graphs}
+    for doc in central_policy(checked):
+        if doc.id not in partial.studies:
+            out |= {pack_path(doc.id), report_path(doc.id), f"{REPORT_DIR}/{safe(doc.id)}.csv"}
+            out |= {f"{PACK_DIR}/{safe(doc.id)}.pdf"} if doc.id in with_pdf else set()
+    return out
+
+
 def render_site(
     checked: Checked,
     site_name: str,
     progress: Callable[[int, int], None] | None = None,
     pdf_packs: int = DEFAULT_PDF_PACKS,
+    partial: Partial | None = None,
+    with_pdf: set[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """Yield (path, markdown) pairs; a generator so that 10,000 pages never sit in memory at once."""
+    """Yield (path, markdown) pairs; a generator so that 10,000 pages never sit in memory at once.
+
+    With `partial`, only what it names and the pages over the whole corpus. `with_pdf`: pdf_pack_ids, when
+    the caller has them."""
     corpus, graph = checked.corpus, checked.graph
     yield "index.md", render_home(corpus, graph, site_name)
-    yield from render_indexes(corpus).items()
+    yield from render_indexes(corpus, partial.groups if partial else None).items()
     yield GRAPH_PAGE, render_graph_page(corpus)
-    yield from _pack_and_report_pages(checked, pdf_pack_ids(checked, pdf_packs))
-    acknowledged: dict[str, list[str]] = defaultdict(list)
-    for problem in checked.problems:
-        if problem.severity == NOTE and problem.doc_id:
-            acknowledged[problem.doc_id].append(problem.message)
+    with_pdf = pdf_pack_ids(checked, pdf_packs) if with_pdf is None else with_pdf
+    yield from _pack_and_report_pages(checked, with_pdf, partial.studies if partial else None)
+    notes = acknowledged(checked)
     total = len(corpus.documents)
     for i, doc in enumerate(corpus.documents.values(), 1):
+        if partial is not None and doc.id not in partial.documents:
+            continue
         yield (
             doc_path(doc.id),
             render_document(
@@ -66,17 +116,21 @@ def render_site(
                 doc,
                 checked.texts.get(doc.id, ""),
                 checked.citations.get(doc.id, []),
-                acknowledged[doc.id],
+                notes[doc.id],
             ),
         )
         if progress and (i % 1000 == 0 or i == total):
             progress(i, total)
 
 
-def _pack_and_report_pages(checked: Checked, with_pdf: set[str]) -> Iterator[tuple[str, str]]:
+def _pack_and_report_pages(
+    checked: Checked, with_pdf: set[str], only: Collection[str] | None
+) -> Iterator[tuple[str, str]]:
     corpus, graph = checked.corpus, checked.graph
     docs = central_policy(checked)
     for doc in docs:
+        if only is not None and doc.id not in only:
+            continue
         yield pack_path(doc.id), pack_page(study_pack(corpus, graph, doc), doc.id in with_pdf)
         yield report_path(doc.id), report_page(implementation_report(corpus, graph, doc))
     for folder, title, intro, path_of in (
@@ -125,17 +179,25 @@ def _originals(checked: Checked) -> Iterator[tuple[str, bytes]]:
 
 
 def render_data(
-    checked: Checked, pdf_packs: int = DEFAULT_PDF_PACKS, pdf: Callable[[str], bytes] = render_pdf
+    checked: Checked,
+    pdf_packs: int = DEFAULT_PDF_PACKS,
+    pdf: Callable[[str], bytes] = render_pdf,
+    partial: Partial | None = None,
+    search_memo: SearchMemo | None = None,
+    with_pdf: set[str] | None = None,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Scripts, CSV and PDF files that pages link to, and copies of the originals; written beside the
     pages, not through MkDocs. `pdf` turns a study pack's HTML into its PDF (the build passes one that
-    keeps what it made before)."""
-    yield from search_files(checked)
-    yield from graph_files(checked)
+    keeps what it made before). An incremental build asks for what `partial` names only, and keeps what
+    the search index read of each document (`search_memo`)."""
+    yield from search_files(checked, search_memo)
+    yield from graph_files(checked, partial.local_graphs if partial else None)
     yield from _originals(checked)
     corpus, graph = checked.corpus, checked.graph
-    with_pdf = pdf_pack_ids(checked, pdf_packs)
+    with_pdf = pdf_pack_ids(checked, pdf_packs) if with_pdf is None else with_pdf
     for doc in central_policy(checked):
+        if partial is not None and doc.id not in partial.studies:
+            continue
         yield f"{REPORT_DIR}/{safe(doc.id)}.csv", report_csv(implementation_report(corpus, graph, doc))
         if doc.id in with_pdf:
             yield f"{PACK_DIR}/{safe(doc.id)}.pdf", pdf(pack_pdf_html(study_pack(corpus, graph, doc)))

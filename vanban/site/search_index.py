@@ -17,6 +17,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import vocab
@@ -70,11 +71,11 @@ def fnv1a(token: str) -> int:
 
 
 def _order(checked: Checked) -> list[str]:
-    graph = checked.graph
+    degree = dict(checked.graph.degree())
 
     def importance(doc: Document) -> tuple[int, int, str]:
         # Most related first, then the most recent year (undated last), then the id.
-        return (-graph.degree(doc.id), -(doc.year or 0), doc.id)
+        return (-degree[doc.id], -(doc.year or 0), doc.id)
 
     return [d.id for d in sorted(checked.corpus.documents.values(), key=importance)]
 
@@ -103,20 +104,24 @@ def _fields(checked: Checked, doc: Document) -> dict[str, str]:
 def _scores(fields: dict[str, str]) -> dict[str, int]:
     """Token → score for one document: the best field weight, a little more for repeats."""
     best: dict[str, float] = {}
-    for field, text in fields.items():
+    for name, text in fields.items():
         counts: dict[str, int] = defaultdict(int)
         for token in tokens(text):
             counts[token] += 1
         for token, n in counts.items():
-            value = WEIGHTS[field] * (1 + math.log(n)) if field == "body" else WEIGHTS[field]
+            value = WEIGHTS[name] * (1 + math.log(n)) if name == "body" else WEIGHTS[name]
             if value > best.get(token, 0):
                 best[token] = value
     return {t: min(255, max(1, round(v * 4))) for t, v in best.items()}
 
 
-def _result(checked: Checked, doc: Document, index: int) -> dict[str, object]:
+def _snippet(text: str) -> str:
+    # NFC with plain spaces: the browser folds it character by character for the snippet.
+    return normalise(text[:SNIPPET_TEXT]).text if text else ""
+
+
+def _result(checked: Checked, doc: Document, index: int, status: str) -> dict[str, object]:
     corpus = checked.corpus
-    status = status_of(checked.graph, corpus, doc).short()
     issuer = corpus.issuers.get(doc.issuer)
     text = checked.texts.get(doc.id, "")
     return {
@@ -132,21 +137,45 @@ def _result(checked: Checked, doc: Document, index: int) -> dict[str, object]:
         "aliases": list(doc.aliases),
         "unverified": list(doc.unverified),
         "draft": doc.draft is not None,
-        # NFC with plain spaces: the browser folds it character by character for the snippet.
-        "text": normalise(text[:SNIPPET_TEXT]).text if text else "",
+        "text": _snippet(text),
     }
 
 
-def search_files(checked: Checked) -> Iterator[tuple[str, str]]:
+# What the index made of each document, kept by `serve` between builds (most of the index's time): for each
+# document, what it was made from (the document itself, its text, its status, its number) and what it gave
+# (its token scores, its result file), valid for one registry of issuers. The rest is assembled each time.
+@dataclass
+class SearchMemo:
+    issuers: object = None
+    made: dict[str, tuple[Document, str, str, int, dict[str, int], str]] = field(default_factory=dict)
+
+
+def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None) -> tuple[dict[str, int], str]:
+    """A document's token scores and result file."""
+    status = status_of(checked.graph, checked.corpus, doc).short()
+    text = checked.texts.get(doc.id, "")
+    kept = memo.made.get(doc.id) if memo is not None else None
+    if kept is not None and kept[0] is doc and kept[1] == text and kept[2] == status and kept[3] == index:
+        return kept[4], kept[5]
+    scores = _scores(_fields(checked, doc))
+    result = js_call("VB_SEARCH.doc", _result(checked, doc, index, status))
+    if memo is not None:
+        memo.made[doc.id] = (doc, text, status, index, scores, result)
+    return scores, result
+
+
+def search_files(checked: Checked, memo: SearchMemo | None = None) -> Iterator[tuple[str, str]]:
     """(path, content) of every search file, for the build stage to write."""
     corpus = checked.corpus
+    if memo is not None and memo.issuers != corpus.issuers:
+        memo.issuers, memo.made = corpus.issuers, {}
     order = _order(checked)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for index, doc_id in enumerate(order):
-        doc = corpus.documents[doc_id]
-        for token, score in _scores(_fields(checked, doc)).items():
+        scores, result = _entry(checked, corpus.documents[doc_id], index, memo)
+        for token, score in scores.items():
             postings[token].append((index, score))
-        yield f"{DIR}/d/{index}.js", js_call("VB_SEARCH.doc", _result(checked, doc, index))
+        yield f"{DIR}/d/{index}.js", result
     size = sum(len(t) + 8 * len(p) for t, p in postings.items())
     buckets = 1 << max(4, math.ceil(math.log2(max(1, size / TARGET_BUCKET_BYTES))))
     sharded: dict[int, dict[str, list[int]]] = defaultdict(dict)

@@ -1,0 +1,275 @@
+"""`serve`'s builder: one full build, then builds that make again only what an edit of the data changed.
+
+The first build is `build`'s own (pipeline.build_site), and keeps what the next one compares with: the
+corpus as checked, the digest of every generated page and data file, what reading the data cost (Memo),
+and MkDocs loaded with the site's navigation (MkDocsSession). After an edit of data/:
+
+1. the data is read again; only files whose bytes changed are parsed, only texts whose document or
+   citable corpus changed are read for citations (a mistake stops here: the site stays as it was);
+2. site.affected says which documents' pages and local graphs the edit can change (its neighbours, the
+   documents above it in implementation trees, those whose texts cite it, within the local graphs'
+   reach); those are rendered again, with every page and data file that shows the whole corpus
+   (indexes, study packs, search, the global graph);
+3. what differs from the previous build by digest goes through MkDocs, one page at a time, and is
+   written into the site with the files that no longer exist removed (site.build.apply_changes).
+
+Anything else (docs/, overrides/, mkdocs.yml, vanban's code, an option, the registries of issuers,
+regions and sources, a site changed by another build) makes a full build, as does a failed step. The
+result is byte for byte what a clean build of the same inputs gives (tests/test_rebuild.py).
+"""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .checked import Checked
+from .pipeline import (
+    CACHE,
+    DEFAULT_CONFIG,
+    SITE_NAME,
+    BuildReport,
+    Made,
+    Memo,
+    Progress,
+    build_site,
+    inputs_key,
+    load_valid,
+    pdf_maker,
+    site_marker_fields,
+    unchanged_report,
+)
+from .problems import BuildError
+from .site.affected import affected
+from .site.build import (
+    LOCK_WAIT,
+    MkDocsSession,
+    StatMemo,
+    apply_changes,
+    content_digest,
+    output_lock,
+    site_marker,
+)
+from .site.pages import DEFAULT_PDF_PACKS, Partial, kept, pdf_pack_ids, pdf_ranking, render_data, render_site
+from .site.search_index import search_files
+
+
+@dataclass
+class _State:
+    """What the last build made, for the next one to compare with."""
+
+    inputs: str  # the inputs key of the site it left
+    rest: str  # the inputs key of all but the data: what the MkDocs session was loaded from
+    checked: Checked
+    pages: dict[str, str]  # generated page → digest of its Markdown
+    data: dict[str, str]  # data file → digest
+    with_pdf: tuple[set[str], object]  # the study packs made as PDF, and what chose them (pages.pdf_ranking)
+    report: BuildReport
+    session: MkDocsSession
+
+
+class WarmBuild:
+    """Call it to build the site: the first call builds everything, later ones what changed (see above)."""
+
+    def __init__(
+        self,
+        data_dir: str | Path,
+        out_dir: str | Path,
+        config_file: str | Path = DEFAULT_CONFIG,
+        strict: bool = False,
+        pdf_packs: int = DEFAULT_PDF_PACKS,
+        progress: Progress = lambda message: None,
+        cache: Path | None = CACHE,
+        lock_wait: float = LOCK_WAIT,
+    ) -> None:
+        self.data_dir, self.out_dir, self.config_file = Path(data_dir), Path(out_dir), Path(config_file)
+        self.strict, self.pdf_packs, self.progress, self.cache, self.lock_wait = (
+            strict,
+            pdf_packs,
+            progress,
+            cache,
+            lock_wait,
+        )
+        self.memo = Memo()
+        self._builds = 0
+        self._stats: StatMemo = {}
+        self.state: _State | None = None
+        self._folder = Path(tempfile.mkdtemp(prefix="vanban-serve-"))
+        self.staging = self._folder / "pages"
+
+    def close(self) -> None:
+        self._drop()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def __call__(self) -> BuildReport:
+        try:
+            key = inputs_key(self.data_dir, self.config_file, self.strict, self.pdf_packs, self._stats)
+            rest = inputs_key(None, self.config_file, self.strict, self.pdf_packs, self._stats)
+            state = self.state
+            if state is not None and state.rest == rest:
+                report = self._incremental(state, key)
+                if report is not None:
+                    return report
+            return self._full()
+        finally:
+            self._settle_memory()
+
+    def _settle_memory(self) -> None:
+        """What is kept between builds is hundreds of thousands of objects that live on: set apart from Python's
+        cycle collector (gc.freeze), which would otherwise walk them all, again and again, during every build
+        (half the time of reading the data at 10,000 documents). Now and then they are collected for real,
+        so that what a build let go of in cycles is freed."""
+        self._builds += 1
+        if self._builds % 25 == 0:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
+
+    # The full build ------------------------------------------------------------------------------
+
+    def _full(self) -> BuildReport:
+        self._drop()
+        made = Made()
+        report = build_site(
+            self.data_dir,
+            self.out_dir,
+            self.config_file,
+            staging=self.staging,
+            strict=self.strict,
+            progress=self.progress,
+            pdf_packs=self.pdf_packs,
+            lock_wait=self.lock_wait,
+            cache=self.cache,
+            memo=self.memo,
+            made=made,
+        )
+        marker = site_marker(self.out_dir) or {}
+        if report.unchanged or made.checked is None or not isinstance(marker.get("inputs"), str):
+            return report  # kept as it was: nothing to compare with until a build makes it
+        self.progress("Chuẩn bị dựng lại nhanh khi dữ liệu đổi")
+        for _ in search_files(made.checked, self.memo.search):  # what the search index reads, kept
+            pass
+        session = MkDocsSession(self.config_file, self.staging)
+        rest = inputs_key(None, self.config_file, self.strict, self.pdf_packs, self._stats)
+        with_pdf = pdf_pack_ids(made.checked, self.pdf_packs), pdf_ranking(made.checked)
+        self.state = _State(marker["inputs"], rest, made.checked, made.pages, made.data, with_pdf, report, session)
+        return report
+
+    def _drop(self) -> None:
+        if self.state is not None:
+            self.state.session.close()
+            self.state = None
+
+    # The incremental build -----------------------------------------------------------------------
+
+    def _incremental(self, state: _State, key: str) -> BuildReport | None:
+        """The site brought up to date from state; None when only a full build can (see the module)."""
+        # The folder was checked by the full build; the marker says the site is still the one it left.
+        site = self.out_dir.resolve()
+        with output_lock(site, self.progress, self.lock_wait):
+            marker = site_marker(site)
+            if marker is None or marker.get("inputs") != state.inputs:
+                return None  # another build wrote the site since
+            kept = unchanged_report(site, key) if key == state.inputs else None
+            if kept is not None:
+                return kept
+            self.progress("Đọc lại dữ liệu đã đổi")
+            checked = load_valid(self.data_dir, self.strict, citations=True, memo=self.memo)
+            ranking = pdf_ranking(checked)  # the same: the same packs made as PDF
+            with_pdf = state.with_pdf[0] if ranking == state.with_pdf[1] else pdf_pack_ids(checked, self.pdf_packs)
+            self.progress("So sánh với lần dựng trước")
+            found = affected(state.checked, checked, (state.with_pdf[0], with_pdf))
+            if found is None:
+                return None
+            try:
+                return self._update(state, site, key, marker, checked, _Next(found[0], with_pdf, ranking))
+            except BuildError:
+                self._drop()  # the site is as it was: the next build starts afresh
+                raise
+
+    def _update(
+        self, state: _State, site: Path, key: str, marker: dict[str, Any], checked: Checked, nxt: _Next
+    ) -> BuildReport:
+        partial = nxt.partial
+        self.progress(
+            f"Dựng lại {len(partial.documents)} trang văn bản, {len(partial.groups)} trang danh mục, "
+            f"{len(partial.studies)} tài liệu học tập, {len(partial.local_graphs)} đồ thị bị ảnh hưởng"
+        )
+        keep = kept(checked, partial, nxt.with_pdf)
+        pages, changed = self._pages(state, checked, nxt, keep)
+        removed = state.pages.keys() - pages.keys()
+        writes: dict[str, bytes] = {}
+        deletes: list[str] = []
+        for rel, text in changed.items():
+            target = self.staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        for rel in removed:
+            (self.staging / rel).unlink(missing_ok=True)
+            dest = state.session.forget(rel)
+            if dest is not None:
+                deletes.append(dest)
+        self.progress(f"MkDocs dựng lại {len(changed)} trang đã đổi")
+        for rel in changed:
+            dest, html = state.session.render(rel)
+            writes[dest] = html
+        if removed or changed.keys() - state.pages.keys():  # the list of pages changed: the sitemap too
+            for rel, content in state.session.theme_files().items():
+                if _read(site / rel) != content:
+                    writes[rel] = content
+        self.progress("Dữ liệu tìm kiếm và đồ thị")
+        data = self._data(state, checked, nxt, keep, writes)
+        deletes += sorted(state.data.keys() - data.keys())
+        count = state.report.pages + len(changed.keys() - state.pages.keys()) - len(removed)
+        report = replace(state.report, documents=len(checked.corpus.documents), pages=count, data_files=len(data))
+        apply_changes(site, writes, deletes, {**marker, **site_marker_fields(key, report)})
+        state.inputs, state.checked, state.pages, state.data, state.report = key, checked, pages, data, report
+        state.with_pdf = nxt.with_pdf, nxt.ranking
+        self.progress(f"Đã ghi {len(writes)} tệp, xóa {len(deletes)} tệp")
+        return replace(report, unchanged=not (writes or deletes))  # an edit that shows nowhere: no reload
+
+    def _pages(
+        self, state: _State, checked: Checked, nxt: _Next, keep: set[str]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Every generated page's digest now, and the Markdown of those that differ from the last build."""
+        pages: dict[str, str] = {}
+        changed: dict[str, str] = {}
+        made = render_site(checked, SITE_NAME, pdf_packs=self.pdf_packs, partial=nxt.partial, with_pdf=nxt.with_pdf)
+        for rel, text in made:
+            pages[rel] = digest = content_digest(text)
+            if state.pages.get(rel) != digest:
+                changed[rel] = text
+        pages.update({rel: state.pages[rel] for rel in keep if rel in state.pages and rel not in pages})
+        return pages, changed
+
+    def _data(
+        self, state: _State, checked: Checked, nxt: _Next, keep: set[str], writes: dict[str, bytes]
+    ) -> dict[str, str]:
+        """Every data file's digest now; those that differ from the last build are added to writes."""
+        data: dict[str, str] = {}
+        pdf = pdf_maker(False, self.cache)
+        made = render_data(checked, self.pdf_packs, pdf, nxt.partial, self.memo.search, nxt.with_pdf)
+        for rel, content in made:
+            data[rel] = digest = content_digest(content)
+            if state.data.get(rel) != digest:
+                writes[rel] = content.encode("utf-8") if isinstance(content, str) else content
+        data.update({rel: state.data[rel] for rel in keep if rel in state.data and rel not in data})
+        return data
+
+
+@dataclass(frozen=True)
+class _Next:
+    partial: Partial
+    with_pdf: set[str]
+    ranking: object
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
