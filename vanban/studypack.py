@@ -20,7 +20,9 @@ BASIS = ("can-cu", "thuc-hien", "tiep-tuc-thuc-hien", "huong-dan", "sua-doi-bo-s
 
 
 def _ended(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document) -> str:
-    """ "" while nothing puts it out of force; otherwise what did (rules.Status.short)."""
+    """ "" while nothing puts it out of force; otherwise what did (rules.Status.short).
+
+    One relation away from each step of a chain: serve's incremental build relies on it (site.affected)."""
     status = status_of(graph, corpus, doc)
     return status.short() if status.ended else ""
 

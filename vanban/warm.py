@@ -87,13 +87,8 @@ class WarmBuild:
         lock_wait: float = LOCK_WAIT,
     ) -> None:
         self.data_dir, self.out_dir, self.config_file = Path(data_dir), Path(out_dir), Path(config_file)
-        self.strict, self.pdf_packs, self.progress, self.cache, self.lock_wait = (
-            strict,
-            pdf_packs,
-            progress,
-            cache,
-            lock_wait,
-        )
+        self.strict, self.pdf_packs, self.cache, self.lock_wait = strict, pdf_packs, cache, lock_wait
+        self.progress = progress
         self.memo = Memo()
         self._builds = 0
         self._stats: StatMemo = {}
@@ -187,8 +182,11 @@ class WarmBuild:
                 return None
             try:
                 return self._update(state, site, key, marker, checked, _Next(found[0], with_pdf, ranking))
-            except BuildError:
-                self._drop()  # the site is as it was: the next build starts afresh
+            except OSError as exc:  # writing the staged pages: the site is as it was
+                self._drop()
+                raise BuildError(f"không ghi được các trang vào thư mục tạm '{self.staging}': {exc}") from None
+            except BaseException:
+                self._drop()  # the site is as it was (apply_changes writes all or nothing): start afresh next time
                 raise
 
     def _update(

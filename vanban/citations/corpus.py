@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load import display_path
-from ..model import Corpus, Document, same_document
+from ..model import Corpus, Document
 from ..problems import WARNING, Problem
 from . import Resolver, extract
 from .find import Citation
@@ -44,11 +44,12 @@ def _finding_key(corpus: Corpus) -> bytes:
 
 
 def _edited_keys(before: dict[str, Document], now: dict[str, Document]) -> set[tuple[str, object]]:
-    """The index keys of every document added, removed or changed, as it was and as it is."""
+    """The index keys of every document added, removed, or changed in what resolution reads, as it was and as
+    it is (a title edited changes nothing here)."""
     keys: set[tuple[str, object]] = set()
     for doc_id in before.keys() | now.keys():
         old, new = before.get(doc_id), now.get(doc_id)
-        if old is not None and new is not None and same_document(old, new):
+        if old is not None and new is not None and (old is new or _read_same(old, new)):
             continue
         for doc in (old, new):
             if doc is not None:
@@ -63,7 +64,11 @@ def _stale(
     edited: set[tuple[str, object]],
 ) -> bool:
     """Whether a text's citations must be read again: it, its document, or what they were looked up by changed."""
-    return kept is None or kept[0] != digest or not same_document(kept[1], doc) or not edited.isdisjoint(kept[3])
+    return kept is None or kept[0] != digest or not _read_same(kept[1], doc) or not edited.isdisjoint(kept[3])
+
+
+def _read_same(a: Document, b: Document) -> bool:
+    return a is b or Resolver.fields_read(a) == Resolver.fields_read(b)
 
 
 def cite_corpus(

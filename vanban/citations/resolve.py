@@ -105,6 +105,12 @@ class Resolver:
         self.reads: set[tuple[str, object]] | None = None
 
     @staticmethod
+    def fields_read(doc: Document) -> tuple[object, ...]:
+        """Every field of a document that finding and resolving read, as a citing or a cited document."""
+        targets = tuple(r.target for r in doc.relations)
+        return (doc.id, doc.symbol, doc.type, doc.issuer, doc.co_issuers, doc.date, doc.term, doc.aliases, targets)
+
+    @staticmethod
     def index_keys(doc: Document) -> set[tuple[str, object]]:
         """The keys under which lookups find doc, and its relations (nested citations read them)."""
         keys: set[tuple[str, object]] = {("symbol", symbol_key(doc.symbol)), ("id", doc.id), ("relations", doc.id)}

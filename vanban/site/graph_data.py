@@ -124,7 +124,10 @@ def vocab_payload() -> VocabPayload:
 
 
 def _neighbourhood(checked: Checked, root: str) -> dict[str, int]:
-    """Documents within LOCAL_DEPTH relations of root (either direction) → depth, capped."""
+    """Documents within LOCAL_DEPTH relations of root (either direction) → depth, capped.
+
+    What it reads reaches LOCAL_DEPTH + 1 relations (the degree of the last ring decides the cap): serve's
+    incremental build relies on it (site.affected); reading further needs a wider reach there."""
     graph = checked.graph
     depth = {root: 0}
     queue = deque([root])

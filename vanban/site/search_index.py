@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -143,11 +143,96 @@ def _result(checked: Checked, doc: Document, index: int, status: str) -> dict[st
 
 # What the index made of each document, kept by `serve` between builds (most of the index's time): for each
 # document, what it was made from (the document itself, its text, its status, its number) and what it gave
-# (its token scores, its result file), valid for one registry of issuers. The rest is assembled each time.
+# (its token scores, its result file), valid for one registry of issuers; and the postings as last assembled.
 @dataclass
 class SearchMemo:
     issuers: object = None
     made: dict[str, tuple[Document, str, str, int, dict[str, int], str]] = field(default_factory=dict)
+    postings: _Postings | None = None
+
+
+@dataclass
+class _Postings:
+    """The postings of one order of documents, kept up to date document by document."""
+
+    order: list[str]
+    scores: list[dict[str, int]]  # by document number
+    tokens: dict[str, dict[int, int]]  # token → document number → score
+    size: int  # what the number of buckets is chosen by (_bucket_count)
+    buckets: int
+    shards: dict[int, set[str]]  # bucket → its tokens
+    files: dict[int, str]  # bucket → its file
+
+    @classmethod
+    def of(cls, order: list[str], scores: list[dict[str, int]]) -> _Postings:
+        tokens: dict[str, dict[int, int]] = defaultdict(dict)
+        for index, doc_scores in enumerate(scores):
+            for token, score in doc_scores.items():
+                tokens[token][index] = score
+        size = sum(len(t) + 8 * len(p) for t, p in tokens.items())
+        made = cls(order, list(scores), dict(tokens), size, 0, {}, {})
+        made.reshard()
+        return made
+
+    def reshard(self) -> None:
+        self.buckets = _bucket_count(self.size)
+        self.shards = defaultdict(set)
+        for token in self.tokens:
+            self.shards[fnv1a(token) % self.buckets].add(token)
+        self.files = {b: self.bucket_file(b) for b in range(self.buckets)}
+
+    def bucket_file(self, bucket: int) -> str:
+        return _bucket_js(bucket, ((t, sorted(self.tokens[t].items())) for t in sorted(self.shards.get(bucket, ()))))
+
+    def update(self, scores: list[dict[str, int]]) -> None:
+        """The same order of documents; those whose scores are new objects changed."""
+        dirty: set[str] = set()
+        for index, (before, now) in enumerate(zip(self.scores, scores, strict=True)):
+            if before is now:
+                continue
+            for token in before:
+                del self.tokens[token][index]
+                self.size -= 8
+                if not self.tokens[token]:
+                    del self.tokens[token]
+                    self.size -= len(token)
+            for token, score in now.items():
+                if token not in self.tokens:
+                    self.tokens[token] = {}
+                    self.size += len(token)
+                self.tokens[token][index] = score
+                self.size += 8
+            dirty |= before.keys() | now.keys()
+        self.scores = list(scores)
+        if _bucket_count(self.size) != self.buckets:
+            self.reshard()
+            return
+        for token in dirty:
+            bucket = fnv1a(token) % self.buckets
+            shard = self.shards.setdefault(bucket, set())
+            if token in self.tokens:
+                shard.add(token)
+            else:
+                shard.discard(token)
+        for bucket in {fnv1a(token) % self.buckets for token in dirty}:
+            self.files[bucket] = self.bucket_file(bucket)
+
+
+def _bucket_count(size: int) -> int:
+    return 1 << max(4, math.ceil(math.log2(max(1, size / TARGET_BUCKET_BYTES))))
+
+
+def _bucket_js(bucket: int, tokens: Iterable[tuple[str, list[tuple[int, int]]]]) -> str:
+    """One bucket's file: each token's postings as gaps between document numbers, and scores."""
+    shard: dict[str, list[int]] = {}
+    for token, plist in tokens:
+        flat: list[int] = []
+        last = 0
+        for index, score in plist:  # indices ascend: store the gaps, they are small numbers
+            flat += [index - last, score]
+            last = index
+        shard[token] = flat
+    return js_call("VB_SEARCH.bucket", [bucket, shard])
 
 
 def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None) -> tuple[dict[str, int], str]:
@@ -165,27 +250,39 @@ def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None)
 
 
 def search_files(checked: Checked, memo: SearchMemo | None = None) -> Iterator[tuple[str, str]]:
-    """(path, content) of every search file, for the build stage to write."""
+    """(path, content) of every search file, for the build stage to write. With a memo (serve), only what
+    changed since the last call is worked out again; the files are the same."""
     corpus = checked.corpus
     if memo is not None and memo.issuers != corpus.issuers:
-        memo.issuers, memo.made = corpus.issuers, {}
+        memo.issuers, memo.made, memo.postings = corpus.issuers, {}, None
     order = _order(checked)
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    scores = []
     for index, doc_id in enumerate(order):
-        scores, result = _entry(checked, corpus.documents[doc_id], index, memo)
-        for token, score in scores.items():
-            postings[token].append((index, score))
+        doc_scores, result = _entry(checked, corpus.documents[doc_id], index, memo)
+        scores.append(doc_scores)
         yield f"{DIR}/d/{index}.js", result
-    size = sum(len(t) + 8 * len(p) for t, p in postings.items())
-    buckets = 1 << max(4, math.ceil(math.log2(max(1, size / TARGET_BUCKET_BYTES))))
-    sharded: dict[int, dict[str, list[int]]] = defaultdict(dict)
-    for token, plist in postings.items():
-        flat: list[int] = []
-        last = 0
-        for index, score in plist:  # indices ascend: store the gaps, they are small numbers
-            flat += [index - last, score]
-            last = index
-        sharded[fnv1a(token) % buckets][token] = flat
-    for bucket in range(buckets):
-        yield f"{DIR}/t/{bucket}.js", js_call("VB_SEARCH.bucket", [bucket, sharded.get(bucket, {})])
-    yield f"{DIR}/meta.js", js_call("VB_SEARCH.meta", {"documents": len(order), "buckets": buckets, "weights": WEIGHTS})
+    if memo is None:
+        files = _buckets(scores)
+    else:
+        if memo.postings is None or memo.postings.order != order:
+            memo.postings = _Postings.of(order, scores)
+        else:
+            memo.postings.update(scores)
+        files = [memo.postings.files[b] for b in range(memo.postings.buckets)]
+    for bucket, content in enumerate(files):
+        yield f"{DIR}/t/{bucket}.js", content
+    meta = {"documents": len(order), "buckets": len(files), "weights": WEIGHTS}
+    yield f"{DIR}/meta.js", js_call("VB_SEARCH.meta", meta)
+
+
+def _buckets(scores: list[dict[str, int]]) -> list[str]:
+    """Every bucket's file at once (what _Postings keeps up to date, in less memory)."""
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for index, doc_scores in enumerate(scores):
+        for token, score in doc_scores.items():
+            postings[token].append((index, score))
+    count = _bucket_count(sum(len(t) + 8 * len(p) for t, p in postings.items()))
+    shards: dict[int, list[str]] = defaultdict(list)
+    for token in postings:
+        shards[fnv1a(token) % count].append(token)
+    return [_bucket_js(b, ((t, postings[t]) for t in sorted(shards.get(b, ())))) for b in range(count)]
