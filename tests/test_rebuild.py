@@ -7,7 +7,8 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,16 @@ print(forked == ["fork"], together == alone, list(together) == list(alone), sum(
     assert (forked, same, ordered) == ("True", "True", "True") and int(count) > 20  # the texts do cite
 
 
+@contextmanager
+def _warm(data: Path, site: Path, pdf_packs: int = 0, cache: Path | None = None) -> Iterator[WarmBuild]:
+    """serve's builder on data, closed after the test."""
+    warm = WarmBuild(data, site, pdf_packs=pdf_packs, cache=cache)
+    try:
+        yield warm
+    finally:
+        warm.close()
+
+
 def _same_as_clean(data: Path, site: Path, clean: Path, pdf_packs: int = 0) -> None:
     build_site(data, clean, pdf_packs=pdf_packs, clean=True, cache=None)
     edited, fresh = _tree(site), _tree(clean)
@@ -155,8 +166,7 @@ def test_serve_makes_again_only_what_an_edit_changed_and_equals_a_clean_build(da
     byte for byte the clean build of the same data, after every kind of edit."""
     site, clean = tmp_path / "site", tmp_path / "clean"
     docs, texts = data_copy / "documents", data_copy / "texts"
-    warm = WarmBuild(data_copy, site, pdf_packs=1, cache=None)
-    try:
+    with _warm(data_copy, site, pdf_packs=1) as warm:
         assert not warm().unchanged
         search = (site / "tim-kiem.html").stat().st_ino  # a page no edit of the data changes
         assert warm().unchanged  # nothing changed
@@ -203,14 +213,11 @@ def test_serve_makes_again_only_what_an_edit_changed_and_equals_a_clean_build(da
         citing = (site / "van-ban" / "411-kh-ubnd-dak-nong-2015.html").read_text(encoding="utf-8")
         assert 'data-target="25-nq-tw-2013"' in citing and "công tác dân vận (sửa)" in citing
         assert 'data-target="299-qd-tw-2010"' in citing
-    finally:
-        warm.close()
 
 
 def test_serve_keeps_the_site_when_an_edit_breaks_the_data_and_goes_on_after_the_fix(data_copy: Path, tmp_path: Path):
     site = tmp_path / "site"
-    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None)
-    try:
+    with _warm(data_copy, site) as warm:
         warm()
         before = _tree(site)
         doc = data_copy / "documents" / "04-nq-tw-2016.yaml"
@@ -222,15 +229,12 @@ def test_serve_keeps_the_site_when_an_edit_breaks_the_data_and_goes_on_after_the
         doc.write_text(good.replace("chỉnh đốn Đảng", "chỉnh đốn Đảng (sửa)", 1), encoding="utf-8")
         assert not warm().unchanged and warm.state is not None
         assert "chỉnh đốn Đảng (sửa)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
-    finally:
-        warm.close()
 
 
 def test_serve_builds_everything_again_when_more_than_the_data_changed(data_copy: Path, tmp_path: Path):
     """An edit of the registries shows on every page: a full build, into a new site folder."""
     site = tmp_path / "site"
-    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None)
-    try:
+    with _warm(data_copy, site) as warm:
         warm()
         search = (site / "tim-kiem.html").stat().st_ino
         issuers = data_copy / "issuers.yaml"
@@ -242,8 +246,6 @@ def test_serve_builds_everything_again_when_more_than_the_data_changed(data_copy
         )
         warm()
         assert (site / "tim-kiem.html").stat().st_ino != search
-    finally:
-        warm.close()
 
 
 _IMPLEMENTS_114 = "  - type: thuc-hien\n    target: 114-kl-tw-2015\nsources:"
@@ -289,8 +291,7 @@ def test_serve_follows_an_edit_down_a_long_implementation_chain(data_copy: Path,
         )
         above = f"{n}-kh-tu-hau-giang-2018"
     site, clean = tmp_path / "site", tmp_path / "clean"
-    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None)
-    try:
+    with _warm(data_copy, site) as warm:
         warm()
         deepest = docs / "106-kh-tu-hau-giang-2018.yaml"
         deepest.write_text(deepest.read_text(encoding="utf-8").replace("số 106", "số 106 (sửa)"), encoding="utf-8")
@@ -305,5 +306,3 @@ def test_serve_follows_an_edit_down_a_long_implementation_chain(data_copy: Path,
         warm()
         _same_as_clean(data_copy, site, clean)
         assert "số 103 (sửa)" in (site / "graph-data" / "local" / "106-kh-tu-hau-giang-2018.js").read_text("utf-8")
-    finally:
-        warm.close()
