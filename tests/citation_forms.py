@@ -23,6 +23,12 @@ FORMS = [
         None,
         [("Nghị quyết số 25-NQ/TW", "NQ", "25", "25-NQ/TW", "2013-06-03", "25-nq-tw-2013")],
     ),
+    (  # Thông tư 04/2000/TT-BTC
+        "decree numbered with its year, type code lost",
+        "Căn cứ Nghị định số 51/1998/CP ngày 16/7/1998 của Chính phủ",
+        None,
+        [("Nghị định số 51/1998/CP", "NĐ", "51", "51/1998/NĐ-CP", "1998-07-16", None)],
+    ),
     (
         "full form, meeting named",
         "Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Hội nghị lần thứ 7 Ban Chấp hành Trung ương Đảng (khóa XI)",
@@ -1195,6 +1201,20 @@ FORMS = [
         [],
     ),
     ("own number with colon", "Số: 160-BC/TU\n\nVị Thanh, ngày 22 tháng 6 năm 2017", None, []),
+    (  # Quyết định 05/2019/QĐ-UBND of Trà Vinh as a portal flattened it
+        "own number in a header flattened onto one line, its hyphen lost",
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM TỈNH TRÀ VINH Độc lập  Tự do  Hạnh phúc    "
+        "Số: 05/2019/QĐUBND Trà Vinh, ngày 12 tháng 3 năm 2019   QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH VỀ ĐIỀU KIỆN",
+        None,
+        [],
+    ),
+    (  # Công văn 8520/BCT-KHCN, 2021, OCR'd
+        "own number with its digits spaced by OCR",
+        "BỘ CÔNG THƯƠNG CỘNG HOÀ XÃ HỘI É\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số:8 5 2 0/BCT-KHCN Hà Nội, ngày 3Ù tháng 4Ä năm 4034\nV/v hướng dẫn thực hiện quy định\n",
+        None,
+        [],
+    ),
     ("page number", "trên địa bàn tỉnh đã đạt được\n\n2\n\nnhiều kết quả quan trọng", None, []),
     ("filing note", "Lưu hồ sơ số...", None, []),
     ("date alone", "Hậu Giang, ngày 13 tháng 7 năm 2017", None, []),

@@ -290,6 +290,64 @@ LAYOUTS = [
             "signer": "Lê Thị Việt Nga",
         },
     ),
+    (  # Thông tư 15-BTC/TT (1991) from a law database: table cells one per line, the motto broken after
+        # "CỘNG", the Công báo's "SỐ … NGÀY … CỦA …" repeated under the type word
+        "BỘ\nTÀI CHÍNH\n********\n|\nCỘNG\nHOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n********\n|\n"
+        "Số:\n15-BTC/TT\n|\nHà\nNội, ngày 16 tháng 3 năm 1991\n|\nTHÔNG TƯ\n"
+        "SỐ 15-BTC/TT NGÀY 16-3-1991 CỦA BỘ TÀI CHÍNH QUY ĐỊNH CHẾ ĐỘ\nQUẢN LÝ TÀI CHÍNH ĐỐI VỚI NGÂN HÀNG\n"
+        "Thi hành Nghị định số\n196-HĐBT ngày 11-12-1989 của Hội đồng Bộ trưởng.\n",
+        {
+            "symbol": "15-BTC/TT",
+            "date": "1991-03-16",
+            "place": "Hà Nội",
+            "issuer_lines": ["BỘ TÀI CHÍNH"],
+            "title": "QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH ĐỐI VỚI NGÂN HÀNG",
+        },
+    ),
+    (  # Công văn 683/BTC-CST (2026), a Markdown table flattened: number and trích yếu in one cell
+        "| BỘ TÀI CHÍNH -------  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc  --------------- |\n"
+        "| --- | --- |\n| Số: 683/BTC-CST *V/v chính sách thuế giá trị gia tăng đối với giao dịch chuyển nhượng tín "
+        "chỉ các-bon VERs* | *Hà Nội, ngày 19 tháng 01 năm 2026* |\n* *\nKính gửi: Công ty.\n",
+        {
+            "symbol": "683/BTC-CST",
+            "date": "2026-01-19",
+            "place": "Hà Nội",
+            "issuer_lines": ["BỘ TÀI CHÍNH"],
+            "title": "V/v chính sách thuế giá trị gia tăng đối với giao dịch chuyển nhượng tín chỉ các-bon VERs",
+        },
+    ),
+    (  # Công văn 683/BTC-CST (2026): the signature in a flattened table cell, name set apart by spaces only,
+        # a signer whose surname is Lưu (not the file mark "Lưu: VT")
+        "BỘ TÀI CHÍNH\nSố: 683/BTC-CST\nHà Nội, ngày 19 tháng 01 năm 2026\nV/v chính sách thuế\nKính gửi: Công ty.\n"
+        "Bộ Tài chính trả lời Công ty để biết./.\n| *Nơi nhận:* - Như trên; - Lưu VT, CST(GTGT) (04b). | TL. BỘ TRƯỞNG "
+        "KT. CỤC TRƯỞNG CỤC QUẢN LÝ, GIÁM SÁT CHÍNH SÁCH THUẾ, PHÍ VÀ LỆ PHÍ PHÓ CỤC TRƯỞNG     Lưu Đức Huy |\n"
+        "| --- | --- |\n",
+        {"signer": "Lưu Đức Huy"},
+    ),
+    (  # Thông báo 467/TB-VPCP (2024), the same layout
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 467/TB-VPCP\nHà Nội, ngày 1 tháng 10 năm 2024\nTHÔNG BÁO\n"
+        "Kết luận của Phó Thủ tướng\nNội dung.\n| *Nơi nhận:* - Thủ tướng Chính phủ; - Lưu: VT, NN (2)NXT. | "
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM     Nguyễn Sỹ Hiệp |\n| --- | --- |\n",
+        {"capacity_lines": ["KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM"], "signer": "Nguyễn Sỹ Hiệp"},
+    ),
+    (  # Công văn 8520/BCT-KHCN (2021), OCR'd: the number's digits spaced, the date unreadable, the place kept
+        "BỘ CÔNG THƯƠNG CỘNG HOÀ XÃ HỘI É\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số:8 5 2 0/BCT-KHCN Hà Nội, ngày 3Ù tháng 4Ä năm 4034\nV/v hướng dẫn thực hiện quy định\n"
+        "lĩnh vực an toàn thực phâm\n\nKính gửi: UBND tỉnh Bình Định\n",
+        {"symbol": "8520/BCT-KHCN", "date": None, "place": "Hà Nội"},
+    ),
+    (  # Quyết định 05/2019/QĐ-UBND of Trà Vinh: the whole header on one line, narrow gaps between columns
+        "1. ỦY BAN NHÂN DÂN CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM TỈNH TRÀ VINH Độc lập  Tự do  Hạnh phúc    "
+        "Số: 05/2019/QĐUBND Trà Vinh, ngày 12 tháng 3 năm 2019   QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH VỀ ĐIỀU KIỆN "
+        "NUÔI TÔM TRÊN ĐỊA BÀN TỈNH TRÀ VINH ỦY BAN NHÂN DÂN TỈNH TRÀ VINH Căn cứ Luật Thủy sản ngày 21 tháng 11 "
+        "năm 2017; Căn cứ Thông tư số 22/2014/TTBNNPTNT",
+        {
+            "symbol": "05/2019/QĐUBND",
+            "date": "2019-03-12",
+            "place": "Trà Vinh",
+            "title": "BAN HÀNH QUY ĐỊNH VỀ ĐIỀU KIỆN NUÔI TÔM TRÊN ĐỊA BÀN TỈNH TRÀ VINH",
+        },
+    ),
     (
         "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5491/CT-CS\nHà Nội, ngày 1 tháng 12 năm 2025\nV/v chính sách thuế\n"
         "Kính gửi: Công ty.\nNội dung./.\nNơi nhận:\n- Lưu: VT, CS.\n|\n**TL. CỤC TRƯỞNG**\n"

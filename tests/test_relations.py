@@ -85,6 +85,20 @@ CASES = [
         "656/VPCP-TCCV",
         "thuc-hien",
     ),
+    # the list goes on past the previous one's quoted title (Thông tư 15-BTC/TT, 1991)
+    (
+        'Thi hành Nghị định số 196-HĐBT ngày 11-12-1989 của Hội đồng Bộ trưởng "quy định nhiệm vụ, quyền hạn '
+        'và trách nhiệm quản lý Nhà nước của các Bộ", Nghị định số 155-HĐBT ngày 15-10-1988 của Hội đồng Bộ trưởng.',
+        "155-HĐBT",
+        "thuc-hien",
+    ),
+    # "do … ban hành ngày …" between two items of a basis (Thông tư 15-BTC/TT, 1991)
+    (
+        "Căn cứ Pháp lệnh kế toán - thống kê do Hội đồng Nhà nước ban hành ngày 20-5-1988 và Nghị định số "
+        "25-HĐBT ngày 18-3-1989 của Hội đồng Bộ trưởng.",
+        "25-HĐBT",
+        "can-cu",
+    ),
     # "… về triển khai thực hiện Chỉ thị …" inside another plan's title
     (
         "Căn cứ Kế hoạch số 21-KH/ĐU, ngày 29/7/2025 của Ban Thường vụ Đảng ủy xã về triển khai thực hiện "

@@ -73,13 +73,16 @@ def _not_own(text: str, mentions: list[Mention]) -> list[Mention]:
     head = read_header(text[:HEADER_CHARS], Corpus({}, {}, {}))
     if not head.symbol or head.confidence.get("symbol", 0) < SURE or head.date is None:
         return mentions  # no header: a number and its date, both read surely
-    if not (head.title or head.issuer_lines):
+    # A header flattened onto one line may give no title nor issuer: its place and a date read surely do.
+    placed = head.place and head.confidence.get("date", 0) >= SURE and head.confidence.get("place", 0) >= SURE
+    if not (head.title or head.issuer_lines or placed):
         return mentions  # a line in capitals quoting a document, not a document's header
-    own = symbol_key(head.symbol)
+    # Hyphens apart: the header keeps "05/2019/QĐUBND" as printed, a mention of it reads "05/2019/QĐ-UBND".
+    own = symbol_key(head.symbol).replace("-", "")
     return [
         m
         for m in mentions
-        if not (m.symbol and symbol_key(m.symbol) == own and (m.date is None or m.date == head.date))
+        if not (m.symbol and symbol_key(m.symbol).replace("-", "") == own and (m.date is None or m.date == head.date))
     ]
 
 

@@ -497,6 +497,9 @@ def _symbol_mention(
         code = type_word  # 202/2025/QH15 may be a Nghị quyết of the Quốc hội
     if source["old"] and type_word:
         code = type_word  # "Quyết định số 214-CP": the pre-1992 symbol names no type, the word does
+    if type_word == "NĐ" and source["norm"] and source["n_org"] and symbol.endswith("/CP"):
+        # "Nghị định số 51/1998/CP": a decree numbered with its year always carries NĐ-CP; the type code lost
+        symbol, code = f"{symbol[:-2]}NĐ-CP", "NĐ"
     text, a, b = _orig(norm, start, item.end)
     confidence = _symbol_confidence(norm, source)
     if borrow is not None:

@@ -30,7 +30,10 @@ HEADER_CELLS = 80  # the header is read from the first cells only
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
 _MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\s{0,3}tu do")
 # Two columns laid out with spaces ("Nơi nhận:          TL. CHỦ TỊCH"): a gap this wide parts them.
-_COLUMN_GAP = re.compile(r"\s{6,}")
+# Columns side by side: a wide gap; or, in a header flattened onto one line, a narrower one before "Số:" and
+# after the date ("… Hạnh phúc    Số: 05/2019/QĐUBND Trà Vinh, ngày 12 tháng 3 năm 2019   QUYẾT ĐỊNH …").
+_COLUMN_GAP = re.compile(r"\s{6,}|\s{2,5}(?=Số\s?:)|(?<=năm \d{4})\s{2,5}(?=[A-ZĐÀ-Ỹ]{2})")
+_NAME_GAP = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s{3,}(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,4}\s*$)")
 _NUMBER_GAP = re.compile(r"(\d)\s{6,}(?=/\s{0,2}(?:(?:19|20)\d\d/)?[A-ZĐ])")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
 # "ngày 15 tháng 11 năm 2024"; the day may be blank or unreadable ("ngày … tháng 11", "ngày lổ tháng 8").
@@ -195,7 +198,11 @@ def _cells(text: str) -> list[_Cell]:
         first = True
         bare = line.strip()
         table = bare.startswith("|") or bare.endswith("|") or bare.count("|") >= 2
-        parts = line.split("|") if table else _COLUMN_GAP.split(line.strip())
+        # In a table flattened from Markdown a cell may hold lines the page set apart with spaces only:
+        # "| KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM     Nguyễn Cao Lục |".
+        parts = (
+            [p for cell in line.split("|") for p in _NAME_GAP.split(cell)] if table else _COLUMN_GAP.split(line.strip())
+        )
         for part in parts:
             for piece in _split_glued_capacity(_split_motto(part.strip().strip("*").strip())):
                 if piece:
@@ -231,6 +238,15 @@ def _is_motto(cell: _Cell) -> bool:
     if (m and not f[: m.start()].rstrip().endswith(" nuoc")) or f.startswith("nuoc cong hoa"):
         return True  # not "CHÍNH PHỦ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM VÀ …" inside a title
     return len(f) >= 4 and any(f in motto for motto in _MOTTOS) and cell.text.upper() == cell.text
+
+
+def _motto_broken(cells: list[_Cell], i: int) -> bool:
+    """ "CỘNG" / "HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM": the motto's first word alone on its line."""
+    return (
+        i + 1 < len(cells)
+        and len(cells[i].folded.split()) == 1
+        and _MOTTO_AT.match(f"{cells[i].folded} {cells[i + 1].folded}") is not None
+    )
 
 
 def _capitals(text: str) -> bool:
@@ -373,7 +389,8 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
 def _read_symbol(head: Header, rest: str) -> bool:
     cleaned = re.sub(r"^[#*?_.…]{1,4}\s{0,3}(?=/)", "", rest)  # "Số: # /CT-UBND": a handwritten number OCR lost
     lost_number = cleaned != rest
-    rest = cleaned
+    spaced = re.match(r"\d(?: \d){1,5}(?=/)", cleaned)  # "Số:8 5 2 0/BCT-KHCN": OCR spaced the digits
+    rest = cleaned.replace(spaced[0], spaced[0].replace(" ", ""), 1) if spaced else cleaned
     lost = _LOST_PARTY.match(rest)
     if lost and not _PARTY_REST.match(fold(lost["rest"])):
         # "412 NQ/UBTVQH9", "567 QĐ/UB": State forms of the 1990s, printed without a hyphen
@@ -391,6 +408,8 @@ def _read_symbol(head: Header, rest: str) -> bool:
             symbol, reason = symbol + split[1], "dấu cách trong ký hiệu, đã bỏ"
         if m["lost"] and "-" not in symbol:  # "565/TB UBND"
             symbol, reason = f"{symbol}-{m['tail']}", "dấu gạch nối bị mất, đã thêm"
+        if spaced:
+            reason = "chữ số bị tách bởi dấu cách, đã nối lại"
         if not m["num"]:
             unread = "số không đọc được (có thể viết tay): điền theo bản gốc"
             reason = unread if lost_number else "số để trống trong văn bản"
@@ -419,6 +438,10 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
         None,
     )
     if not m:
+        unread = _UNREAD_DATE.search(fold(joined).replace("*", " "))
+        if unread:  # "Hà Nội, ngày 3Ù tháng 4Ä năm 4034": the date lost to OCR, the place still there
+            head.notes.append("ngày ở đầu văn bản không đọc được")
+            _place(head, region, joined, unread, "place", 0.7, "ngày bên cạnh không đọc được")
         return 0
     end_cell = joined.count("\n", 0, m.end()) + 1
     confidence, reason = 0.95, ""
@@ -439,10 +462,19 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
         confidence, reason = min(confidence, 0.85), reason or "ngày bị ngắt dòng"
     head.rate("date", confidence, reason)
     group = "place" if m["place"] is not None else "bare"
-    if m[group] is None:
-        return end_cell
+    if m[group] is not None:
+        _place(head, region, joined, m, group, 0.9, "")
+    return end_cell
+
+
+_UNREAD_DATE = re.compile(rf"^[^\S\n]{{0,20}}{_PLACE}ngay\s{{1,3}}\S{{1,4}}\s{{1,3}}thang\s", re.M)
+
+
+def _place(
+    head: Header, region: list[_Cell], joined: str, m: re.Match[str], group: str, place_conf: float, place_reason: str
+) -> None:
+    """The place before ", ngày …", less a number flattened onto its line, joined again when broken."""
     place = joined[m.start(group) : m.end(group)]
-    place_conf, place_reason = 0.9, ""
     cut = re.search(r"^.{0,60}[\d/:]\S{0,40}\s", place)
     if cut:  # "Số: 454/UBND-NCTH Vị Thanh": the number flattened onto the same line
         place, place_conf = place[cut.end() :], 0.85
@@ -458,7 +490,6 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     else:
         head.rate("place", place_conf, place_reason)
     head.place = place or None
-    return end_cell
 
 
 def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
@@ -470,26 +501,27 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
         if "@" in cell.text or _STAMP_TIME.search(cell.text):
             block, ended_well = [], False  # a signing service's stamp above the header: not the issuer
             continue
-        if _is_motto(cell) and not (block and _CONNECTOR.search(fold(block[-1]).rstrip())):
+        if (_is_motto(cell) or _motto_broken(cells, i)) and not (block and _CONNECTOR.search(fold(block[-1]).rstrip())):
             continue  # ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ" / "XÃ HỘI": the issuer goes on, not the motto)
         if _SEPARATOR.match(cell.text):
             if block:
                 ended_well = True
                 break
             continue
-        if not block and i < 6 and not _capitals(cell.text) and not _NUMBER_MARK.match(cell.folded):
+        bare = re.sub(r"\s*[-_=*]{3,}$", "", cell.text)  # "TỈNH AN GIANG--------"
+        if not block and i < 6 and not _capitals(bare) and not _NUMBER_MARK.match(cell.folded):
             continue  # a signing service's or a site's line above the header
         if (
             _BARE_SYMBOL.match(cell.text)
             or _NUMBER_MARK.match(cell.folded)
             or _DATE.match(cell.folded)
             or _HEADING.match(cell.folded)
-            or not _capitals(cell.text)
+            or not _capitals(bare)
             or len(block) >= 4
         ):
             ended_well = bool(block) and not len(block) >= 4
             break
-        block.append(re.sub(r"[-_=*]{3,}$", "", cell.text).strip())  # "TỈNH AN GIANG--------"
+        block.append(bare.strip())
     repaired = False
     lines: list[str] = []
     for line in block:  # "ỦY" / "BAN NHÂN DÂN": a word broken off onto its own line
@@ -521,6 +553,15 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
         if cell.folded.startswith(("v/v", "v/v:")):
             head.type = head.type or "cong-van"
             return _gather(head, cells, i, cell.text, 0.85)
+        glued = re.search(r"[\s*_]v/v[\s:]", cell.folded) if _NUMBER_MARK.match(cell.folded) else None
+        if glued:  # "Số: 683/BTC-CST *V/v chính sách …*": a table flattened, number and trích yếu in one cell
+            head.type = head.type or "cong-van"
+            return _gather(head, cells, i, cell.text[glued.start() + 1 :].strip().strip("*"), 0.8)
+        one_line = _ONE_LINE_HEADING.match(cell.folded)
+        if one_line and _BODY_IN_LINE.search(cell.text) and cell.text[: one_line.end()].isupper():
+            # "QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH … Căn cứ Luật …": heading, title and body flattened onto one line
+            head.type = head.type or TYPE_BY_HEADING[one_line["word"]]
+            return _gather(head, cells, i, cell.text[one_line.end() :], 0.7)
         m = _HEADING.match(cell.folded)
         if m and cell.text[m.start("word") :].isupper() and not cell.text.rstrip().endswith(":"):
             head.type = head.type or TYPE_BY_HEADING[m["word"]]
@@ -591,6 +632,7 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
     # "-TRUNG TÂM CÔNG 810 & Tin HỌC … Về việc …": a stamp OCR'd in front of the title's first line
     if junk and (not junk["junk"][:1].isalpha() or re.search(r"[&|#§]", junk["junk"])):
         first = first.strip()[junk.end() :]
+    first, flattened = _before_body(first)
     parts = [first.strip()]
     upper = first.upper() == first
     # "HỘI NGHỊ LẦN THỨ BA / BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIV / về …": a conference's conclusion
@@ -652,11 +694,50 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
             break
     else:
         j = min(len(cells), start + 14)
-    head.title = " ".join(" ".join(parts).split())
+    if flattened:  # the whole header on one line: the body was cut off, the title ends with the first line
+        j = start + 1
+    head.title = _without_heading(" ".join(" ".join(parts).split()))
     if confidence < SURE:
         reason = reason or "không thấy tên loại văn bản trước trích yếu"
     head.rate("title", confidence, reason)
     return j
+
+
+# "THÔNG TƯ / SỐ 15-BTC/TT NGÀY 16-3-1991 CỦA BỘ TÀI CHÍNH QUY ĐỊNH CHẾ ĐỘ …": a law database repeats the
+# number, date and issuer of the Công báo's heading under the type word; the trích yếu is what follows.
+_HEADING_PREFIX = re.compile(
+    r"^so\s{1,3}\d\S{0,60}\s{1,3}ngay\s{1,3}(?:\d{1,2}\s{0,2}[-/.]\s{0,2}\d{1,2}\s{0,2}[-/.]\s{0,2}(?:19|20)\d\d"
+    r"|\d{1,2}\s{1,3}thang\s{1,3}\d{1,2}\s{1,3}nam\s{1,3}(?:19|20)\d\d)\s{1,3}"
+    r"(?:cua\s.{2,120}?\s(?=ve\s|v/v\s|quy dinh\s|ban hanh\s|huong dan\s))?"
+)
+
+
+def _without_heading(title: str) -> str:
+    m = _HEADING_PREFIX.match(fold(title))
+    return title[m.end() :] if m and m.end() < len(title) else title
+
+
+_ONE_LINE_HEADING = re.compile(
+    r"^(?P<word>" + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True)) + r")\s{1,3}"
+)
+_BODY_IN_LINE = re.compile(r"\s(?=(?:Căn cứ|CĂN CỨ|Xét đề nghị)\s)")
+_ENACTING_AT_END = re.compile(
+    r"\s(?:uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)(?:\s(?:tinh|thanh pho|huyen|quan|xa))"
+    r"(?:\s[a-z]{1,10}){1,4}$"
+)
+
+
+def _before_body(first: str) -> tuple[str, bool]:
+    """ "BAN HÀNH QUY ĐỊNH … TỈNH TRÀ VINH ỦY BAN NHÂN DÂN TỈNH TRÀ VINH Căn cứ Luật …": a header flattened onto
+    one line runs on into the enacting body and the body; the title is what comes before them."""
+    m = _BODY_IN_LINE.search(first)
+    if not m or m.start() < 10:
+        return first, False
+    title = first[: m.start()].rstrip()
+    organ = _ENACTING_AT_END.search(fold(title))
+    if organ and title.isupper() and not _goes_on(title[: organ.start()]):
+        title = title[: organ.start()]
+    return title, True
 
 
 def _organ_broken(cells: list[_Cell], j: int) -> bool:
@@ -864,7 +945,8 @@ def _skippable(cell: _Cell) -> bool:
         or _SEPARATOR.match(cell.text)
         or f.isdigit()  # a page number between the capacity and the name
         or _stamp_noise(cell.text.strip())  # "ỗ": a stroke of the handwritten signature, OCR'd
-        or f.startswith(("noi nhan", "luu", "- ", "-", "+", "•"))
+        or f.startswith(("noi nhan", "- ", "-", "+", "•"))
+        or (f.startswith("luu") and not _name(cell.text))  # "Lưu: VT, NN", not "Lưu Đức Huy"
         or f == "dang cap nhat"  # a law site's filler where the signature image was
         or re.match(r"^[a-z]:\\", f)  # "d:\2011\CV\…": a file path printed under the list
     )

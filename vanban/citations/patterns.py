@@ -246,7 +246,10 @@ POINTER_BEFORE = re.compile(
 POINTER_WORD = re.compile("diem|khoan|dieu|muc|phan|phu|chuong")  # one of them is in every pointer
 # "Số:" at the start of a line, or of a table cell, or after a literal "\\r\\n" of a converted table;
 # a type word may stand before it ("Luật số: 56/2020/QH14").
-HEADER_BEFORE = re.compile(rf"(?:^|\n|\||\\n)[ \t'\"]{{0,20}}(?:(?:luat|nghi{_W}quyet){_W}so{_S}:|so{_S}:?){_S}$")
+# "Số:8 5 2 0/BCT-KHCN": OCR spaced the number's digits; the mention found is its last digit's.
+HEADER_BEFORE = re.compile(
+    rf"(?:^|\n|\||\\n)[ \t'\"]{{0,20}}(?:(?:luat|nghi{_W}quyet){_W}so{_S}:|so{_S}:?){_S}(?:\d ){{0,5}}$"
+)
 # "Ngày 22/10/2025, tại Thông báo số 569/TB-VPCP, …": the date of the notice the clause points to.
 DATED_AT_BEFORE = re.compile(
     rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},{_S}tai{_W}$"

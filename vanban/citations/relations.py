@@ -70,6 +70,8 @@ _AMENDED_BY = re.compile(
 _AFTER = re.compile(r"[^;.]{0,160}?(?:het hieu luc|duoc thay the|bi thay the|bi bai bo|duoc bai bo)")
 
 
+_QUOTED = re.compile(r"\"[^\"]{1,200}\"|“[^“”]{1,200}”")
+_ISSUED_ON = re.compile(r"ban hanh (?=ngay \d)")
 _ANY_VERB = re.compile(r"can cu|thuc ?hien|trien khai|thi hanh|quan triet|thay the|bai bo")
 
 
@@ -170,6 +172,8 @@ def _relation(
         if ";" in gap:
             # a new item of the list: it shares the verb when it opens with the citation itself
             return previous[1] if _ITEM_HEAD.fullmatch(gap.rsplit(";", 1)[1]) else None
+        # The previous one's quoted title, and "do … ban hành ngày …", say nothing of this one's place in the list.
+        gap = _ISSUED_ON.sub(" ", _QUOTED.sub(" ", gap))
         if _LIST_GAP.fullmatch(gap) and not _TITLE_WORDS.search(gap) and re.search(r"[,]|(?:^| )va(?: |$)", gap):
             return previous[1]  # "Căn cứ Luật A ngày …, Luật B ngày …": the list shares its verb
     return None
