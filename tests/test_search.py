@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from vanban.site.search_index import tokens
+from vanban.site.search_index import encode_postings, tokens
 
 
 def results(page, base: str, query: str) -> list[str]:
@@ -126,6 +126,16 @@ def test_browser_tokens_equal_python_tokens(page, site_url):
     page.page.goto(f"{site_url}/tim-kiem.html")  # one page load: the tokenizer is a pure function
     in_browser = page.page.evaluate("texts => texts.map(t => VB_SEARCH.tokens(t))", TOKEN_TEXTS)
     assert dict(zip(TOKEN_TEXTS, in_browser, strict=True)) == {t: tokens(t) for t in TOKEN_TEXTS}
+
+
+def test_browser_reads_the_postings_python_writes(page, site_url):
+    """Gaps and scores of every size (one character up to 1,023, more beyond: a corpus of 100,000 documents)."""
+    postings = [(0, 4), (1, 12), (33, 160), (1100, 255), (1101, 1), (40_000, 31), (140_000, 32), (140_001, 1024)]
+    page.page.goto(f"{site_url}/tim-kiem.html")
+    numbers = page.page.evaluate("coded => VB_SEARCH.decode(coded)", encode_postings(postings))
+    gaps = [b[0] - a[0] for a, b in zip([(0, 0), *postings], postings, strict=False)]
+    assert numbers == [n for gap, (_, score) in zip(gaps, postings, strict=True) for n in (gap, score)]
+    assert len(encode_postings([(i, 4) for i in range(1000)])) == 2000  # a common word: two characters a document
 
 
 def test_search_works_from_a_folder_opened_without_a_server(page, corpus_site, tmp_path):

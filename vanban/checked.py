@@ -8,9 +8,10 @@ from functools import cached_property
 import networkx as nx
 
 from .citations import Citation
-from .graph import build_graph
+from .graph import build_graph, statuses
 from .model import Corpus
 from .problems import ERROR, WARNING, Problem
+from .rules import Status
 
 
 @dataclass(frozen=True)
@@ -30,3 +31,8 @@ class Checked:
     def graph(self) -> nx.MultiDiGraph[str]:
         # cached_property writes to the instance dict directly, so it works on a frozen dataclass.
         return build_graph(self.corpus)
+
+    @cached_property
+    def statuses(self) -> dict[str, Status]:
+        """Every document's status (graph.status_of), worked out once."""
+        return statuses(self.graph, self.corpus)

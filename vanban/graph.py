@@ -107,6 +107,16 @@ def status_of(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document) -> Sta
     )
 
 
+def statuses(graph: nx.MultiDiGraph[str], corpus: Corpus) -> dict[str, Status]:
+    """status_of of every document, in one pass over the edges: only the few that something replaces or
+    repeals need their neighbours looked at (asked one by one, that was a tenth of a rebuild in serve)."""
+    replaced = {v for _, v, rtype in graph.edges(keys=True) if rtype in vocab.REPLACING}
+    return {
+        doc_id: status_of(graph, corpus, doc) if doc_id in replaced else status_with(doc)
+        for doc_id, doc in corpus.documents.items()
+    }
+
+
 def depth_first(nodes: list[TreeNode], root: str) -> list[TreeNode]:
     """The same nodes ordered so that each one follows the document it hangs from."""
     children: dict[str, list[TreeNode]] = {}

@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -342,6 +343,17 @@ class DataFiles:
         if folder not in self._folders:
             self._folders[folder] = os.path.realpath(folder)
         return os.path.join(self._folders[folder], name)
+
+    def unchanged(self, path: str | Path, seen: Signature) -> bool:
+        """Whether path is still, inside the data folder, the file stat described as seen (reporting nothing:
+        when it is not, reading it reports what there is to report)."""
+        real = self._real(path)
+        if not real.startswith(self.root + os.sep):
+            return False
+        try:
+            return signature(os.stat(path)) == seen
+        except OSError:
+            return False
 
     def inside(self, path: str | Path, display: str) -> bool:
         real = self._real(path)
@@ -801,9 +813,23 @@ def document_files(data_dir: Path, problems: Problems, files: DataFiles) -> list
     return out
 
 
-# What reading one document file gave, kept by `serve` between builds: (its bytes' digest, the document or
-# None, the problems it raised, in order), by the file's displayed path.
-LoadMemo = dict[str, tuple[bytes, Document | None, list[Problem]]]
+# What stat says of a file that its content can be known unchanged by: device, inode, size, times.
+Signature = tuple[int, int, int, int, int]
+# A file written less than this long ago may be written again within the same tick of the file system's clock
+# and keep its size: until then, what stat says of it does not vouch for its content ("racy git").
+SETTLED_NS = 2_000_000_000
+
+
+def signature(info: os.stat_result) -> Signature | None:
+    """What stat said of a file, to know it unchanged by later; None while it is too fresh to vouch for it."""
+    if time.time_ns() - info.st_mtime_ns < SETTLED_NS:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+# What reading one document file gave, kept by `serve` between builds: (what stat said of the file, its bytes'
+# digest, the document or None, the problems it raised, in order), by the file's displayed path.
+LoadMemo = dict[str, tuple[Signature | None, bytes, Document | None, list[Problem]]]
 
 
 class _Recorder(Problems):
@@ -818,21 +844,28 @@ def _document_file(
 ) -> Document | None:
     """The document a file holds, or None (the problems reported). With a memo, a file whose bytes did not
     change since it was last read is not parsed again: its document and its problems are those of then."""
-    data = files.read(path, display, MAX_YAML_BYTES)
-    if data is None:
-        return None
-    digest = hashlib.blake2b(doc_id.encode() + b"\0" + data, digest_size=16).digest()
     kept = memo.get(display) if memo is not None else None
-    if kept is None or kept[0] != digest:
-        recorder = _Recorder()
-        raw = parse_yaml_bytes(data, display, recorder)
-        doc = None if raw is UNREAD else load_document(raw, doc_id, display, recorder)
-        kept = (digest, doc, recorder.items)
+    if kept is None or kept[0] is None or not files.unchanged(path, kept[0]):
+        try:
+            seen = signature(os.stat(path))  # before reading: a write after it makes it differ next time
+        except OSError:
+            seen = None
+        data = files.read(path, display, MAX_YAML_BYTES)
+        if data is None:
+            return None
+        digest = hashlib.blake2b(doc_id.encode() + b"\0" + data, digest_size=16).digest()
+        if kept is None or kept[1] != digest:
+            recorder = _Recorder()
+            raw = parse_yaml_bytes(data, display, recorder)
+            doc = None if raw is UNREAD else load_document(raw, doc_id, display, recorder)
+            kept = (seen, digest, doc, recorder.items)
+        else:
+            kept = (seen, *kept[1:])
         if memo is not None:
             memo[display] = kept
-    for problem in kept[2]:
+    for problem in kept[3]:
         problems.add(problem)
-    return kept[1]
+    return kept[2]
 
 
 def load_corpus(data_dir: str | Path, memo: LoadMemo | None = None) -> tuple[Corpus, Problems]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..load import Signature, signature
 from ..problems import BuildError, OutputError, OutputFolderRefused
 
 HAND_WRITTEN = "docs"
@@ -217,9 +218,9 @@ def site_marker(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("tool") == "vanban" else None
 
 
-# A file's digest by its path, kept with what stat said of it then (size, time, inode): `serve` reads again only
+# A file's digest by its path, kept with what stat said of it then (load.signature): `serve` reads again only
 # the files saved since.
-StatMemo = dict[str, tuple[tuple[int, int, int], str]]
+StatMemo = dict[str, tuple[Signature, str]]
 
 
 def fingerprint(roots: Iterable[Path], extra: str = "", memo: StatMemo | None = None) -> str:
@@ -249,13 +250,13 @@ def _files_under(folder: str, rel: str = "") -> list[tuple[str, os.stat_result]]
 
 
 def _file_digest(path: str, info: os.stat_result, memo: StatMemo | None) -> str:
-    seen = (info.st_size, info.st_mtime_ns, info.st_ino)
+    seen = signature(info)
     kept = memo.get(path) if memo is not None else None
-    if kept is not None and kept[0] == seen:
+    if seen is not None and kept is not None and kept[0] == seen:
         return kept[1]
     with open(path, "rb") as handle:
         digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    if memo is not None:
+    if memo is not None and seen is not None:
         memo[path] = (seen, digest)
     return digest
 

@@ -58,13 +58,30 @@
   }
 
   // -- ranking -----------------------------------------------------------------------------
+  // Postings come as text (search_index.encode_postings): gap, score, gap, score, … each a number in
+  // ALPHABET's characters, five bits each, lowest first; a character from place 32 on says more follow.
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var PLACE = {};
+  for (var p = 0; p < ALPHABET.length; p++) PLACE[ALPHABET.charCodeAt(p)] = p;
+
+  function decode(text) {
+    var out = [], number = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var v = PLACE[text.charCodeAt(i)];
+      if (v >= 32) { number += (v - 32) * Math.pow(2, shift); shift += 5; continue; }
+      out.push(number + v * Math.pow(2, shift));
+      number = 0; shift = 0;
+    }
+    return out;
+  }
+
   function postings(token, meta) {
     var bucket = fnv1a(token) % meta.buckets;
     return load("t/" + bucket + ".js").then(function (data) {
-      var flat = data[token];
-      if (!flat) return null;
-      var map = new Map(), index = 0;
-      for (var i = 0; i < flat.length; i += 2) { index += flat[i]; map.set(index, flat[i + 1]); }
+      var coded = data[token];
+      if (!coded) return null;
+      var map = new Map(), index = 0, numbers = decode(coded);
+      for (var i = 0; i < numbers.length; i += 2) { index += numbers[i]; map.set(index, numbers[i + 1]); }
       return map;
     });
   }
@@ -288,6 +305,7 @@
   }
 
   window.VB_SEARCH.tokens = tokens;   // for tests: the browser's tokens must equal Python's
+  window.VB_SEARCH.decode = decode;   // and its postings numbers
   document.addEventListener("DOMContentLoaded", function () {
     var page = document.querySelector("#vb-search-page");
     if (page && !window.vanbanLoad) {
