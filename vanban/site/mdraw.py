@@ -9,8 +9,10 @@ and put back after rendering, exactly like Markdown's own raw HTML.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from markdown.preprocessors import Preprocessor
 
 RAW_START = "<!--vb:raw-->"
@@ -61,3 +63,42 @@ class RawBlocksExtension(Extension):  # type: ignore[misc]  # as above
 
 def makeExtension(**kwargs: object) -> RawBlocksExtension:  # Python-Markdown's entry point name
     return RawBlocksExtension(**kwargs)
+
+
+# -- Pages that need no Markdown -----------------------------------------------------------------------------
+# A generated page is raw blocks and "## …" headings only: what Python-Markdown makes of it is known. The
+# build's hooks (mkdocs_hooks.py) give such pages this HTML, and compare it with Markdown's now and then.
+_HEADING_LINE = re.compile(r"(#{2,6}) ([^#*_`\[\]<>&\\!{}|~=+\x02\x03]*[^#*_`\[\]<>&\\!{}|~=+\x02\x03\s])")
+
+
+def plain_html(markdown: str) -> tuple[str, list[dict[str, Any]]] | None:
+    """(HTML, table-of-contents tokens) as Python-Markdown with this extension and `toc` gives them, for a page
+    of raw blocks and plain "## …" headings; None for anything else (Markdown makes that page)."""
+    blocks: list[str] = []
+    tokens: list[dict[str, Any]] = []
+    used: set[str] = set()
+    counters: dict[str, int] = {}
+    raw_block: list[str] | None = None
+    for line in markdown.split("\n"):
+        if raw_block is not None:
+            if line == RAW_END:
+                blocks.append("\n".join(raw_block))
+                raw_block = None
+            elif "\x02" in line or "\x03" in line or "\t" in line or "\r" in line:
+                return None  # what normalize_whitespace would alter
+            else:
+                raw_block.append(line)
+        elif line == RAW_START:
+            raw_block = []
+        elif not line.strip():
+            continue
+        elif m := _HEADING_LINE.fullmatch(line):
+            level, name = len(m[1]), m[2]
+            anchor = unique(slugify(name, "-"), used, counters)
+            blocks.append(f'<h{level} id="{anchor}">{name}</h{level}>')
+            tokens.append({"level": level, "id": anchor, "name": name, "html": name, "data-toc-label": ""})
+        else:
+            return None
+    if raw_block is not None:
+        return None
+    return "\n".join(blocks), nest_toc_tokens(tokens)

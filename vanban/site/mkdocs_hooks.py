@@ -1,5 +1,6 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the navigation and the tabs rendered once per folder for the pages
-outside the navigation, instead of once per page; each page's HTML kept compressed until it is written.
+outside the navigation, instead of once per page; each page's HTML kept compressed until it is written; the
+document pages made by filling in the theme's frame (the fast path, below).
 
 The two are the same on every page that is not in the navigation and sits in the same folder (the
 thousands of document pages): no item is active, and their links are relative to the folder. Rendering
@@ -10,24 +11,44 @@ through the "material/" prefix this hook adds to the template loader).
 
 from __future__ import annotations
 
+import logging
+import os
 import posixpath
+import re
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
+from types import MethodType
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
+from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import log as pages_log
+from mkdocs.structure.toc import get_toc
+
+from vanban.site.mdraw import plain_html
 
 _cache: dict[tuple[str, str], Markup] = {}
 _in_nav: set[str] = set()
 # MkDocs converts every page's Markdown before it writes any: at 100,000 documents their HTML held at once
 # was most of a 5 GB peak. Each page's HTML waits compressed, and is let go once the page is written.
 _waiting: dict[str, bytes] = {}
+_fast_on = True
+_check_all = False
+
+
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    if _fast_on:
+        page.render = MethodType(_render, page)  # generated pages skip Markdown (see _render)
+    return page
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     _waiting[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
     page.markdown = ""  # converted: its source is no longer read
+    if _fast_on and page.file.src_uri not in _in_nav and "template" not in page.meta:
+        page.meta["template"] = FAST_TEMPLATE  # rendered by _fast, the theme's frame filled in
     return ""
 
 
@@ -42,17 +63,32 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    global _fast_on
+    global _check_all
+    # "0": every page by the theme; "check": every filled page compared with the theme's (the tests)
+    mode = os.environ.get("VANBAN_FAST_PAGES", "1")
+    _fast_on, _check_all = mode != "0", mode == "check"
     _cache.clear()
     _in_nav.clear()
     _waiting.clear()
+    _frames.clear()
+    fast_pages.update(fast=0, theme=0, plain=0, markdown=0)
+    _plain.update(uses=0, off=False)
     _in_nav.update(page.file.src_uri for page in nav.pages)
     return nav
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     theme = next(Path(d) for d in config.theme.dirs if (Path(d) / "partials" / "tabs-item.html").is_file())
-    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(theme))})])
+    env.loader = ChoiceLoader(
+        [
+            env.loader,
+            PrefixLoader({"material": FileSystemLoader(str(theme))}),
+            DictLoader({FAST_TEMPLATE: "{{ vanban_fast() }}"}),
+        ]
+    )
     env.globals["vanban_once"] = _once
+    env.globals["vanban_fast"] = _fast
     return env
 
 
@@ -64,3 +100,174 @@ def _once(part: str, page: Any, caller: Any) -> Markup:
     if key not in _cache:
         _cache[key] = Markup(caller())
     return _cache[key]
+
+
+# -- The fast path for pages outside the navigation ------------------------------------------------------------
+# The thousands of document pages share one folder and one frame: the theme's page around their content, which
+# differs from page to page only by the title, the description, the content, the table of contents and the
+# link that skips to its first entry. The theme renders the frame once per folder, with stand-ins for these;
+# every other page is the frame filled in. A frame is checked against the theme's own rendering on the first
+# pages that use it and then now and then; on any difference that folder's pages go back to the theme.
+# Rendering the whole theme page was half of MkDocs' time at 10,000 documents (benchmarks/build_bench.py).
+FAST_TEMPLATE = "vanban-fast.html"
+CHECK_FIRST, CHECK_EVERY = 2, 250
+_T, _D, _S, _C, _N = "\x02vb-title\x03", "\x02vb-description\x03", "#\x02vb-skip\x03", "\x02vb-toc\x03", "\x02vb-c\x03"
+_CONTENT = f"<h1>{_N}</h1>"  # "<h1" in it: the theme adds no heading of its own, as for every document page
+
+
+class _Stand:
+    """The page as the frame sees it: stand-ins for what differs between pages, the page itself for the rest."""
+
+    def __init__(self, page: Any, **over: Any) -> None:
+        self._page, self._over = page, over
+
+    def __getattr__(self, name: str) -> Any:
+        return self._over[name] if name in self._over else getattr(self._page, name)
+
+
+class _Item:
+    def __init__(self) -> None:
+        self.title, self.url, self.level = "x", _S, 2
+        self.children: list[_Item] = []
+
+
+@dataclass
+class _Frame:
+    pieces: list[str]  # the frame cut at the stand-ins
+    slots: list[str]  # which stand-in comes after each piece but the last
+    uses: int = 0
+
+
+_frames: dict[tuple[str, ...], _Frame | None] = {}
+fast_pages = {"fast": 0, "theme": 0, "plain": 0, "markdown": 0}  # for the tests
+
+
+def _frame_key(page: Any) -> tuple[str, ...] | None:
+    meta = page.meta or {}
+    if page.file.src_uri in _in_nav or not page.toc or "<h1" not in (page.content or ""):
+        return None
+    if any(s in str(v) for v in (page.content, *meta.values()) for s in ("\x02", "\x03")):
+        return None
+    rest = tuple(f"{k}={v!r}" for k, v in sorted(meta.items()) if k not in ("title", "description", "template"))
+    return (posixpath.dirname(page.file.dest_uri), str(sorted(meta)), *rest)
+
+
+def _theme(context: Any) -> str:
+    return str(context.environment.get_template("main.html").render(context.get_all()))
+
+
+@pass_context
+def _fast(context: Any) -> Markup:
+    page = context["page"]
+    key = _frame_key(page)
+    frame = _frames.get(key) if key is not None else None
+    if key is not None and key not in _frames:
+        frame = _frames[key] = _make_frame(context, page)
+    if frame is None:
+        fast_pages["theme"] += 1
+        return Markup(_theme(context))
+    filled = _fill(context, frame, page)
+    frame.uses += 1
+    if _check_all or frame.uses <= CHECK_FIRST or frame.uses % CHECK_EVERY == 0:
+        real = _theme(context)
+        if _check_all and real != filled:
+            raise AssertionError(f"{page.file.src_uri}: the filled frame differs from the theme's page")
+        if real != filled and key is not None:
+            _frames[key] = None  # the frame does not hold: this folder's pages go back to the theme
+            fast_pages["theme"] += 1
+            return Markup(real)
+    fast_pages["fast"] += 1
+    return Markup(filled)
+
+
+def _make_frame(context: Any, page: Any) -> _Frame | None:
+    meta = dict(page.meta or {})
+    if "title" in meta:
+        meta["title"] = _T
+    if "description" in meta:
+        meta["description"] = _D
+    stand = _Stand(page, title=_T, content=_CONTENT, toc=[_Item()], meta=meta)
+    variables = {**context.get_all(), "page": stand}
+    env = context.environment
+    whole = str(env.get_template("main.html").render(variables))
+    toc = str(_template(env, _TOC).render(variables))
+    if whole.count(toc) != 1 or whole.count(_N) != 1:
+        return None
+    whole = whole.replace(toc, _C).replace(_CONTENT, _N)
+    cut = re.split(f"({re.escape(_T)}|{re.escape(_D)}|{re.escape(_S)}|{re.escape(_C)}|{re.escape(_N)})", whole)
+    return _Frame(cut[0::2], cut[1::2])
+
+
+_SKIP = "{{ page.toc | first | attr('url') | url }}"  # the link that skips to the first entry, as base.html has it
+_TOC = '{% import "partials/language.html" as lang with context %}{% include "partials/toc.html" %}'  # as base.html
+_compiled: dict[tuple[int, str], Any] = {}
+
+
+def _template(env: Any, source: str) -> Any:
+    """source compiled once for this environment (each build makes a new one)."""
+    if (id(env), source) not in _compiled:
+        if not any(k[0] == id(env) for k in _compiled):
+            _compiled.clear()
+        _compiled[(id(env), source)] = env.from_string(source)
+    return _compiled[(id(env), source)]
+
+
+def _fill(context: Any, frame: _Frame, page: Any) -> str:
+    env = context.environment
+    variables = context.get_all()
+    meta = page.meta or {}
+    value = {
+        _T: str(meta["title"]) if "title" in meta else str(page.title),
+        _D: str(meta.get("description", "")),
+        _S: str(_template(env, _SKIP).render(variables)),
+        _C: str(_template(env, _TOC).render(variables)),
+        _N: str(page.content),
+    }
+    out = [frame.pieces[0]]
+    for slot, piece in zip(frame.slots, frame.pieces[1:], strict=True):
+        out += [value[slot], piece]
+    return "".join(out)
+
+
+# -- Pages that need no Markdown ---------------------------------------------------------------------------------
+# A generated page of raw blocks and plain headings is given the HTML Python-Markdown would make of it
+# (mdraw.plain_html) without making a Markdown converter for it: a third of MkDocs' time at 10,000 documents
+# went into those converters. Checked against Markdown like the frames; on a difference, Markdown for the rest.
+_plain: dict[str, Any] = {"uses": 0, "off": False}
+
+
+def _render(page: Any, config: Any, files: Any) -> None:
+    made = None if _plain["off"] else plain_html(page.markdown)
+    if made is None:
+        fast_pages["markdown"] += 1
+        Page.render(page, config, files)
+        return
+    html, tokens = made
+    toc = get_toc(tokens)  # type: ignore[arg-type]  # the tokens Markdown's toc makes, as dicts
+    _plain["uses"] += 1
+    if _check_all or _plain["uses"] <= CHECK_FIRST or _plain["uses"] % CHECK_EVERY == 0:
+        Page.render(page, config, files)
+        same = (
+            page.content == html
+            and _entries(page.toc) == _entries(toc)
+            and page._title_from_render is None
+            and page.present_anchor_ids == _ids(toc)
+        )
+        if _check_all and not same:
+            raise AssertionError(f"{page.file.src_uri}: plain_html differs from Markdown's")
+        _plain["off"] = not same
+        fast_pages["plain" if same else "markdown"] += 1
+        return  # Markdown's result, the same
+    fast_pages["plain"] += 1
+    page.content, page.toc, page._title_from_render = html, toc, None
+    page.present_anchor_ids = _ids(toc)
+    if pages_log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
+
+
+def _entries(items: Any) -> list[Any]:
+    return [(i.title, i.id, i.level, _entries(i.children)) for i in items]
+
+
+def _ids(items: Any) -> set[str]:
+    return {i.id for i in items} | {x for i in items for x in _ids(i.children)}
