@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import itertools
 import tempfile
@@ -27,6 +28,7 @@ from .site.build import (
     content_digest,
     fingerprint,
     output_lock,
+    release_generated,
     run_mkdocs,
     site_marker,
     stage_pages,
@@ -175,11 +177,18 @@ def build_site(
 def _pages_folder(staging: str | Path | None, site: Path) -> Iterator[Path]:
     """Where the pages are staged: `staging` when given; build/pages for the default site (mkdocs.yml looks
     for them there); else a temporary folder, so that two builds never share one."""
-    if staging is None and site != DEFAULT_SITE.resolve():
-        with tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
-            yield Path(tmp) / "pages"
-    else:
-        yield Path(staging or STAGING)
+    if staging is not None:
+        yield Path(staging)  # serve's: its pages stay kept for the rebuilds to come
+        return
+    with contextlib.ExitStack() as stack:
+        if site != DEFAULT_SITE.resolve():
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vanban-pages-"))) / "pages"
+        else:
+            folder = STAGING
+        try:
+            yield folder
+        finally:
+            release_generated(folder)
 
 
 def _installed(package: str) -> str | None:

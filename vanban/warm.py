@@ -51,7 +51,9 @@ from .site.build import (
     StatMemo,
     apply_changes,
     content_digest,
+    keep_generated,
     output_lock,
+    release_generated,
     site_marker,
 )
 from .site.pages import DEFAULT_PDF_PACKS, Partial, kept, pdf_pack_ids, pdf_ranking, render_data, render_site
@@ -98,6 +100,7 @@ class WarmBuild:
 
     def close(self) -> None:
         self._drop()
+        release_generated(self.staging)
         shutil.rmtree(self._folder, ignore_errors=True)
 
     def __call__(self) -> BuildReport:
@@ -182,9 +185,9 @@ class WarmBuild:
                 return None
             try:
                 return self._update(state, site, key, marker, checked, _Next(found[0], with_pdf, ranking))
-            except OSError as exc:  # writing the staged pages: the site is as it was
+            except OSError as exc:  # writing the site's files beside their places: the site is as it was
                 self._drop()
-                raise BuildError(f"không ghi được các trang vào thư mục tạm '{self.staging}': {exc}") from None
+                raise BuildError(f"không ghi được trang web vào '{site}': {exc}") from None
             except BaseException:
                 self._drop()  # the site is as it was (apply_changes writes all or nothing): start afresh next time
                 raise
@@ -203,11 +206,9 @@ class WarmBuild:
         writes: dict[str, bytes] = {}
         deletes: list[str] = []
         for rel, text in changed.items():
-            target = self.staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            keep_generated(self.staging, rel, text)
         for rel in removed:
-            (self.staging / rel).unlink(missing_ok=True)
+            keep_generated(self.staging, rel, None)
             dest = state.session.forget(rel)
             if dest is not None:
                 deletes.append(dest)

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.pages import log as pages_log
 from mkdocs.structure.toc import get_toc
 
+from vanban.site.build import generated_pages, generated_source
 from vanban.site.mdraw import plain_html
 
 _cache: dict[tuple[str, str], Markup] = {}
@@ -36,6 +37,20 @@ _in_nav: set[str] = set()
 _waiting: dict[str, bytes] = {}
 _fast_on = True
 _check_all = False
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """The generated pages, kept in memory by the build (build.stage_pages), as MkDocs' generated files."""
+    from mkdocs.structure.files import File
+
+    for rel in generated_pages(config.docs_dir):
+        if files.get_file_from_path(rel) is None:
+            files.append(File.generated(config, rel, content=""))
+    return files
+
+
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    return generated_source(config.docs_dir, page.file.src_uri)
 
 
 def on_pre_page(page: Any, config: Any, files: Any) -> Any:
