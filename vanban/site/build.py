@@ -480,6 +480,7 @@ def run_mkdocs(
     site_dir: Path,
     data_files: Callable[[], Iterable[tuple[str, str | bytes]]] | None = None,
     marker: Callable[[DataReport], Mapping[str, Any]] | None = None,
+    writer: DataWriter | None = None,
 ) -> DataReport:
     """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError.
 
@@ -487,16 +488,16 @@ def run_mkdocs(
     data_files() yields search and graph data: thousands of small scripts that MkDocs has
     nothing to do with. They are computed and written by a second process while MkDocs builds
     (two cores, and each job is single-threaded), then moved into the new site before it
-    replaces the old one. marker(report) is what the site's marker keeps besides its files.
+    replaces the old one. marker(report) is what the site's marker keeps besides its files. A writer
+    started earlier (DataWriter) may be given instead of data_files; it is discarded if the build fails.
     """
     site_dir = site_dir.resolve()
-    writer = None
     fresh = None
     try:
         fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
         # mkdtemp makes a 0700 folder: a web server running as another user could not read the site.
         os.chmod(fresh, 0o777 & ~_umask())
-        writer = _DataWriter(data_files, site_dir.parent) if data_files else None
+        writer = writer or (DataWriter(data_files, site_dir.parent) if data_files else None)
         _mkdocs_build(config_file, docs_dir, fresh)
         report = writer.finish_into(fresh) if writer else DataReport()
         _write_marker(fresh, marker(report) if marker else None)
@@ -597,7 +598,7 @@ def _merge(source: Path, site: Path) -> None:
             raise BuildError(f"tệp dữ liệu '{entry.name}' trùng với một tệp MkDocs đã tạo")
 
 
-class _DataWriter:
+class DataWriter:
     """Computes and writes the data files in a forked process (or here, where fork is missing)."""
 
     def __init__(self, files: Callable[[], Iterable[tuple[str, str | bytes]]], parent: Path):
