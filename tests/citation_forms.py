@@ -1140,6 +1140,21 @@ FORMS = [
         None,
         [("Bộ luật Lao động", "Luật", None, None, None, None)],
     ),
+    (  # Quyết định 547/QĐ-UBND of Kon Tum (2024)
+        "an amending law that counts the laws it amends",
+        "Căn cứ Luật sửa đổi, bổ sung\nmột số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;",
+        None,
+        [
+            (
+                "Luật sửa đổi, bổ sung\nmột số điều của 37 luật có liên quan đến quy hoạch",
+                "Luật",
+                None,
+                None,
+                "2018-11-20",
+                None,
+            )
+        ],
+    ),
     (
         "a law whose name holds a dash",
         "Căn cứ Luật ban hành văn bản quy phạm pháp luật của HĐND - UBND ngày 03/12/2004;",
@@ -1237,6 +1252,13 @@ FORMS = [
     (
         "a law named with the day it takes effect, not its own (Quyết định 68/2024/QĐ-UBND of Hà Nội)",
         "theo quy định của Luật Du lịch, có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2018",
+        None,
+        [],
+    ),
+    (  # Thông báo 467/TB-VPCP (2024): a task after the law's name, then a year that is the task's
+        "a law named without date, a task after it",
+        "theo quy định tại Điều 61 Luật Lâm nghiệp và thực hiện Đề án một triệu ha lúa chất lượng cao vùng đồng bằng "
+        "Sông Cửu Long đến năm 2030 và các Thỏa thuận quốc tế",
         None,
         [],
     ),

@@ -166,12 +166,14 @@ NAMED_TERM = (
 # A word of a law's name, taken whole (atomic: no backtracking inside it, which made a text of one
 # law name repeated slow), "( sửa đổi )" with spaced brackets too, but stopping before a glued "ngày 19"
 # ("Đất đaingày 19 tháng 6 …"); never "hiệu lực" or "kể từ" ("Luật Du lịch, có hiệu lực thi hành kể từ
-# ngày …": the date is the law's start, not the law's); or a dash between two words of the name ("HĐND - UBND").
-_LAW_WORD = r"(?>(?!hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z]))[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
+# ngày …": the date is the law's start, not the law's), nor "và thực hiện" ("Điều 61 Luật Lâm nghiệp và thực hiện
+# Đề án … đến năm 2030": a task, not the law's name); or a dash between two words of the name ("HĐND - UBND").
+_LAW_WORD = r"(?>(?!hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z])|va\s{1,3}thuc\s{1,3}hien)[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
 # An amending law's name lists the laws it amends, with their numbers: "Luật Sửa đổi, bổ sung một số Điều của
-# Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 … ngày 29/6/2024" is one law, of that date.
+# Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 … ngày 29/6/2024" is one law, of that date; or counts
+# them ("… một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018").
 _AMENDING = (
-    rf"{_W}sua{_W}doi,?{_W}bo{_W}sung(?:{_W}(?:so{_S}\d{{1,4}}/(?:19|20)\d\d/(?:ubtv)?qh\d{{1,2}},?|{_LAW_WORD}))"
+    rf"{_W}sua{_W}doi,?{_W}bo{_W}sung(?:{_W}(?:so{_S}\d{{1,4}}/(?:19|20)\d\d/(?:ubtv)?qh\d{{1,2}},?|\d{{1,3}}(?={_W}luat)|{_LAW_WORD}))"
     rf"{{0,60}}?"
 )
 _PASSED = (
