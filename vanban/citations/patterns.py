@@ -168,7 +168,8 @@ NAMED_TERM = (
 # ("Đất đaingày 19 tháng 6 …"); never "hiệu lực" or "kể từ" ("Luật Du lịch, có hiệu lực thi hành kể từ
 # ngày …": the date is the law's start, not the law's), nor "và thực hiện" ("Điều 61 Luật Lâm nghiệp và thực hiện
 # Đề án … đến năm 2030": a task, not the law's name); or a dash between two words of the name ("HĐND - UBND").
-_LAW_WORD = r"(?>(?!hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z])|va\s{1,3}thuc\s{1,3}hien)[a-z()](?:(?!ngay\s{0,3}\d)[a-z)]){0,19}+,?|[-–])"
+_NOT_NAME = r"hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z])|va\s{1,3}thuc\s{1,3}hien"
+_LAW_WORD = rf"(?>(?!{_NOT_NAME})[a-z()](?:(?!ngay\s{{0,3}}\d)[a-z)]){{0,19}}+,?|[-–])"
 # An amending law's name lists the laws it amends, with their numbers: "Luật Sửa đổi, bổ sung một số Điều của
 # Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 … ngày 29/6/2024" is one law, of that date; or counts
 # them ("… một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018").
