@@ -3,6 +3,7 @@ frame, generated pages given their HTML without Markdown; the site is byte for b
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -24,11 +25,16 @@ def _counts() -> dict[str, int]:
 
 
 def test_filled_pages_equal_the_themes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(CORPUS, data)
+    doc = data / "documents" / "79-ct-tu-hau-giang-2017.yaml"  # a note with a line of spaces in it
+    text = doc.read_text(encoding="utf-8").replace("notes:\n", 'notes:\n  - "dòng một\\n   \\ndòng hai"\n', 1)
+    doc.write_text(text, encoding="utf-8")
     monkeypatch.setenv("VANBAN_FAST_PAGES", "0")
-    build_site(CORPUS, tmp_path / "theme", pdf_packs=0, cache=None)
+    build_site(data, tmp_path / "theme", pdf_packs=0, cache=None)
     assert _counts() == {"fast": 0, "theme": 0, "plain": 0, "markdown": 0}
     monkeypatch.setenv("VANBAN_FAST_PAGES", "check")  # every fast page compared with MkDocs' own as it is made
-    build_site(CORPUS, tmp_path / "fast", pdf_packs=0, cache=None)
+    build_site(data, tmp_path / "fast", pdf_packs=0, cache=None)
     counts = _counts()
     theme, fast = _tree(tmp_path / "theme"), _tree(tmp_path / "fast")
     assert sorted(theme) == sorted(fast)
@@ -36,3 +42,56 @@ def test_filled_pages_equal_the_themes(tmp_path: Path, monkeypatch: pytest.Monke
     documents = len(list((CORPUS / "documents").glob("*.yaml")))
     assert counts["fast"] >= documents - 2  # document pages: the frame filled in
     assert counts["plain"] > counts["markdown"] > 0  # the hand-written guide goes through Markdown
+
+
+# Pages as the generator writes them, and what it could write: plain_html gives exactly Markdown's HTML and table
+# of contents, or None (Markdown makes the page).
+PLAIN_CASES = [
+    "<!--vb:raw-->\n<h1>Tiêu đề</h1>\n<!--vb:end-->\n\n## Quan hệ (3)\n\n"
+    "<!--vb:raw-->\n<section>x</section>\n<!--vb:end-->",
+    "<!--vb:raw-->\n<p>dòng một\n   \ndòng hai</p>\n<!--vb:end-->",  # a line of spaces in a note
+    "<!--vb:raw-->\n<span>không phải khối</span>\n<!--vb:end-->",  # Markdown wraps it in <p>
+    "<!--vb:raw-->\nchữ trước thẻ\n<!--vb:end-->",
+    "<!--vb:raw-->\n\n<div>a</div>\n<!--vb:end-->",
+    "<!--vb:raw-->\n<!--vb:end-->",
+    "##  Hai dấu cách",
+    "## Tab\tở giữa",
+    "## Dấu\xa0cách cứng",
+    "## Dòng\u2028mới",
+    "## A\x0cB",
+    "## Trùng\n\n## Trùng\n\n## Trùng",
+    "## Tên “có ngoặc” và 'nháy'",
+    "## Có &amp; ký tự",
+    "# Cấp một",
+    '<!--vb:raw-->\n<div id="quan-he">x</div>\n<!--vb:end-->\n\n## Quan hệ',
+]
+
+
+@pytest.mark.parametrize("source", PLAIN_CASES)
+def test_plain_html_is_markdowns_or_nothing(source: str) -> None:
+    import markdown
+
+    from vanban.site.mdraw import plain_html
+
+    md = markdown.Markdown(
+        extensions=["admonition", "attr_list", "vanban.site.mdraw", "toc"],
+        extension_configs={"toc": {"permalink": False}},
+    )
+    html = md.convert(source)
+    made = plain_html(source)
+    assert made is None or made == (html, md.toc_tokens), source
+
+
+def test_a_page_with_an_empty_title_or_description_is_the_themes() -> None:
+    """The theme tests them ("{% if page.meta.description %}"): no frame made for a page with them stands for it."""
+    from types import SimpleNamespace
+
+    from vanban.site.mkdocs_hooks import _frame_key
+
+    def page(**meta: str) -> SimpleNamespace:
+        file = SimpleNamespace(src_uri="van-ban/x.md", dest_uri="van-ban/x.html")
+        return SimpleNamespace(meta=meta, file=file, toc=[1], content="<h1>x</h1>", title="x")
+
+    assert _frame_key(page(title="x", description="y")) is not None
+    assert _frame_key(page(title="x", description="")) is None
+    assert _frame_key(page(title="", description="y")) is None

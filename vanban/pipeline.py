@@ -300,10 +300,10 @@ def _build(
             pages = _digested(pages, made.pages)
         generated = itertools.chain(pages, guide_pages(), vendor)
         count = stage_pages(generated, ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
-    except BaseException:
+        progress(f"Dựng trang web bằng MkDocs ({count} trang), chờ dữ liệu tìm kiếm và đồ thị")
+    except BaseException:  # Ctrl+C too: the child and its folder go
         writer.discard()
         raise
-    progress(f"Dựng trang web bằng MkDocs ({count} trang), chờ dữ liệu tìm kiếm và đồ thị")
 
     def report(data: DataReport) -> BuildReport:
         return BuildReport(len(corpus.documents), count, data.files, data.peak_mb)

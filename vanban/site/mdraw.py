@@ -14,6 +14,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from markdown.preprocessors import Preprocessor
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 RAW_START = "<!--vb:raw-->"
 RAW_END = "<!--vb:end-->"
@@ -71,6 +72,20 @@ def makeExtension(**kwargs: object) -> RawBlocksExtension:  # Python-Markdown's 
 _HEADING_LINE = re.compile(r"(#{2,6}) ([^#*_`\[\]<>&\\!{}|~=+\x02\x03]*[^#*_`\[\]<>&\\!{}|~=+\x02\x03\s])")
 
 
+_FIRST_TAG = re.compile(r"^<\/?([^ >]+)")  # as Markdown's RawHtmlPostprocessor reads a block's first tag
+
+
+def _block_level(lines: list[str]) -> bool:
+    """Whether Markdown puts the block back as it is (a block-level tag first), not inside <p>."""
+    m = _FIRST_TAG.match(lines[0]) if lines else None
+    return m is not None and (m[1][0] in "!?@%" or m[1].lower().rstrip("/") in BLOCK_LEVEL_ELEMENTS)
+
+
+def _plain_name(name: str) -> bool:
+    """A heading's text that Markdown leaves as it is: words with single plain spaces between them."""
+    return name == name.strip() and "  " not in name and not any(c.isspace() and c != " " for c in name)
+
+
 def plain_html(markdown: str) -> tuple[str, list[dict[str, Any]]] | None:
     """(HTML, table-of-contents tokens) as Python-Markdown with this extension and `toc` gives them, for a page
     of raw blocks and plain "## …" headings; None for anything else (Markdown makes that page)."""
@@ -82,17 +97,19 @@ def plain_html(markdown: str) -> tuple[str, list[dict[str, Any]]] | None:
     for line in markdown.split("\n"):
         if raw_block is not None:
             if line == RAW_END:
+                if not _block_level(raw_block):
+                    return None  # Markdown wraps it in <p>
                 blocks.append("\n".join(raw_block))
                 raw_block = None
             elif "\x02" in line or "\x03" in line or "\t" in line or "\r" in line:
                 return None  # what normalize_whitespace would alter
             else:
-                raw_block.append(line)
+                raw_block.append("" if not line.strip(" ") else line)  # as normalize_whitespace: spaces only
         elif line == RAW_START:
             raw_block = []
-        elif not line.strip():
+        elif not line.strip(" "):
             continue
-        elif m := _HEADING_LINE.fullmatch(line):
+        elif (m := _HEADING_LINE.fullmatch(line)) and _plain_name(m[2]):
             level, name = len(m[1]), m[2]
             anchor = unique(slugify(name, "-"), used, counters)
             blocks.append(f'<h{level} id="{anchor}">{name}</h{level}>')

@@ -125,7 +125,7 @@ def _once(part: str, page: Any, caller: Any) -> Markup:
 # pages that use it and then now and then; on any difference that folder's pages go back to the theme.
 # Rendering the whole theme page was a third of MkDocs' time at 10,000 documents (profiled, after the nav cache).
 FAST_TEMPLATE = "vanban-fast.html"
-CHECK_FIRST, CHECK_EVERY = 2, 250
+CHECK_FIRST, CHECK_EVERY = 3, 250  # the first use is the page the frame was made from: two more are compared
 _T, _D, _S, _C, _N = "\x02vb-title\x03", "\x02vb-description\x03", "#\x02vb-skip\x03", "\x02vb-toc\x03", "\x02vb-c\x03"
 _CONTENT = f"<h1>{_N}</h1>"  # "<h1" in it: the theme adds no heading of its own, as for every document page
 
@@ -159,8 +159,10 @@ fast_pages = {"fast": 0, "theme": 0, "plain": 0, "markdown": 0}  # for the tests
 
 def _frame_key(page: Any) -> tuple[str, ...] | None:
     meta = page.meta or {}
-    if page.file.src_uri in _in_nav or not page.toc or "<h1" not in (page.content or ""):
+    if page.file.src_uri in _in_nav or not page.toc or "<h1" not in (page.content or "") or not page.title:
         return None
+    if any(k in meta and not meta[k] for k in ("title", "description")):
+        return None  # the theme tests them ("{% if page.meta.description %}"): an empty one is another page
     if any(s in str(v) for v in (page.content, *meta.values()) for s in ("\x02", "\x03")):
         return None
     rest = tuple(f"{k}={v!r}" for k, v in sorted(meta.items()) if k not in ("title", "description", "template"))
