@@ -844,7 +844,11 @@ def _document_file(
 ) -> Document | None:
     """The document a file holds, or None (the problems reported). With a memo, a file whose bytes did not
     change since it was last read is not parsed again: its document and its problems are those of then."""
-    kept = memo.get(display) if memo is not None else None
+    if memo is None:  # build and check: read once, nothing to keep
+        data = files.read(path, display, MAX_YAML_BYTES)
+        raw = parse_yaml_bytes(data, display, problems) if data is not None else UNREAD
+        return None if raw is UNREAD else load_document(raw, doc_id, display, problems)
+    kept = memo.get(display)
     if kept is None or kept[0] is None or not files.unchanged(path, kept[0]):
         try:
             seen = signature(os.stat(path))  # before reading: a write after it makes it differ next time
@@ -861,8 +865,7 @@ def _document_file(
             kept = (seen, digest, doc, recorder.items)
         else:
             kept = (seen, *kept[1:])
-        if memo is not None:
-            memo[display] = kept
+        memo[display] = kept
     for problem in kept[3]:
         problems.add(problem)
     return kept[2]

@@ -181,11 +181,9 @@ def _pages_folder(staging: str | Path | None, site: Path) -> Iterator[Path]:
     if staging is not None:
         yield Path(staging)  # serve's: its pages stay kept for the rebuilds to come
         return
-    with contextlib.ExitStack() as stack:
-        if site != DEFAULT_SITE.resolve():
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="vanban-pages-"))) / "pages"
-        else:
-            folder = STAGING
+    default = site == DEFAULT_SITE.resolve()
+    with contextlib.nullcontext(None) if default else tempfile.TemporaryDirectory(prefix="vanban-pages-") as tmp:
+        folder = STAGING if tmp is None else Path(tmp) / "pages"
         try:
             yield folder
         finally:

@@ -279,12 +279,16 @@ def read_header(text: str, corpus: Corpus) -> Header:
 # The heading of the Công báo and of printed collections: "NGHỊ QUYẾT SỐ 297 NQ/UBTVQH9 NGÀY 24-02-1996 /
 # CỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI / VỀ VIỆC …", "THÔNG TƯ / LIÊN TỊCH … / SỐ 03/2000/TTLT/… / NGÀY 31 THÁNG 03
 # NĂM 2000 HƯỚNG DẪN …": number, date, issuer and title in one block of capitals above the motto.
+# The date in such a heading, folded: "16-3-1991", "24 tháng 02 năm 1996".
+_HEADING_DATE = (
+    r"\d{1,2}\s{0,2}[-/.]\s{0,2}\d{1,2}\s{0,2}[-/.]\s{0,2}(?:19|20)\d\d"
+    r"|\d{1,2}\s{1,3}thang\s{1,3}\d{1,2}\s{1,3}nam\s{1,3}(?:19|20)\d\d"
+)
 _GAZETTE = re.compile(
     r"^(?P<word>"
     + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True))
     + r")\s(?P<pre>.{0,300}?)\bso\s{1,3}(?P<sym>\d\S{0,60}?(?:\s[a-z]\S{1,40})?)\s{1,3}ngay\s{1,3}"
-    r"(?P<date>\d{1,2}\s{0,2}[-/.]\s{0,2}\d{1,2}\s{0,2}[-/.]\s{0,2}(?:19|20)\d\d"
-    r"|\d{1,2}\s{1,3}thang\s{1,3}\d{1,2}\s{1,3}nam\s{1,3}(?:19|20)\d\d)(?P<post>.{0,600})$"
+    rf"(?P<date>{_HEADING_DATE})(?P<post>.{{0,600}})$"
 )
 
 
@@ -706,8 +710,7 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
 # "THÔNG TƯ / SỐ 15-BTC/TT NGÀY 16-3-1991 CỦA BỘ TÀI CHÍNH QUY ĐỊNH CHẾ ĐỘ …": a law database repeats the
 # number, date and issuer of the Công báo's heading under the type word; the trích yếu is what follows.
 _HEADING_PREFIX = re.compile(
-    r"^so\s{1,3}\d\S{0,60}\s{1,3}ngay\s{1,3}(?:\d{1,2}\s{0,2}[-/.]\s{0,2}\d{1,2}\s{0,2}[-/.]\s{0,2}(?:19|20)\d\d"
-    r"|\d{1,2}\s{1,3}thang\s{1,3}\d{1,2}\s{1,3}nam\s{1,3}(?:19|20)\d\d)\s{1,3}"
+    rf"^so\s{{1,3}}\d\S{{0,60}}\s{{1,3}}ngay\s{{1,3}}(?:{_HEADING_DATE})\s{{1,3}}"
     r"(?:cua\s.{2,120}?\s(?=ve\s|v/v\s|quy dinh\s|ban hanh\s|huong dan\s))?"
 )
 

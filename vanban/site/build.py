@@ -266,10 +266,11 @@ def fingerprint(roots: Iterable[Path], extra: str = "", memo: StatMemo | None = 
     Names and bytes count, times do not: a file saved unchanged changes nothing."""
     outer = hashlib.sha256(extra.encode("utf-8"))
     for root in roots:
-        files = [(root.name, os.stat(root))] if root.is_file() else _files_under(str(root)) if root.is_dir() else []
+        single = root.is_file()
+        files = [(root.name, os.stat(root))] if single else _files_under(str(root)) if root.is_dir() else []
         outer.update(f"\0root {root.name}\0".encode())
         for rel, info in sorted(files, key=lambda item: item[0].split("/")):
-            path = str(root) if rel == root.name and root.is_file() else os.path.join(root, rel)
+            path = str(root) if single else os.path.join(root, rel)
             outer.update(f"{rel}\0{_file_digest(path, info, memo)}\0".encode())
     return outer.hexdigest()
 
@@ -478,18 +479,16 @@ def run_mkdocs(
     config_file: Path,
     docs_dir: Path,
     site_dir: Path,
-    data_files: Callable[[], Iterable[tuple[str, str | bytes]]] | None = None,
     marker: Callable[[DataReport], Mapping[str, Any]] | None = None,
     writer: DataWriter | None = None,
 ) -> DataReport:
     """Build with MkDocs in strict mode into site_dir, atomically. Raises BuildError.
 
     The caller has checked site_dir (check_output_folder) and holds its lock (output_lock).
-    data_files() yields search and graph data: thousands of small scripts that MkDocs has
-    nothing to do with. They are computed and written by a second process while MkDocs builds
-    (two cores, and each job is single-threaded), then moved into the new site before it
-    replaces the old one. marker(report) is what the site's marker keeps besides its files. A writer
-    started earlier (DataWriter) may be given instead of data_files; it is discarded if the build fails.
+    writer, started by the caller (DataWriter), computes and writes the search and graph data in a
+    second process: thousands of small scripts that MkDocs has nothing to do with. They are moved
+    into the new site before it replaces the old one; the writer is discarded if the build fails.
+    marker(report) is what the site's marker keeps besides its files.
     """
     site_dir = site_dir.resolve()
     fresh = None
@@ -497,7 +496,6 @@ def run_mkdocs(
         fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
         # mkdtemp makes a 0700 folder: a web server running as another user could not read the site.
         os.chmod(fresh, 0o777 & ~_umask())
-        writer = writer or (DataWriter(data_files, site_dir.parent) if data_files else None)
         _mkdocs_build(config_file, docs_dir, fresh)
         report = writer.finish_into(fresh) if writer else DataReport()
         _write_marker(fresh, marker(report) if marker else None)
@@ -557,10 +555,7 @@ def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]], keep: di
     seen: dict[str, str] = {}
     root = folder.resolve()
     for rel, content in files:
-        parts = PurePosixPath(rel).parts
-        target = (folder / rel).resolve() if parts and "\x00" not in rel else root
-        if rel.startswith("/") or ".." in parts or root not in target.parents:
-            raise BuildError(f"tệp '{rel}' nằm ngoài thư mục {folder.name}")
+        target = _inside(root, rel)
         key = unicodedata.normalize("NFC", target.relative_to(root).as_posix()).casefold()
         if key in seen:
             raise BuildError(
@@ -799,7 +794,7 @@ class MkDocsSession:
         return file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace")
 
     def forget(self, src_uri: str) -> str | None:
-        """A page deleted from the staging folder: its path in the site, which the build deletes."""
+        """A generated page that is no more: its path in the site, which the build deletes."""
         file = self.files.get_file_from_path(src_uri)
         if file is None:
             return None
@@ -867,6 +862,7 @@ def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str
 
 
 def _inside(root: Path, rel: str) -> Path:
+    """root / rel, resolved; BuildError for a path that leaves root (root resolved) or names a site's marker."""
     parts = PurePosixPath(rel).parts
     target = (root / rel).resolve() if parts and "\x00" not in rel else root
     if rel.startswith("/") or ".." in parts or root not in target.parents or target == root / SITE_MARKER:

@@ -163,8 +163,6 @@ def _frame_key(page: Any) -> tuple[str, ...] | None:
         return None
     if any(k in meta and not meta[k] for k in ("title", "description")):
         return None  # the theme tests them ("{% if page.meta.description %}"): an empty one is another page
-    if any(s in str(v) for v in (page.content, *meta.values()) for s in ("\x02", "\x03")):
-        return None
     rest = tuple(f"{k}={v!r}" for k, v in sorted(meta.items()) if k not in ("title", "description", "template"))
     return (posixpath.dirname(page.file.dest_uri), str(sorted(meta)), *rest)
 
@@ -173,23 +171,32 @@ def _theme(context: Any) -> str:
     return str(context.environment.get_template("main.html").render(context.get_all()))
 
 
+def _compared(uses: int) -> bool:
+    """Whether a fast path's use is compared with MkDocs' own result: the first ones, then now and then."""
+    return _check_all or uses <= CHECK_FIRST or uses % CHECK_EVERY == 0
+
+
+def _differs(page: Any, what: str) -> None:
+    if _check_all:
+        raise AssertionError(f"{page.file.src_uri}: {what} differs from MkDocs' own")
+
+
 @pass_context
 def _fast(context: Any) -> Markup:
     page = context["page"]
     key = _frame_key(page)
-    frame = _frames.get(key) if key is not None else None
     if key is not None and key not in _frames:
-        frame = _frames[key] = _make_frame(context, page)
-    if frame is None:
+        _frames[key] = _make_frame(context, page)
+    frame = _frames[key] if key is not None else None
+    if key is None or frame is None:
         fast_pages["theme"] += 1
         return Markup(_theme(context))
     filled = _fill(context, frame, page)
     frame.uses += 1
-    if _check_all or frame.uses <= CHECK_FIRST or frame.uses % CHECK_EVERY == 0:
+    if _compared(frame.uses):
         real = _theme(context)
-        if _check_all and real != filled:
-            raise AssertionError(f"{page.file.src_uri}: the filled frame differs from the theme's page")
-        if real != filled and key is not None:
+        if real != filled:
+            _differs(page, "the filled frame")
             _frames[key] = None  # the frame does not hold: this folder's pages go back to the theme
             fast_pages["theme"] += 1
             return Markup(real)
@@ -262,7 +269,7 @@ def _render(page: Any, config: Any, files: Any) -> None:
     html, tokens = made
     toc = get_toc(tokens)  # type: ignore[arg-type]  # the tokens Markdown's toc makes, as dicts
     _plain["uses"] += 1
-    if _check_all or _plain["uses"] <= CHECK_FIRST or _plain["uses"] % CHECK_EVERY == 0:
+    if _compared(_plain["uses"]):
         Page.render(page, config, files)
         same = (
             page.content == html
@@ -270,8 +277,8 @@ def _render(page: Any, config: Any, files: Any) -> None:
             and page._title_from_render is None
             and page.present_anchor_ids == _ids(toc)
         )
-        if _check_all and not same:
-            raise AssertionError(f"{page.file.src_uri}: plain_html differs from Markdown's")
+        if not same:
+            _differs(page, "plain_html")
         _plain["off"] = not same
         fast_pages["plain" if same else "markdown"] += 1
         return  # Markdown's result, the same

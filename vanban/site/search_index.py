@@ -221,11 +221,10 @@ def _bucket_count(size: int) -> int:
     return 1 << max(4, math.ceil(math.log2(max(1, size / TARGET_BUCKET_BYTES))))
 
 
-# Postings are written as text, a number in one or more characters of this alphabet: each character carries
-# five bits of the number (lowest first) and says by its sixth whether more follow. A common word's postings
-# (small gaps, small scores) take two characters a document, half of what JSON numbers took: at 100,000
-# documents a query of four common words ("kế hoạch triển khai") loaded 1.6 MB of them.
-# A character's place in ALPHABET: below 32, the last five bits of a number; from 32, five bits and more follow.
+# Postings are written as text, a number in one or more characters of this alphabet, five bits of the number
+# each, lowest first: a character's place below 32 ends the number, from 32 says more follow. A common word's
+# postings (small gaps, small scores) take two characters a document, half of what JSON numbers took: at
+# 100,000 documents a query of four common words ("kế hoạch triển khai") loaded 1.6 MB of them.
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
