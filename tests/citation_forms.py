@@ -888,6 +888,42 @@ FORMS = [
         None,
         [("Chỉ thị số 11-CT/TU", "CT", "11", "11-CT/TU", "2019-05-20", None)],
     ),
+    (  # 372/QĐ-BTC of 2026, 230/CĐ-TTg of 2025
+        "Cyrillic letters that look Latin inside a symbol",
+        "Căn cứ Thông tư số 06/2022/TT-B\u0422\u0421 ngày 08/02/2022 của Bộ Tài chính",
+        None,
+        [("Thông tư số 06/2022/TT-B\u0422\u0421", "TT", "06", "06/2022/TT-BTC", "2022-02-08", None)],
+    ),
+    (  # 2449-CV/ĐU of Lào Cai, 2026
+        "symbol wrapped after its hyphen, the next line indented",
+        "thực hiện Chương trình hành động số 31-\n   CTr/TW ngày 28/7/2026 của Bộ Chính trị",
+        None,
+        [("Chương trình hành động số 31-\n   CTr/TW", "CTr", "31", "31-CTr/TW", "2026-07-28", None)],
+    ),
+    (  # 63/2025/QĐ-UBND of Đồng Nai
+        "a law's number at the start of a line, the sentence wrapped after số",
+        "*Căn cứ Luật Tổ chức chính quyền địa phương số\n72/2025/QH15;*",
+        None,
+        [("72/2025/QH15", "Luật", "72", "72/2025/QH15", None, None)],
+    ),
+    (  # 1046/TCT-TTKT of 2020, OCR'd
+        "issue date heading the clause, its comma lost",
+        "Ngày 10/1/2019 Tổng cục Thuế đã ban hành Quyết định số 41/QĐ-TCT về việc giao chỉ tiêu kế hoạch",
+        None,
+        [("Quyết định số 41/QĐ-TCT", "QĐ", "41", "41/QĐ-TCT", "2019-01-10", None)],
+    ),
+    (  # 58080/CT-TTHT of 2020
+        "date after đề ngày",
+        "Cục Thuế nhận được công văn số 09/2020/CV-HSKV đề ngày 09/06/2020 của Công ty hỏi về chính sách",
+        None,
+        [("công văn số 09/2020/CV-HSKV", "CV", "09", "09/2020/CV-HSKV", "2020-06-09", None)],
+    ),
+    (  # 28/2026/TT-BKHCN
+        "a technical standard's code is not a citation",
+        "thiết bị đáp ứng QCVN 34:2022/BTTTT, QCVN\n126:2021/BTTTT và Thông tư số 32/2020/TT-BTTTT ngày 04 tháng 11 năm 2020",
+        None,
+        [("Thông tư số 32/2020/TT-BTTTT", "TT", "32", "32/2020/TT-BTTTT", "2020-11-04", None)],
+    ),
     (
         "event date heading the clause is not the issue date",
         "Ngày 15/3/2023, tại hội nghị tổng kết, Ban Thường vụ đã ban hành Kết luận số 40-KL/TU về nhiệm vụ năm tới",

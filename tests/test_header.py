@@ -357,6 +357,68 @@ LAYOUTS = [
             "signer": "Mạnh Thị Tuyết Mai",
         },
     ),
+    (  # a Công báo page (1373/QĐ-BKHĐT of 2022): its section heads the issuer block, which repeats it;
+        # "ĐẦU TƯ" ends the issuer ("TƯ" is no "TỪ"); "thực hiện …" in lower case goes on; a governor signs
+        "94\nCÔNG BÁO/Số 659 + 660/Ngày 10-8-2022\n  \nBỘ KẾ HOẠCH VÀ ĐẦU TƯ \n \nBỘ KẾ HOẠCH VÀ ĐẦU TƯ \n \n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \nĐộc lập - Tự do - Hạnh phúc \n \nSố: 1373/QĐ-BKHĐT \n"
+        "Hà Nội, ngày 29 tháng 7 năm 2022 \n \nQUYẾT ĐỊNH \nĐính chính Thông tư số 10/2022/TT-BKHĐT \n"
+        "quy định mẫu hồ sơ lựa chọn nhà đầu tư \nthực hiện dự án đầu tư kinh doanh \n \n"
+        "BỘ TRƯỞNG BỘ KẾ HOẠCH VÀ ĐẦU TƯ \n \nCăn cứ Luật Đầu tư năm 2020; \n \nKT.THỐNG ĐỐC \nPHÓ THỐNG ĐÔC \n \n"
+        "Đoàn Thái Sơn \n",
+        {
+            "symbol": "1373/QĐ-BKHĐT",
+            "date": "2022-07-29",
+            "issuer_lines": ["BỘ KẾ HOẠCH VÀ ĐẦU TƯ"],
+            "title": "Đính chính Thông tư số 10/2022/TT-BKHĐT quy định mẫu hồ sơ lựa chọn nhà đầu tư thực hiện dự án "
+            "đầu tư kinh doanh",
+            "capacity_lines": ["KT.THỐNG ĐỐC", "PHÓ THỐNG ĐÔC"],
+            "signer": "Đoàn Thái Sơn",
+        },
+    ),
+    (  # 13/2026/TT-NHNN: "VIỆT NAM" under the bank's name is the issuer's, not the motto's
+        "NGÂN HÀNG NHÀ NƯỚC \nVIỆT NAM \n \nSố: 13/2026/TT-NHNN \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n"
+        "Độc lập - Tự do - Hạnh phúc \n \n   Hà Nội, ngày 19 tháng 5 năm 2026 \n \nTHÔNG TƯ \n"
+        "Sửa đổi, bổ sung một số điều của Thông tư số 53/2018/TT-NHNN \n \nCăn cứ Luật Ngân hàng Nhà nước;\n",
+        {"issuer_lines": ["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM"], "place": "Hà Nội", "date": "2026-05-19"},
+    ),
+    (  # OCR'd (6770/CTTPHCM-KK of 2021): a lower-cased letter in the issuer, "ngài:" for "ngày", "Viv" for "V/v"
+        "TONG CUC THUE: CỘNG HÒA XA HỘI CHỦ NGHĨA VIỆT NAM\n\nCỤC THUÊ TP HO CHi MINH Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 6770/CTTPHCM-KK Thành pho Hỗ Chi Minh, ngài: 19 tháng 7 nam 2021\n\nViv: nộp hỗ sơ khai thuế trong thời\n"
+        "gian thực hiện Chỉ thị 16/CT-TTg\n\nKinh gửi: Người nộp thuế\n",
+        {
+            "symbol": "6770/CTTPHCM-KK",
+            "issuer_lines": ["TONG CUC THUE:", "CỤC THUÊ TP HO CHi MINH"],
+            "place": "Thành pho Hỗ Chi Minh",
+            "date": "2021-07-19",
+            "title": "Viv: nộp hỗ sơ khai thuế trong thời gian thực hiện Chỉ thị 16/CT-TTg",
+        },
+    ),
+    (  # OCR'd (81380/CT-TTHT of 2017): number and date lost, the place still read, its garbled number left out
+        "TONG CUC THUE CONG HOA XÃ HOI CHỦ NGHĨA VIỆT NAM\n\nCUC THUE TP HÀ NỘI Độc lập - Ty do - Hanh phúc\n"
+        "Số: €2ŸÔ /CT-TTHT Hà Nội, ngày-2OthángÁ-Jnăm 2017\nViv ding ký kho hàng\n\nKính gửi: Cổng thông tin\n",
+        {"issuer_lines": ["TONG CUC THUE", "CUC THUE TP HÀ NỘI"], "place": "Hà Nội", "date": None},
+    ),
+    (  # a Party office's công văn (2430-CV/VPTW of 2012): its "Về …" under the number, before place and date
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n-------\n\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n\n"
+        "Số: 2430-CV/VPTW\nVề một số vấn đề liên quan đến đi công tác ở cơ sở\n\nHà Nội, ngày 07 tháng 02 năm 2012\n\n"
+        "Kính gửi:\n\n- Các tỉnh ủy, thành ủy,\n",
+        {
+            "symbol": "2430-CV/VPTW",
+            "issuer_lines": ["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"],
+            "title": "Về một số vấn đề liên quan đến đi công tác ở cơ sở",
+        },
+    ),
+    (  # 393/TB-BTC of 2019: an empty line, then a sentence: the title ended
+        "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập — Tự do — Hạnh phúc\n\n"
+        "Số: 393/TB-BTC Hà Nội, ngày 07 tháng 05 năm 2019\n\nTHÔNG BÁO\n"
+        "Kết luận của Bộ trưởng tại Hội nghị triển khai một\nsố nhiệm vụ trọng tâm công tác thuế năm 2019\n\n"
+        "Bộ trưởng Bộ Tài chính Đinh Tiến Dũng, Thứ trưởng Bộ Tài chính\n"
+        "Trần Xuân Hà, tập thể Lãnh đạo Tổng cục Thuế dự Hội nghị.\n",
+        {
+            "title": "Kết luận của Bộ trưởng tại Hội nghị triển khai một số nhiệm vụ trọng tâm công tác thuế năm 2019",
+            "place": "Hà Nội",
+        },
+    ),
 ]
 
 

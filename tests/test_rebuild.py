@@ -215,6 +215,24 @@ def test_serve_makes_again_only_what_an_edit_changed_and_equals_a_clean_build(da
         assert 'data-target="299-qd-tw-2010"' in citing
 
 
+def test_a_relation_between_ordinary_documents_leaves_the_search_files_as_they_were(data_copy: Path, tmp_path: Path):
+    """The search numbers documents by classes of relations: one more relation between two documents with few
+    of them rewrites their pages, and no search file (at 10,000 documents it rewrote 5,000 of them)."""
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    doc = data_copy / "documents" / "1613-ubnd-kgvx-dak-nong-2018.yaml"
+    with _warm(data_copy, site) as warm:
+        warm()
+        before = _tree(site)
+        text = doc.read_text(encoding="utf-8")
+        doc.write_text(text.replace("relations:\n", _CITES_411, 1), encoding="utf-8")
+        warm()
+        after = _tree(site)
+    rewritten = {rel for rel in after if before.get(rel) != after[rel]}
+    assert {"van-ban/1613-ubnd-kgvx-dak-nong-2018.html", "van-ban/411-kh-ubnd-dak-nong-2015.html"} <= rewritten
+    assert [rel for rel in rewritten if rel.startswith("search-data/")] == []
+    _same_as_clean(data_copy, site, clean)
+
+
 def test_serve_keeps_the_site_when_an_edit_breaks_the_data_and_goes_on_after_the_fix(data_copy: Path, tmp_path: Path):
     site = tmp_path / "site"
     with _warm(data_copy, site) as warm:
@@ -249,6 +267,7 @@ def test_serve_builds_everything_again_when_more_than_the_data_changed(data_copy
 
 
 _IMPLEMENTS_114 = "  - type: thuc-hien\n    target: 114-kl-tw-2015\nsources:"
+_CITES_411 = "relations:\n  - type: can-cu\n    target: 411-kh-ubnd-dak-nong-2015\n"
 _REPLACES_79 = "relations:\n  - type: thay-the\n    target: 79-ct-tu-hau-giang-2017"
 _CITING = (
     "Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng khóa XI và Quyết định số "

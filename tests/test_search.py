@@ -119,6 +119,7 @@ TOKEN_TEXTS = [
     "34/2007/PL-UBTVQH11",
     "QĐ 290 – QĐi 218",
     "“tự diễn biến”, 1185/UBND-TH",
+    "06/2022/TT-B\u0422\u0421",  # Cyrillic Т and С pasted into a symbol
 ]
 
 

@@ -649,7 +649,10 @@ def _at(item: _Item, end: int) -> _Item:
     return _Item(item.start, end, None, "")
 
 
-_MODEL_BEFORE = re.compile(r"(?:mau|bieu)\s{1,3}(?:so\s{0,3}:?\s{0,3})?$")
+# "Mẫu số 02/BCĐ…": a form; "QCVN 34:2022/BTTTT", "TCVN 5574:2018": a standard's code, its year after a colon.
+_MODEL_BEFORE = re.compile(
+    r"(?:mau|bieu)\s{1,3}(?:so\s{0,3}:?\s{0,3})?$|(?:qcvn|tcvn)\s{0,3}[\d.]{1,8}\s{0,2}:\s{0,2}$|\d:$"
+)
 _OWN_ANNEX_BEFORE = re.compile(r"(?:^|\n)[ \t*_]{0,20}\(?[ \t]{0,3}ban\s{1,3}hanh\s{1,3}(?:kem\s{1,3})?theo\s{1,3}$")
 # "NGHỊ QUYẾT SỐ 297 NQ/UBTVQH9 NGÀY …" opening the text (Công báo, printed collections): its own number.
 _OWN_HEADING = re.compile(r"^[\w ]{1,40}\s{1,3}(?:SỐ|Số)\s{0,3}:?\s{0,3}$")
@@ -832,7 +835,8 @@ def _is_header(norm: Normalised, start: int, alone: bool = False) -> bool:
     if alone and start < HEAD_CHARS:
         a, _ = norm.span(start, start)
         line = norm.original[max(0, a - 40) : a].rsplit("\n", 1)
-        if (len(line) == 2 and not line[1].strip()) or (a < 40 and not norm.original[:a].strip()):
+        wrapped = re.search(r"\bsố[ \t]{0,3}\n[ \t*_]{0,3}$", norm.original[max(0, a - 12) : a])  # "… Luật X số\n72/…"
+        if not wrapped and ((len(line) == 2 and not line[1].strip()) or (a < 40 and not norm.original[:a].strip())):
             return True
     if "so" not in norm.folded[max(0, start - 40) : start]:  # "số" comes first: most citations stop here
         return False

@@ -28,7 +28,7 @@ from .normalise import fold, normalise
 HEADER_CELLS = 80  # the header is read from the first cells only
 
 _MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
-_MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}-\s{0,3}tu do")
+_MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}[-–]\s{0,3}t[uy] do")
 # Two columns laid out with spaces ("Nơi nhận:          TL. CHỦ TỊCH"): a gap this wide parts them.
 # Columns side by side: a wide gap; or, in a header flattened onto one line, a narrower one before "Số:" and
 # after the date ("… Hạnh phúc    Số: 05/2019/QĐUBND Trà Vinh, ngày 12 tháng 3 năm 2019   QUYẾT ĐỊNH …").
@@ -36,9 +36,11 @@ _COLUMN_GAP = re.compile(r"\s{6,}|\s{2,5}(?=Số\s?:)|(?<=năm \d{4})\s{2,5}(?=[
 _NAME_GAP = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s{3,}(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,4}\s*$)")
 _NUMBER_GAP = re.compile(r"(\d)\s{6,}(?=/\s{0,2}(?:(?:19|20)\d\d/)?[A-ZĐ])")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
-# "ngày 15 tháng 11 năm 2024"; the day may be blank or unreadable ("ngày … tháng 11", "ngày lổ tháng 8").
+# "ngày 15 tháng 11 năm 2024"; the day may be blank or unreadable ("ngày … tháng 11", "ngày lổ tháng 8"), and
+# OCR reads "ngày" as "ngài:" or glues the day to it ("ngàyA2 tháng 3").
 _DAY_MONTH_YEAR = (
-    r"ngay\s{1,8}(?:(?P<d>\d{1,2})|[^\s\d]{1,6})?\s{0,8}thang\s{0,8}(?P<m>\d{1,2})\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)"
+    r"nga[yi]:?(?:\s{1,8}(?:(?P<d>\d{1,2})|[^\s\d]{1,6})?|[^\s\d]{1,3}\d{0,2})\s{0,8}thang\s{0,8}(?P<m>\d{1,2})"
+    r"\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)"
 )
 _PLACE = r"(?P<place>[^,\n]{1,60}),\s{0,5}"  # "Quảng Ngãi, "
 _DATE = re.compile(rf"^[^\S\n]{{0,20}}(?:{_PLACE})?{_DAY_MONTH_YEAR}", re.M)
@@ -90,14 +92,12 @@ _CONNECTOR_WORDS = (
     *("số", "ngày", "đến", "thuộc", "ở", "ban", "tổ", "nhằm", "từ", "hoặc", "một", "việc", "làm"),
 )
 _CONNECTOR_ENDS = (",", "-", "–")
-_CONNECTOR = re.compile(
-    rf"(?:{'|'.join(map(re.escape, _CONNECTOR_ENDS))}|\b(?:{'|'.join(fold(w) for w in _CONNECTOR_WORDS)}))$"
-)
+_CONNECTORS = frozenset(_CONNECTOR_WORDS)
 _CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:/]\s{0,3}(?:\w|$)|\s{1,3}\w)")
 _POSITION = re.compile(
     r"^(?:pho\s)?(?:chu tich|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|giam doc|"
     r"tong giam doc|truong ban|chanh van phong|vu truong|cuc truong|truong phong|tong thu ky|chanh an|"
-    r"vien truong|tong kiem toan|uy vien|truong doan|chanh thanh tra|tong thanh tra|hieu truong|thu ky)\b"
+    r"vien truong|tong kiem toan|uy vien|truong doan|chanh thanh tra|tong thanh tra|hieu truong|thu ky|thong doc)\b"
 )
 _STAMP = re.compile(
     r"^[(\[]?\s{0,2}(?:da ky|ky|ky ten|ky, ghi ro ho ten|ky ten(?:,| va) dong dau|signed|da ky va dong dau)"
@@ -185,6 +185,7 @@ class _Cell:
     folded: str  # folded, its spaces as one
     row_start: bool  # the first cell of its line
     row: str  # the whole line it came from, folded the same way
+    after_blank: bool = False  # the first cell of a line under an empty one
 
 
 def _cells(text: str) -> list[_Cell]:
@@ -192,7 +193,11 @@ def _cells(text: str) -> list[_Cell]:
     if "\\n" in text[:20_000]:  # newlines escaped by the page the text was copied from
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "")
     out: list[_Cell] = []
+    blank = False
     for line in text.splitlines():
+        if not line.strip():
+            blank = True
+            continue
         line = _NUMBER_GAP.sub(r"\1 ", line)  # "Số: 64            /2024/QĐ-UBND": a gap inside the number
         row = " ".join(fold(line).split())  # any spaces (U+2006 between columns) as one
         first = True
@@ -206,8 +211,8 @@ def _cells(text: str) -> list[_Cell]:
         for part in parts:
             for piece in _split_glued_capacity(_split_motto(part.strip().strip("*").strip())):
                 if piece:
-                    out.append(_Cell(piece, " ".join(fold(piece).split()), first, row))
-                    first = False
+                    out.append(_Cell(piece, " ".join(fold(piece).split()), first, row, first and blank))
+                    first = blank = False
     return out
 
 
@@ -249,10 +254,26 @@ def _motto_broken(cells: list[_Cell], i: int) -> bool:
     )
 
 
+def _motto_in_header(cells: list[_Cell], i: int) -> bool:
+    """The motto's cell, or a piece of it ("VIỆT NAM") under another piece: under "NGÂN HÀNG NHÀ NƯỚC" it is
+    the issuer's second line."""
+    cell = cells[i]
+    if _MOTTO_AT.search(cell.folded) or cell.folded.startswith("nuoc cong hoa"):
+        return _is_motto(cell)
+    if _motto_broken(cells, i):
+        return True
+    if not _is_motto(cell):
+        return False
+    after = cells[i + 1].folded if i + 1 < len(cells) else ""
+    return (i > 0 and _is_motto(cells[i - 1])) or _MOTTO_AT.search(f"{cell.folded} {after}") is not None
+
+
 def _capitals(text: str) -> bool:
     """A line in capitals, mostly letters (not "W „ 21-04-2023 16:52:02", a signing stamp)."""
     letters = sum(ch.isalpha() for ch in text)
-    return text.isupper() and letters >= 2 and letters * 3 >= len(text.replace(" ", "")) * 2
+    lower = sum(ch.islower() for ch in text)  # OCR lowers a letter now and then: "CUC THUE TP. HO CHi MINH"
+    upper = text.isupper() or (letters >= 12 and lower * 12 <= letters and not text[:1].islower())
+    return upper and letters >= 2 and letters * 3 >= len(text.replace(" ", "")) * 2
 
 
 def read_header(text: str, corpus: Corpus) -> Header:
@@ -377,7 +398,7 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
         m = _NUMBER_MARK.match(cell.folded)
         if not m:
             continue
-        if i and m[0].strip()[:2] != "so" and _CONNECTOR.search(cells[i - 1].folded.rstrip()):
+        if i and m[0].strip()[:2] != "so" and _connects(cells[i - 1].text):
             continue  # "… trợ cước theo / Quyết định số 152/1998/QĐ-UB": a citation in the title
         rest = cell.text[m.end() :]
         if not rest.strip() and i + 1 < len(cells):
@@ -471,7 +492,12 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     return end_cell
 
 
-_UNREAD_DATE = re.compile(rf"^[^\S\n]{{0,20}}{_PLACE}ngay\s{{1,3}}\S{{1,4}}\s{{1,3}}thang\s", re.M)
+# "Hà Nội, ngày-2OthángÁ-Jnăm 2017", "Hà Nội, ngày { 7 tháng  Ủuăm 2016": the date lost, the year and place kept.
+_UNREAD_DATE = re.compile(
+    rf"^[^\S\n]{{0,20}}{_PLACE}nga[yi](?:\s{{1,3}}\S{{1,4}}\s{{1,3}}thang\s"
+    rf"|\S{{0,20}}(?:\s{{1,3}}\S{{1,6}}){{0,4}}\s{{0,3}}(?:19|20)\d\d\s*$)",
+    re.M,
+)
 
 
 def _place(
@@ -483,6 +509,9 @@ def _place(
     if cut:  # "Số: 454/UBND-NCTH Vị Thanh": the number flattened onto the same line
         place, place_conf = place[cut.end() :], 0.85
     place = place.strip().strip("*_'\"").strip()
+    named = _place_words(place)
+    if named != place:  # "$69 8 BBTCHQ-TXNK Hà Nội": an OCR'd number before it
+        place, place_conf = named, min(place_conf, 0.7)
     line_no = joined.count("\n", 0, m.start(group))
     if len(place.split()) == 1 and line_no > 0:
         before = region[line_no - 1].text.strip()
@@ -496,6 +525,25 @@ def _place(
     head.place = place or None
 
 
+_PLACE_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12}\.?|TP\.?|[-–]|phố|pho|thị|xã|huyện|tỉnh|phường")
+
+
+def _place_words(place: str) -> str:
+    """The place's own words: those at the end that read as a place name, when something else stands before
+    them (an OCR'd number, a code); the place as it is when every word reads as one, or in capitals."""
+    words = place.split()
+    if all(_PLACE_WORD.fullmatch(w) for w in words) or _capitals(place):
+        return place
+    kept: list[str] = []
+    for word in reversed(words):
+        if not _PLACE_WORD.fullmatch(word):
+            break
+        kept.insert(0, word)
+    while kept and not kept[0][:1].isupper():
+        kept.pop(0)  # "phố Hà Nội" less its lost "Thành": not a name
+    return " ".join(kept) if kept else place
+
+
 def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
     """Capital lines at the top, the motto's cells skipped: the issuing body, parent organ first."""
     block: list[str] = []
@@ -505,7 +553,7 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
         if "@" in cell.text or _STAMP_TIME.search(cell.text):
             block, ended_well = [], False  # a signing service's stamp above the header: not the issuer
             continue
-        if (_is_motto(cell) or _motto_broken(cells, i)) and not (block and _CONNECTOR.search(fold(block[-1]).rstrip())):
+        if _motto_in_header(cells, i) and not (block and _connects(block[-1])):
             continue  # ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ" / "XÃ HỘI": the issuer goes on, not the motto)
         if _SEPARATOR.match(cell.text):
             if block:
@@ -526,6 +574,8 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
             ended_well = bool(block) and not len(block) >= 4
             break
         block.append(bare.strip())
+    if any(c.folded.startswith("cong bao") for c in cells[:4]):
+        block = _without_gazette_section(block)
     repaired = False
     lines: list[str] = []
     for line in block:  # "ỦY" / "BAN NHÂN DÂN": a word broken off onto its own line
@@ -549,12 +599,30 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
     return stop
 
 
+_GAZETTE_SECTIONS = ("van ban quy pham phap luat", "van ban hop nhat", "van ban khac", "van ban phap luat khac")
+
+
+def _without_gazette_section(block: list[str]) -> list[str]:
+    """A page of the Công báo heads each document with its section and its issuer ("VĂN BẢN QUY PHẠM PHÁP
+    LUẬT" / "BỘ KẾ HOẠCH VÀ ĐẦU TƯ") above the document's own issuer block, which repeats the name."""
+    while block and " ".join(fold(block[0]).split()) in _GAZETTE_SECTIONS:
+        block = block[1:]
+    if len(block) >= 2:
+        first, rest = (" ".join(fold(" ".join(x)).split()) for x in ([block[0]], block[1:]))
+        if rest.startswith(first):
+            block = block[1:]
+    return block
+
+
+_VV = re.compile(r"v[/il1|]v\b")  # "V/v"; OCR reads it "Viv", "V1v"
+
+
 def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int, date_end: int) -> int:
     """The trích yếu: after the type word, or the "V/v …" of a công văn; the cell after it."""
     limit = min(len(cells), max(body, date_end + 1))
     for i in range(limit):
         cell = cells[i]
-        if cell.folded.startswith(("v/v", "v/v:")):
+        if _VV.match(cell.folded):
             head.type = head.type or "cong-van"
             return _gather(head, cells, i, cell.text, 0.85)
         glued = re.search(r"[\s*_]v/v[\s:]", cell.folded) if _NUMBER_MARK.match(cell.folded) else None
@@ -589,7 +657,11 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
             ):
                 return _gather(head, cells, j, cells[j].text, 0.9)
             return j
-    # No type word: the title follows the place and date ("|" tables drop the heading's cell).
+    # No type word: a Party công văn's "Về …" under its number, or the title after the place and date ("|"
+    # tables drop the heading's cell).
+    for k in range(min(limit, len(cells) - 1)):
+        if _NUMBER_MARK.match(cells[k].folded) and re.match(r"Về\s", cells[k + 1].text.strip()):
+            return _gather(head, cells, k + 1, cells[k + 1].text, 0.75)
     j = max(date_end, issuer_end)
     while j < len(cells) and (
         _SEPARATOR.match(cells[j].text) or _is_motto(cells[j]) or _NUMBER_MARK.match(cells[j].folded)
@@ -610,14 +682,20 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
 _GOES_ON_WORDS = frozenset({*_CONNECTOR_WORDS, "hiện", "khai", "hành"})
 
 
-def _goes_on(line: str) -> bool:
+def _goes_on(line: str, words: frozenset[str] = _GOES_ON_WORDS) -> bool:
     """A title line that cannot end there: a connector or a verb waiting for its object, read with its
     diacritics ("từ" goes on, "ĐIỆN TỬ" ends)."""
-    stripped = line.rstrip().rstrip("*_").rstrip()
+    stripped = unicodedata.normalize("NFC", line).rstrip().rstrip("*_").rstrip()
     if stripped.endswith(_CONNECTOR_ENDS):
         return True
-    words = stripped.lower().split()
-    return bool(words) and words[-1] in _GOES_ON_WORDS
+    last = stripped.lower().split()
+    return bool(last) and last[-1] in words
+
+
+def _connects(line: str) -> bool:
+    """A header line ending on a connector, read with its diacritics: "BỘ KẾ HOẠCH VÀ ĐẦU TƯ" ends there
+    (folded, "tư" would be "từ")."""
+    return _goes_on(line, _CONNECTORS)
 
 
 def _title_like(cell: _Cell) -> bool:
@@ -690,8 +768,11 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
             ):
                 break
         else:
-            if text.isupper() or _BODY.match(folded) or text[:1] in "-–+•" or len(text) > 200:
+            body_line = _BODY.match(folded) and not text[:1].islower()  # "… nhà đầu tư / thực hiện dự án …" goes on
+            if text.isupper() or body_line or text[:1] in "-–+•" or len(text) > 200:
                 break
+            if cell.after_blank and not joined and text[:1].isupper():
+                break  # an empty line, then a sentence: the body
         parts.append(text)
         if sum(len(p) for p in parts) > 600:
             reason, confidence = "trích yếu quá dài, có thể lẫn phần thân văn bản", 0.4

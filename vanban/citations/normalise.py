@@ -41,6 +41,8 @@ _SAME_LENGTH = str.maketrans(
         "\u2044": "/",
         "\u2215": "/",
         "\uff0f": "/",
+        # Cyrillic letters that look Latin, pasted into symbols by some converters: "BТС" for BTC
+        **dict(zip("АВСЕНКМОРТХаеорсух", "ABCEHKMOPTXaeopcyx", strict=True)),
     }
 )
 _INVISIBLES = "[\u00ad\u200b\u200c\u200d\u2060\ufeff]"

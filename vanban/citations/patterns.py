@@ -104,7 +104,8 @@ SYMBOL = (
     rf"(?P<norm>(?P<n_num>{NUM}){_S}/{_S}(?P<n_year>(?:19|20)\d\d){_S}(?:/|-(?={_S}(?:ubtv)?qh\d)){_S}"
     rf"(?:(?P<n_qh>(?:ubtv)?qh\d{{1,2}})(?![a-z0-9-])|(?P<n_type>{_JOINT}|{_NORM_TYPES})(?:{_S}[-/]?{_S}|{_S}(?P<n_dot>\.)(?=[a-z]))(?P<n_iss>{_UNIT}){_END}"
     rf"|(?P<n_org>[a-z]{{2,10}})(?:{_S}-{_S}(?P<n_unit>{_UNIT}))?{_END}))"
-    rf"|(?P<party>(?P<p_num>{NUM})(?:{_S}-{_S}|\s{{1,2}}|(?=[a-z]{{1,3}}/(?:ubtv)?qh\d))(?P<p_type>{_PARTY_TYPES}){_S}/{_S}"
+    # "31-\n   CTr/TW": wrapped after the hyphen, the next line indented
+    rf"|(?P<party>(?P<p_num>{NUM})(?:{_S}-\s{{0,12}}|\s{{1,2}}|(?=[a-z]{{1,3}}/(?:ubtv)?qh\d))(?P<p_type>{_PARTY_TYPES}){_S}/{_S}"
     rf"(?P<p_iss>t\.\s?u|{_C}{{2,10}}){_END})"
     rf"|(?P<pslash>(?P<sl_num>{NUM}){_S}/{_S}(?P<sl_type>{_PARTY_TYPES}){_S}/{_S}(?P<sl_iss>{PARTY_ISSUER}){_END})"
     rf"|(?P<pstate>(?P<ps_num>{NUM}){_S}/{_S}(?P<ps_type>{_PARTY_TYPES}){_S}-{_S}(?P<ps_iss>tw|tu|t\.\s?u|du|hu){_END})"
@@ -218,7 +219,10 @@ def _dmy(p: str, split_year: bool = False) -> str:
 # "tháng02".
 _IN_WORDS = rf"(?P<wd>\d{{1,2}}){_S}thang{_S}(?P<wm>\d{{1,2}}){_S}nam{_S}(?P<wy>(?:19|20)\d\d)(?!\d)"
 # "ngày 03/6/2013", "ngày 20 tháng 4 năm 2007", or a bare date right after ", " or "(".
-DATE_AFTER = re.compile(rf"{_S}[,(]?{_S}(?:ngay{_S}(?:{_dmy('a', split_year=True)}|{_IN_WORDS})|{_dmy('b')})")
+# "… ngày 14/5/2010", "(14/5/2010)", "công văn số … đề ngày 09/06/2020"
+DATE_AFTER = re.compile(
+    rf"{_S}[,(]?{_S}(?:(?:de{_W})?ngay{_S}(?:{_dmy('a', split_year=True)}|{_IN_WORDS})|{_dmy('b')})"
+)
 # "của Chính phủ", "của Tỉnh uỷ Lào Cai", "của UBND tỉnh Bắc Ninh" between a citation and its date: an issuer
 # named in a few words, the date right after it.
 _PLACE_WORDS = rf"(?:{_W}[a-z]{{1,8}}){{0,3}}"
@@ -265,8 +269,8 @@ WRITTEN_ON_BEFORE = re.compile(
 # hội đã thông qua (Luật … số)" right before a citation: the date at the head of the clause is the cited
 # document's. Not after an event ("Ngày …, tại hội nghị …"), nor across a sentence, a number or a quote.
 ISSUED_BEFORE = re.compile(  # ends at the citation, or at "văn bản số" before its symbol
-    rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},"
-    rf"(?!{_S}(?:tai|trong|sau|truoc|tu|den|qua|nhan|theo|chieu|sang|toi)(?![a-z])){_S}"
+    rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},?"  # comma may be lost
+    rf"(?!{_S},?{_S}(?:tai|trong|sau|truoc|tu|den|qua|nhan|theo|chieu|sang|toi)(?![a-z])){_S}"
     rf"[^0-9.;:!?\u201c\u201d\"]{{1,160}}?\s(?:(?:da{_W}|vua{_W})?(?:ky{_W}ban{_W}hanh|ban{_W}hanh|ky|thong{_W}qua)"
     rf"|(?:da|vua){_W}(?:ra|co))"
     rf"(?:{_W}van{_W}ban(?:{_W}so)?|{_W}luat(?:{_W}[a-z]{{1,12}}){{1,14}}{_W}so)?{_W}$"

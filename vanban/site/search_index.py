@@ -6,8 +6,9 @@ Files (all `.js`, so that they load with a <script> tag from file:// as well as 
   token → doc index delta, score, doc index delta, score, … written compactly (encode_postings).
 - ``search-data/d/<index>.js``: one document: what a result shows, and its plain text for the
   snippet.
-Documents are numbered by importance (relations, then recency): the browser breaks ties by the
-lower number, so 25-NQ/TW of 2013 comes before those of 2003 and 2008 without a table of priors.
+Documents are numbered by importance (how many relations, in classes; then recency), the most important
+last: the browser breaks ties by the higher number, so 25-NQ/TW of 2013 comes before those of 2003 and
+2008 without a table of priors.
 The tokenizer here and in ``docs/assets/javascripts/vanban-search.js`` must agree.
 """
 
@@ -69,12 +70,26 @@ def fnv1a(token: str) -> int:
     return h
 
 
+# The order changes few numbers when a document is added or related. Relations count in classes, not one by
+# one: a relation added to an ordinary document (fewer than 8) moves no number; counted exactly, it moved
+# thousands of documents by one, and serve rewrote their result files and every bucket of postings (5,000
+# files at 10,000 documents) for one added line. The most important come last, where a new document rarely
+# goes: a plan of this year is inserted among the ordinary documents of this year, before the few hubs,
+# instead of before every older document.
+HUB_RELATIONS = 8
+
+
+def relation_class(degree: int) -> int:
+    """0 below HUB_RELATIONS relations, then one class more each time they double (8–15: 1, 16–31: 2, …)."""
+    return max(0, degree.bit_length() - HUB_RELATIONS.bit_length() + 1)
+
+
 def _order(checked: Checked) -> list[str]:
     degree = dict(checked.graph.degree())
 
     def importance(doc: Document) -> tuple[int, int, str]:
-        # Most related first, then the most recent year (undated last), then the id.
-        return (-degree[doc.id], -(doc.year or 0), doc.id)
+        # Least important first: fewest relations, then the oldest year (undated first), then the id.
+        return (relation_class(degree[doc.id]), doc.year or 0, doc.id)
 
     return [d.id for d in sorted(checked.corpus.documents.values(), key=importance)]
 

@@ -27,8 +27,13 @@
   // -- folding and tokens: the same as search_index.tokens() ---------------------------------
   var TU = /\/\s*t\.?\s*ư(?![a-zà-ỹ])/gi;
 
+  // Cyrillic letters that look Latin ("BТС" pasted for BTC): as citations/normalise.py reads them
+  var LOOKALIKE = "АВСЕНКМОРТХаеорсух", LATIN = "abcehkmoptxaeopcyx";
+
   function foldChar(c) {
     if (c === "đ" || c === "Đ") return "d";
+    var k = LOOKALIKE.indexOf(c);
+    if (k >= 0) return LATIN.charAt(k);
     var base = c.normalize("NFD").charAt(0);
     if (/[A-Za-z]/.test(base) && base !== c) return base.toLowerCase();
     if (/\s/.test(c)) return " ";
@@ -106,7 +111,7 @@
       found.forEach(function (m, k) { if (m.has(doc)) s += m.get(doc) * idf[k]; });
       return [doc, s];
     }));
-    hits.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
+    hits.sort(function (a, b) { return score.get(b) - score.get(a) || b - a; });  // ties: the more important
     return { hits: hits, partial: partial };
   }
 
