@@ -380,11 +380,17 @@ def _hover_node(p, kind: str) -> str:
     canvas.evaluate("el => el.scrollIntoView({block: 'center', behavior: 'instant'})")
     p.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     box = canvas.bounding_box()
-    x, y = p.evaluate(
-        "kind => { const g = VB_GRAPH.instances[kind]; const n = g.nodes().filter(n => n.data('title'))[0]"
-        " || g.nodes()[0]; const r = n.renderedPosition(); return [r.x, r.y]; }",
-        kind,
-    )
+    if kind == "global":  # vanban's own canvas (vanban-globalgraph.js)
+        x, y = p.evaluate(
+            "() => { const g = VB_GRAPH.instances.global; const id = g.nodes().find(i => g.card(i).title)"
+            " || g.nodes()[0]; return g.screen(id); }"
+        )
+    else:
+        x, y = p.evaluate(
+            "kind => { const g = VB_GRAPH.instances[kind]; const n = g.nodes().filter(n => n.data('title'))[0]"
+            " || g.nodes()[0]; const r = n.renderedPosition(); return [r.x, r.y]; }",
+            kind,
+        )
     p.mouse.move(box["x"] + x, box["y"] + y)
     tip = p.locator(f".vb-graph[data-graph={kind}] .vb-graph-tip")
     tip.wait_for(state="visible")
@@ -472,7 +478,7 @@ def test_global_graph_hover_and_focus(guarded, csp_url):
     assert "<script>alert(1)</script>" in _hover_node(p, "global")
     p.fill("#vb-graph-filters input[name=focus]", "04-NQ/TW")
     p.press("#vb-graph-filters input[name=focus]", "Enter")
-    p.wait_for_function("VB_GRAPH.instances.global.nodes('.focus').length === 1")
+    p.wait_for_function("VB_GRAPH.instances.global.focused() !== null")
     assert "TITLE-04-nq-tw-2016 <script>alert(1)</script>" in p.locator("#vb-graph-status").inner_text()
     topics = p.locator("#vb-graph-filters select[name=topic] option")
     assert any("<script>alert(1)</script>" in t for t in topics.all_inner_texts())

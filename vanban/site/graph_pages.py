@@ -18,6 +18,14 @@ GRAPH_PAGE = "do-thi.md"
 SHAPE_MARKS = {"diamond": "◆", "ellipse": "●", "triangle": "▲", "rectangle": "■", "hexagon": "⬢"}
 
 
+def global_scripts(page: str) -> str:
+    """The global graph draws itself (vanban-globalgraph.js): no graph library to load."""
+    return (
+        f'<script src="{e(href(page, "assets/javascripts/vanban-loader.js"))}"></script>\n'
+        f'<script src="{e(href(page, "assets/javascripts/vanban-globalgraph.js"))}"></script>'
+    )
+
+
 def scripts(page: str) -> str:
     # The loader is also in mkdocs.yml's extra_javascript, but that comes after the page content.
     return (
@@ -27,7 +35,7 @@ def scripts(page: str) -> str:
     )
 
 
-def legend(types: Collection[str] | None = None, levels: Collection[str] | None = None) -> str:
+def legend(types: Collection[str] | None = None, levels: Collection[str] | None = None, size: bool = False) -> str:
     v = vocab_payload()
     type_items = "".join(
         f'<li><span class="vb-swatch" style="background:{t["colour"]}"></span>{e(t["label"])}</li>'
@@ -48,7 +56,13 @@ def legend(types: Collection[str] | None = None, levels: Collection[str] | None 
         f"<div><strong>Loại văn bản (màu)</strong><ul>{type_items}</ul></div>"
         f"<div><strong>Cấp ban hành (hình)</strong><ul>{level_items}</ul></div>"
         f"<div><strong>Quan hệ (đường, mũi tên từ văn bản tác động)</strong><ul>{rel_items}</ul></div>"
-        "</details>"
+        + (
+            "<div><strong>Kích thước</strong><ul><li>Dấu càng lớn, văn bản càng nhiều quan hệ; khi thu nhỏ, "
+            "chỉ văn bản nhiều quan hệ nhất có tên</li></ul></div>"
+            if size
+            else ""
+        )
+        + "</details>"
     )
 
 
@@ -108,15 +122,17 @@ def render_graph_page(corpus: Corpus) -> str:
     body = (
         "<h1>Đồ thị văn bản</h1>\n"
         "<p>Mọi văn bản và quan hệ giữa chúng: trục ngang là thời gian, văn bản trung ương ở trên, văn "
-        "bản địa phương ở dưới theo từng tỉnh. Lọc theo quan hệ, loại, cấp, năm, chủ đề; bấm vào một văn bản "
-        "để mở trang của nó.</p>\n" + form + '\n<p id="vb-graph-status" class="vb-graph-status">Đang tải…</p>\n'
+        "bản địa phương ở dưới theo từng tỉnh; văn bản càng nhiều quan hệ, dấu càng lớn và tên càng sớm hiện. "
+        "Lọc theo quan hệ, loại, cấp, năm, chủ đề; bấm vào một văn bản để mở trang của nó.</p>\n"
+        + form
+        + '\n<p id="vb-graph-status" class="vb-graph-status" aria-live="polite">Đang tải…</p>\n'
         '<div class="vb-graph vb-graph-global" data-graph="global" data-state="loading">'
-        '<div class="vb-graph-canvas"></div><span class="vb-graph-note"></span></div>\n'
-        + legend(set(types), set(levels))
+        '<div class="vb-graph-canvas"></div></div>\n'
+        + legend(set(types), set(levels), size=True)
         + "\n"
-        + scripts(GRAPH_PAGE)
+        + global_scripts(GRAPH_PAGE)
     )
-    return front_matter("Đồ thị văn bản") + raw(body) + "\n"
+    return front_matter("Đồ thị văn bản", hide=("navigation", "toc")) + raw(body) + "\n"
 
 
 def neighbour_count(graph: nx.MultiDiGraph[str], doc_id: str) -> int:

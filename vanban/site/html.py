@@ -133,7 +133,7 @@ def sort_docs(docs: Iterable[Document]) -> list[Document]:
     return sorted(docs, key=doc_order)
 
 
-def front_matter(title: str, description: str = "") -> str:
+def front_matter(title: str, description: str = "", hide: Sequence[str] = ()) -> str:
     """YAML front matter, each value a double-quoted string (nothing in it can be misread).
 
     Both values are HTML-escaped because Material prints them as HTML, unescaped: the title in
@@ -143,6 +143,8 @@ def front_matter(title: str, description: str = "") -> str:
     lines = [f"title: {_yaml_string(e(' '.join(title.split())))}"]
     if description:
         lines.append(f"description: {_yaml_string(e(short(description, 200)))}")
+    if hide:  # Material folds these parts away: "navigation", "toc"
+        lines.append("hide: [" + ", ".join(_yaml_string(part) for part in hide) + "]")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 

@@ -3,10 +3,9 @@
  * Containers say what to draw:
  *   <div class="vb-graph" data-graph="local" data-doc="ID">   a document and its neighbours
  *   <div class="vb-graph" data-graph="impl" data-doc="ID">    the layered implementation view
- *   <div class="vb-graph" data-graph="global">                 the whole corpus, filtered
  * Data comes from graph-data/*.js (vanban/site/graph_data.py), loaded by vanban-loader.js (which
- * must come first) with <script> tags so that it works from file:// too. Layouts of the global
- * graph are computed in Python (preset).
+ * must come first) with <script> tags so that it works from file:// too. The global graph draws itself
+ * (vanban-globalgraph.js).
  */
 (function () {
   "use strict";
@@ -14,11 +13,10 @@
   var script = document.currentScript;
   var ROOT = new URL("../../", script.src);
   var DATA = new URL("graph-data/", ROOT);
-  var MAX_GLOBAL = 800;    // measured: 800 nodes pan and zoom at 30-60 fps in Chromium without a GPU; 1,500 at 15
 
   // The data files call these; the loader hands each payload to whoever asked for its file.
   function deliver(payload) { window.vanbanLoad.deliver(payload); }
-  window.VB_GRAPH = { vocab: deliver, local: deliver, global: deliver, instances: {} };
+  window.VB_GRAPH = { vocab: deliver, local: deliver, instances: {} };
 
   function load(path) { return window.vanbanLoad(new URL(path, DATA).href); }
 
@@ -162,102 +160,6 @@
     ready(container, cy, "impl");
   }
 
-  // -- the whole corpus ----------------------------------------------------------------------
-  function drawGlobal(container, vocab, g) {
-    var f = {}; g.fields.forEach(function (k, i) { f[k] = i; });
-    var box = container.querySelector(".vb-graph-canvas");
-    var form = document.querySelector("#vb-graph-filters");
-    var status = document.querySelector("#vb-graph-status");
-    var years = g.nodes.map(function (n) { return n[f.year]; }).filter(Boolean);
-    var minYear = Math.min.apply(null, years), maxYear = Math.max.apply(null, years);
-    form.elements.from.value = form.elements.from.value || minYear;
-    form.elements.to.value = form.elements.to.value || maxYear;
-    var topic = form.elements.topic;
-    g.topics.forEach(function (t, i) { var o = el("option", null, t); o.value = String(i); topic.appendChild(o); });
-    if (g.nodes.length > MAX_GLOBAL) {   // a big corpus opens on its central documents
-      Array.from(form.querySelectorAll("input[name=level]")).forEach(function (box) {
-        box.checked = box.value === "trung-uong";
-      });
-    }
-    var cy = cytoscape({ container: box, style: style(vocab, { small: true }), minZoom: 0.02, maxZoom: 4,
-                         textureOnViewport: true, hideEdgesOnViewport: true,
-                         pixelRatio: 1, motionBlur: false });
-    wire(cy, box);
-
-    function checked(name) {
-      return new Set(Array.from(form.querySelectorAll("input[name=" + name + "]:checked")).map(function (i) { return i.value; }));
-    }
-
-    function render() {
-      var types = checked("type"), levels = checked("level"), rels = checked("relation");
-      var from = Number(form.elements.from.value) || minYear, to = Number(form.elements.to.value) || maxYear;
-      var t = topic.value === "" ? null : Number(topic.value);
-      var shown = [], index = new Map();
-      for (var i = 0; i < g.nodes.length; i++) {   // nodes come most connected first
-        var n = g.nodes[i];
-        var year = n[f.year];
-        if (!types.has(n[f.type]) || !levels.has(n[f.level])) continue;
-        if (year && (year < from || year > to)) continue;
-        if (t !== null && n[f.topics].indexOf(t) < 0) continue;
-        index.set(i, shown.length);
-        shown.push(n);
-      }
-      var total = shown.length, cut = total > MAX_GLOBAL;
-      if (cut) { shown = shown.slice(0, MAX_GLOBAL); }
-      var elements = shown.map(function (n) {
-        return { data: { id: n[f.id], symbol: n[f.symbol], type: n[f.type], level: n[f.level], year: n[f.year],
-                         date: n[f.date], title: n[f.title], label: n[f.symbol] },
-                 position: { x: n[f.x], y: n[f.y] } };
-      });
-      var ids = new Set(shown.map(function (n) { return n[f.id]; }));
-      g.edges.forEach(function (e, k) {
-        var s = g.nodes[e[0]][f.id], d = g.nodes[e[1]][f.id];
-        if (rels.has(e[2]) && ids.has(s) && ids.has(d)) {
-          elements.push({ data: { id: "g" + k, source: s, target: d, type: e[2], label: (vocab.relations[e[2]] || {}).label } });
-        }
-      });
-      cy.startBatch();
-      cy.elements().remove();
-      cy.add(elements);
-      cy.style(style(vocab, { small: shown.length > 200 }));   // labels and arrows while they stay legible
-      cy.endBatch();
-      cy.layout({ name: "preset", fit: true, padding: 20 }).run();
-      status.textContent = (cut ? "Đang hiện " + MAX_GLOBAL + " trong " + total + " văn bản khớp bộ lọc (những văn bản có " +
-        "nhiều quan hệ nhất). Thu hẹp năm, chủ đề, loại hoặc cấp để xem đủ." : total + " văn bản") +
-        ", " + (cy.edges().length) + " quan hệ. Trục ngang là thời gian; trung ương ở trên, địa phương ở dưới.";
-    }
-
-    function focus(query) {
-      var q = query.trim().toLowerCase().replace(/\s+/g, "");
-      if (!q) return;
-      var hit = g.nodes.find(function (n) { return n[f.symbol].toLowerCase().replace(/\s+/g, "") === q || n[f.id] === q; });
-      if (!hit) { status.textContent = "Không thấy «" + query + "» trong đồ thị."; return; }
-      var node = cy.getElementById(hit[f.id]);
-      if (node.empty()) {  // filtered out: widen the filters to it, then draw again
-        form.querySelector("input[name=type][value='" + CSS.escape(hit[f.type]) + "']").checked = true;
-        form.querySelector("input[name=level][value='" + CSS.escape(hit[f.level]) + "']").checked = true;
-        topic.value = "";
-        if (hit[f.year]) {
-          form.elements.from.value = Math.min(Number(form.elements.from.value), hit[f.year]);
-          form.elements.to.value = Math.max(Number(form.elements.to.value), hit[f.year]);
-        }
-        render();
-        node = cy.getElementById(hit[f.id]);
-      }
-      cy.nodes(".focus").removeClass("focus");
-      node.addClass("focus");
-      cy.animate({ center: { eles: node }, zoom: 1.5 }, { duration: 300 });
-      status.textContent = hit[f.symbol] + " (" + (hit[f.year] || "chưa rõ năm") + "): " + hit[f.title];
-    }
-
-    form.addEventListener("change", function (e) { if (e.target.name !== "focus") render(); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); focus(form.elements.focus.value); });
-    render();
-    ready(container, cy, "global");
-    var wanted = new URLSearchParams(location.search).get("focus");
-    if (wanted) { form.elements.focus.value = wanted; focus(wanted); }
-  }
-
   // In place of "loading": what went wrong and what to do. Nothing is drawn: the canvas and its help go.
   function fail(container, text) {
     container.setAttribute("data-state", "error");
@@ -266,9 +168,7 @@
     });
     var depth = container.querySelector("select[name=depth]");
     if (depth) depth.disabled = true;
-    // The global page says "loading" in its status line, above the filters.
-    var status = container.getAttribute("data-graph") === "global" && document.querySelector("#vb-graph-status");
-    var note = status || container.querySelector(".vb-graph-note");
+    var note = container.querySelector(".vb-graph-note");
     if (!note) {
       note = el("p", "vb-graph-note");
       container.insertBefore(note, container.firstChild);
@@ -290,7 +190,6 @@
     }
     var kind = container.getAttribute("data-graph"), doc = container.getAttribute("data-doc");
     load("vocab.js").then(function (vocab) {
-      if (kind === "global") return load("global.js").then(function (g) { drawGlobal(container, vocab, g); });
       return load("local/" + encodeURIComponent(doc) + ".js").then(function (data) {
         (kind === "impl" ? drawImpl : drawLocal)(container, vocab, data);
       });
@@ -300,6 +199,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    Array.from(document.querySelectorAll(".vb-graph")).forEach(start);
+    Array.from(document.querySelectorAll(".vb-graph:not([data-graph=global])")).forEach(start);
   });
 })();
