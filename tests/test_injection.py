@@ -472,6 +472,17 @@ def test_search_finds_the_payload_documents_and_shows_them_as_text(guarded, csp_
     check("")
 
 
+def test_preview_card_shows_data_as_text(guarded, csp_url):
+    check, p = guarded
+    p.goto(f"{csp_url}/van-ban/04-nq-tw-2016.html")
+    link = p.locator(".md-content a.vb-doclink").first
+    link.hover()
+    card = p.locator("#vb-peek")
+    card.wait_for(state="visible", timeout=5_000)
+    assert "<script>alert(1)</script>" in card.inner_text()
+    check("")
+
+
 def test_global_graph_hover_and_focus(guarded, csp_url):
     check, p = guarded
     p.goto(f"{csp_url}/do-thi.html")

@@ -24,6 +24,7 @@ from .mdraw import raw
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
 from .paths import doc_path, original_path, safe
 from .pdf import render_pdf
+from .previews import preview_files
 from .search_index import SearchMemo, search_files
 
 if TYPE_CHECKING:
@@ -191,6 +192,7 @@ def render_data(
     keeps what it made before). An incremental build asks for what `partial` names only, and keeps what
     the search index read of each document (`search_memo`)."""
     yield from search_files(checked, search_memo)
+    yield from preview_files(checked)
     yield from graph_files(checked, partial.local_graphs if partial else None)
     yield from _originals(checked)
     corpus, graph = checked.corpus, checked.graph
