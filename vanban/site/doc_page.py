@@ -14,7 +14,7 @@ from ..graph import Neighbour, implementers, neighbours, status_of
 from ..model import Corpus, Document
 from ..rules import is_central, is_central_policy
 from ..schema import UNKNOWN_ISSUER
-from .fulltext import render_full_text
+from .fulltext import Anchors, no_anchors, render_full_text
 from .graph_pages import impl_section, local_section, neighbour_count, scripts
 from .html import admonition, date_html, date_text, doc_label, doc_link, e, front_matter, mark_unverified, title_html
 from .mdraw import keep_spaces, raw
@@ -35,8 +35,10 @@ def render_document(
     text: str,
     citations: Sequence[Citation],
     acknowledged: Sequence[str] = (),
+    anchors_of: Anchors = no_anchors,
 ) -> str:
-    """acknowledged: the messages of warnings the data acknowledges for this document."""
+    """acknowledged: the messages of warnings the data acknowledges for this document; anchors_of: the anchors
+    of other documents' full texts (fulltext.text_anchors), for citations of an article."""
     page = doc_path(doc.id)
     head = [
         f'<h1 class="vb-h1">{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
@@ -55,7 +57,7 @@ def render_document(
         _graph(graph, doc, page),
         _tree(corpus, graph, doc, page),
         _notes(doc, acknowledged),
-        _full_text(page, corpus, text, citations),
+        _full_text(page, corpus, text, citations, anchors_of),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -353,8 +355,14 @@ def _notes(doc: Document, acknowledged: Sequence[str]) -> str:
     return "## Ghi chú\n\n" + raw('<ul class="vb-notes">' + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
 
 
-def _full_text(page: str, corpus: Corpus, text: str, citations: Sequence[Citation]) -> str:
+def _full_text(page: str, corpus: Corpus, text: str, citations: Sequence[Citation], anchors_of: Anchors) -> str:
     if not text.strip():
         return ""
-    linked = keep_spaces(render_full_text(page, corpus, text, citations))
-    return "## Toàn văn\n\n" + raw(f'<div class="vb-fulltext">{linked.strip(chr(10))}</div>')
+    linked = keep_spaces(render_full_text(page, corpus, text, citations, anchors_of))
+    # One text, two views (fulltext.py): for reading, the default; exactly as kept, one click away.
+    toggle = (
+        '<input type="checkbox" id="vb-exact" class="vb-exact-toggle">'
+        '<label for="vb-exact" class="vb-exact-label md-button">Xem nguyên văn như bản lưu</label>'
+    )
+    body = f'<div class="vb-fulltext">{linked.strip(chr(10))}</div>'
+    return "## Toàn văn\n\n" + raw(f'<div class="vb-textbox">{toggle}{body}</div>')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from ..problems import NOTE, BuildError
 from ..rules import is_central_policy
 from ..studypack import implementation_report, study_pack
 from .doc_page import render_document
+from .fulltext import text_anchors
 from .graph_data import DIR as GRAPH_DIR
 from .graph_data import graph_files
 from .graph_pages import GRAPH_PAGE, render_graph_page
@@ -106,6 +108,7 @@ def render_site(
     yield from _pack_and_report_pages(checked, with_pdf, partial.studies if partial else None)
     notes = acknowledged(checked)
     total = len(corpus.documents)
+    anchors_of = functools.lru_cache(maxsize=None)(lambda doc_id: text_anchors(checked.texts.get(doc_id, "")))
     for i, doc in enumerate(corpus.documents.values(), 1):
         if partial is not None and doc.id not in partial.documents:
             continue
@@ -118,6 +121,7 @@ def render_site(
                 checked.texts.get(doc.id, ""),
                 checked.citations.get(doc.id, []),
                 notes[doc.id],
+                anchors_of,
             ),
         )
         if progress and (i % 1000 == 0 or i == total):
