@@ -69,6 +69,35 @@ def test_show_says_a_document_was_replaced(cli):
     assert "tình trạng: Hết hiệu lực toàn bộ từ 01/07/2023; được thay thế bởi 10/2022/QH15 (2022)" in out
 
 
+@pytest.mark.parametrize(
+    ("day", "status"),
+    [
+        # the law of 10/11/2022 replaced the ordinance when it took effect, 01/07/2023
+        ("2022-12-31", "tình trạng: chưa ghi nhận văn bản thay thế hay ngày hết hiệu lực tính đến ngày đó"),
+        ("2023-07-01", "tình trạng: Hết hiệu lực toàn bộ từ 01/07/2023; được thay thế bởi 10/2022/QH15 (2022)"),
+    ],
+)
+def test_show_on_a_day_gives_the_status_and_relations_of_that_day(cli, day: str, status: str):
+    code, out, _ = cli("show", "Pháp lệnh 34", "--on", day)
+    assert code == 0 and status in out
+    assert ("Được thay thế bởi: 10/2022/QH15" in out) == (day >= "2022-11-10")
+
+
+def test_show_on_a_day_hides_documents_issued_later(cli):
+    code, out, _ = cli("show", "25-nq-tw-2013", "--on", "2014-01-01")
+    assert code == 0
+    assert "(2 văn bản liên quan ban hành sau ngày đó không hiện)" in out
+    assert "160-BC/TU" not in out and "114-KL/TW" not in out
+    code, out, _ = cli("show", "25-nq-tw-2013", "--on", "2012-01-01")
+    assert "văn bản này ban hành sau ngày đó" in out
+
+
+def test_show_on_refuses_a_day_that_is_not_one(cli):
+    with pytest.raises(SystemExit) as stop:
+        cli("show", "25-nq-tw-2013", "--on", "2014-13-01")
+    assert stop.value.code == 2
+
+
 def test_show_ambiguous_exits_nonzero_with_years(cli):
     code, out, err = cli("show", "16/CT-TTg")
     assert code != 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -17,11 +18,12 @@ from .checked import Checked
 from .citations import Citation
 from .dates import show_date as plain_date
 from .export import FORMATS as EXPORT_FORMATS
-from .graph import TreeNode, depth_first, implementers, neighbours, sources, status_of
+from .graph import TreeNode, depth_first, implementers, neighbours, sources, status_of, status_on
 from .model import Corpus, Document
 from .pipeline import DEFAULT_DATA, DEFAULT_SITE, build_site, check, load_valid
 from .problems import ERROR, NOTE, WARNING, BuildError, DataError, OutputError, OutputFolderRefused, Problem
 from .refs import AmbiguousRef, RefIndex, RefNotFound
+from .rules import holds_on
 from .site.build import served_site, write_output
 
 SEVERITY_LABEL = {ERROR: "LỖI", WARNING: "CẢNH BÁO", NOTE: "GHI NHẬN"}
@@ -119,6 +121,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="một văn bản và các quan hệ hai chiều")
     data_arg(p)
     p.add_argument("ref", metavar="REF", help="id, ký hiệu (25-NQ/TW), ký hiệu kèm năm (16/CT-TTg 2020) hoặc tên gọi")
+    p.add_argument(
+        "--on",
+        metavar="YYYY-MM-DD",
+        type=_day,
+        help="như cơ sở tri thức đứng vào ngày đó: văn bản ban hành sau ẩn đi, tình trạng hiệu lực tính đến ngày đó",
+    )
     p.set_defaults(func=cmd_show)
 
     for name, helptext in (
@@ -281,9 +289,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     if doc.draft is not None:
         print("  bản nháp nhập tự động, chưa được xem xét (xem `vanban review`)")
     items = neighbours(graph, corpus, doc.id)
-    status = status_of(graph, corpus, doc)
+    day: dt.date | None = args.on
+    status = status_of(graph, corpus, doc) if day is None else status_on(graph, corpus, doc, day)
+    if day is not None:
+        print(f"  theo ngày {day:%d/%m/%Y}: văn bản ban hành sau ngày đó không hiện, tình trạng tính đến ngày đó")
+        if doc.date is not None and doc.date.earliest() > day:
+            print("  văn bản này ban hành sau ngày đó")
+        later = [n for n in items if n.doc.date is not None and not holds_on(n.doc.date, day)]
+        items = [n for n in items if n not in later]
+        if later:
+            print(f"  ({len(later)} văn bản liên quan ban hành sau ngày đó không hiện)")
     if status.label:
         print(f"  tình trạng: {status.line()}")
+    elif day is not None:
+        print("  tình trạng: chưa ghi nhận văn bản thay thế hay ngày hết hiệu lực tính đến ngày đó")
     for outgoing, heading in ((True, "Văn bản này tác động tới"), (False, "Văn bản khác tác động tới văn bản này")):
         group = [n for n in items if n.outgoing == outgoing]
         print(f"\n{heading} ({len(group)}):")
@@ -295,6 +314,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                 f"  {label}: {n.doc.symbol} ({n.doc.year or 'chưa rõ năm'}) {plain_date(n.doc.date)} [{n.doc.id}]{flag}"
             )
     return 0
+
+
+def _day(text: str) -> dt.date:
+    """A day given on the command line, or argparse's message."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải ngày dạng YYYY-MM-DD (ví dụ 2017-06-30)") from None
 
 
 def _headline(corpus: Corpus, doc: Document) -> str:

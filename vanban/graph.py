@@ -8,6 +8,7 @@ and forwards 160-BC/TU).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import deque
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from . import vocab
 from .model import Corpus, Document, Relation
 from .rules import Replacement, Status, doc_order
 from .rules import status_of as status_with
+from .rules import status_on as status_on_day
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph[str]:
@@ -105,6 +107,12 @@ def status_of(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document) -> Sta
     return status_with(
         doc, (Replacement(n.relation.type, n.doc, n.relation.note) for n in replaced_by(graph, corpus, doc.id))
     )
+
+
+def status_on(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document, day: dt.date) -> Status:
+    """The document's status as it stood on `day` (rules.status_on)."""
+    found = (Replacement(n.relation.type, n.doc, n.relation.note) for n in replaced_by(graph, corpus, doc.id))
+    return status_on_day(doc, found, day)
 
 
 def statuses(graph: nx.MultiDiGraph[str], corpus: Corpus) -> dict[str, Status]:

@@ -7,6 +7,7 @@ disagree about a document.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -120,6 +121,28 @@ def status_of(doc: Document, replacements: Iterable[Replacement] = ()) -> Status
     elif not label and by:
         label = "Bị thay thế"
     return Status(doc.status, label, doc.ceased, by)
+
+
+def holds_on(date: PartialDate | None, day: dt.date) -> bool:
+    """Whether what happened on `date` had happened by `day`: a partial date counts from its first day
+    ("2003" holds on 15/06/2003), an unknown date never holds (it is shown as unknown, not as later)."""
+    return date is not None and date.earliest() <= day
+
+
+def status_on(doc: Document, replacements: Iterable[Replacement], day: dt.date) -> Status:
+    """The status of doc as it stood on `day`: only the replacements issued by then, the ceasing date only if
+    reached. A ceased status recorded without its date stays (when it ceased is not known)."""
+    # A replacement is made when the replacing document takes effect (a law of 10/11/2022 in force from
+    # 01/07/2023 leaves the ordinance in force until then); its issue date when that is all that is known.
+    by = tuple(r for r in replacements if holds_on(r.doc.effective or r.doc.date, day))
+    ceased = doc.ceased if holds_on(doc.ceased, day) else None
+    key = doc.status if (doc.ceased is None or ceased is not None) else ""
+    label = vocab.STATUSES.get(key, "")
+    if not label and ceased:
+        label = "Hết hiệu lực"
+    elif not label and by:
+        label = "Bị thay thế"
+    return Status(key, label, ceased, by)
 
 
 def _lower_first(text: str) -> str:

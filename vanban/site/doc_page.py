@@ -9,14 +9,26 @@ import networkx as nx
 
 from .. import vocab
 from ..citations import Citation
-from ..dates import date_order
+from ..dates import PartialDate, date_order
 from ..graph import Neighbour, implementers, neighbours, status_of
 from ..model import Corpus, Document
 from ..rules import is_central, is_central_policy
 from ..schema import UNKNOWN_ISSUER
 from .fulltext import Anchors, no_anchors, render_full_text
 from .graph_pages import impl_section, local_section, neighbour_count, scripts
-from .html import admonition, date_html, date_text, doc_label, doc_link, e, front_matter, mark_unverified, title_html
+from .html import (
+    DATE_CONTROL,
+    admonition,
+    date_html,
+    date_text,
+    day_attr,
+    doc_label,
+    doc_link,
+    e,
+    front_matter,
+    mark_unverified,
+    title_html,
+)
 from .mdraw import keep_spaces, raw
 from .packs import pack_path, report_path
 from .paths import doc_path, href, issuer_page, original_path, term_page, topic_page, type_page, year_page
@@ -41,7 +53,7 @@ def render_document(
     of other documents' full texts (fulltext.text_anchors), for citations of an article."""
     page = doc_path(doc.id)
     head = [
-        f'<h1 class="vb-h1">{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
+        f'<h1 class="vb-h1"{day_attr(doc.date, "issued")}>{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
         f'<span class="vb-year">({e(str(doc.year) if doc.year else "chưa rõ năm")})</span></h1>',
         _draft_banner(doc, page),
         _title(doc),
@@ -53,6 +65,7 @@ def render_document(
         front_matter(doc_label(doc), doc.title),
         raw("\n".join(head)),
         _relations(corpus, graph, doc, page),
+        _timeline(corpus, graph, doc, page),
         _suggestions(corpus, doc, page),
         _graph(graph, doc, page),
         _tree(corpus, graph, doc, page),
@@ -60,6 +73,38 @@ def render_document(
         _full_text(page, corpus, text, citations, anchors_of),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+# The events of the timeline, by the relation that makes them (incoming: another document acts on this one).
+_EVENTS = {"thuc-hien": "Được thực hiện bởi", "tiep-tuc-thuc-hien": "Được tiếp tục thực hiện bởi"}
+
+
+def _timeline(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
+    """Issued, in force, carried out, continued, replaced, ceased: each with its day, in order; the control
+    that shows the page as it stood on a chosen day."""
+    events: list[tuple[PartialDate | None, str, str]] = [(doc.date, "Ban hành", "")]
+    if doc.effective:
+        events.append((doc.effective, "Có hiệu lực", ""))
+    for n in neighbours(graph, corpus, doc.id):
+        if n.outgoing:
+            continue
+        if n.relation.type in vocab.REPLACING:
+            label = vocab.RELATION_TYPES[n.relation.type].inverse_label
+            events.append((n.doc.effective or n.doc.date, label, doc_link(page, n.doc)))
+        elif n.relation.type in _EVENTS:
+            events.append((n.doc.date, _EVENTS[n.relation.type], doc_link(page, n.doc)))
+    if doc.ceased:
+        events.append((doc.ceased, "Hết hiệu lực", ""))
+    dated = sorted((ev for ev in events if ev[0] is not None), key=lambda ev: date_order(ev[0]))
+    shown = dated[:MAX_RELATED_PER_GROUP]
+    items = "".join(
+        f'<li{day_attr(when)}><span class="vb-date">{e(date_text(when))}</span> · {e(what)}'
+        + (f" {link}" if link else "")
+        + "</li>"
+        for when, what, link in shown
+    )
+    more = f'<li class="vb-more">… và {len(dated) - len(shown)} sự kiện khác</li>' if len(dated) > len(shown) else ""
+    return "## Dòng thời gian\n\n" + raw(DATE_CONTROL + f'<ol class="vb-timeline">{items}{more}</ol>')
 
 
 def _study_links(corpus: Corpus, doc: Document, page: str) -> str:
@@ -82,10 +127,12 @@ def _banners(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: s
     out = []
     status = status_of(graph, corpus, doc)
     if status.ended:
-        body = [f"<p>{e(status.sentence())}</p>"] if status.ceased else []
+        # Each line carries the day it became true, for the view of an earlier day (vanban-ondate.js).
+        body = [f"<p{day_attr(doc.ceased)}>{e(status.sentence())}</p>"] if status.ceased else []
         for r in status.by:
             body.append(
-                f"<p>{e(r.verb)} {e(vocab.DOC_TYPES[r.doc.type].label)} {doc_link(page, r.doc)}{_note(r.note)}.</p>"
+                f"<p{day_attr(r.doc.effective or r.doc.date)}>{e(r.verb)} {e(vocab.DOC_TYPES[r.doc.type].label)} "
+                f"{doc_link(page, r.doc)}{_note(r.note)}.</p>"
             )
         out.append(admonition("warning vb-banner-replaced", status.HEADING, "\n".join(body)))
     if doc.known_from_citation:
@@ -224,7 +271,10 @@ def _card(corpus: Corpus, doc: Document, page: str) -> str:
     if doc.ceased:
         rows.append(("Ngày hết hiệu lực", e(date_text(doc.ceased)) + mark_unverified(doc, "ceased")))
     if doc.status:
-        rows.append(("Tình trạng", e(vocab.STATUSES[doc.status]) + mark_unverified(doc, "status")))
+        status = e(vocab.STATUSES[doc.status])
+        if doc.ceased and doc.status in vocab.CEASED_STATUSES:  # seen on an earlier day (?ngay=), not yet
+            status = f'<span{day_attr(doc.ceased)}>{status}</span><span class="vb-until">chưa, tại ngày đang xem</span>'
+        rows.append(("Tình trạng", status + mark_unverified(doc, "status")))
     if doc.aliases:
         rows.append(("Tên gọi khác", "; ".join(e(a) for a in doc.aliases)))
     if doc.topics:
@@ -332,7 +382,7 @@ def _rel_item(page: str, n: Neighbour) -> str:
         extra.append('<span class="vb-unverified" title="Quan hệ này chưa được xác minh">quan hệ chưa xác minh</span>')
     if doc.known_from_citation:
         extra.append('<span class="vb-citation-mark">chỉ biết qua trích dẫn</span>')
-    return "<li>" + " · ".join(bits) + (("<br>" + " · ".join(extra)) if extra else "") + "</li>"
+    return f"<li{day_attr(doc.date)}>" + " · ".join(bits) + (("<br>" + " · ".join(extra)) if extra else "") + "</li>"
 
 
 def _graph(graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:

@@ -92,7 +92,7 @@ def impl_section(doc: Document) -> str:
 
 
 def render_graph_page(corpus: Corpus) -> str:
-    from .html import front_matter
+    from .html import DATE_CONTROL, front_matter
     from .mdraw import raw
 
     types = sorted({d.type for d in corpus.documents.values()}, key=list(vocab.DOC_TYPES).index)
@@ -125,6 +125,7 @@ def render_graph_page(corpus: Corpus) -> str:
         "bản địa phương ở dưới theo từng tỉnh; văn bản càng nhiều quan hệ, dấu càng lớn và tên càng sớm hiện. "
         "Lọc theo quan hệ, loại, cấp, năm, chủ đề; bấm vào một văn bản để mở trang của nó.</p>\n"
         + form
+        + DATE_CONTROL
         + '\n<p id="vb-graph-status" class="vb-graph-status" aria-live="polite">Đang tải…</p>\n'
         '<div class="vb-graph vb-graph-global" data-graph="global" data-state="loading">'
         '<div class="vb-graph-canvas"></div></div>\n'

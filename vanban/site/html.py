@@ -65,6 +65,21 @@ def date_html(doc: Document) -> str:
     return e(date_text(doc.date)) + mark_unverified(doc, "date")
 
 
+# "Xem theo ngày" (vanban-ondate.js): the day goes into the address, ?ngay=YYYY-MM-DD.
+DATE_CONTROL = (
+    '<form class="vb-ondate" role="search" aria-label="Xem cơ sở tri thức theo một ngày">'
+    '<label>Xem theo ngày <input type="date" name="ngay" min="1945-01-01" max="2100-12-31"></label> '
+    '<button type="submit" class="md-button">Xem</button> '
+    '<button type="button" class="md-button vb-ondate-clear">Như hôm nay</button></form>'
+)
+
+
+def day_attr(date: PartialDate | None, name: str = "date") -> str:
+    """data-date="2013-06-03": the first day a date can be, for the "Xem theo ngày" view (vanban-ondate.js),
+    which hides what had not happened by the chosen day; nothing for an unknown date (never hidden)."""
+    return f' data-{name}="{date.earliest().isoformat()}"' if date is not None else ""
+
+
 def doc_label(doc: Document) -> str:
     """'Nghị quyết 25-NQ/TW (2013)' — what a reader needs to tell same-symbol documents apart."""
     return f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol} ({year_text(doc)})"

@@ -8,7 +8,7 @@ from .. import vocab
 from ..dates import days_between
 from ..graph import TreeNode
 from ..model import Corpus, Document
-from .html import date_html, doc_link, e, issuer_html
+from .html import date_html, day_attr, doc_link, e, issuer_html
 
 
 def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str, limit: int) -> str:
@@ -25,7 +25,7 @@ def render_tree(corpus: Corpus, root: Document, nodes: list[TreeNode], page: str
             when = f' <span class="vb-days">sau {days} ngày</span>' if days is not None else ""
             flag = ' <span class="vb-unverified">chưa xác minh</span>' if n.unverified else ""
             items.append(
-                f'<li><span class="vb-rel-kind">{e(rel)}</span> {doc_link(page, n.doc)} · '
+                f'<li{day_attr(n.doc.date)}><span class="vb-rel-kind">{e(rel)}</span> {doc_link(page, n.doc)} · '
                 f"{date_html(n.doc)} · {issuer_html(corpus, n.doc)}{when}{flag}"
                 f"{walk(n.doc)}</li>"
             )

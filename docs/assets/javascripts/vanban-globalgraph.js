@@ -310,6 +310,16 @@
       return new Set(Array.from(form.querySelectorAll("input[name=" + name + "]:checked")).map(function (i) { return i.value; }));
     }
 
+    // "Xem theo ngày" (vanban-ondate.js): documents issued after the day in the address are not drawn.
+    var day = typeof window.vanbanDay === "function" ? window.vanbanDay() : null;
+    function issuedBy(text) {   // "30/10/2016", "10/2016", "năm 2016": the first day it can be; unknown: true
+      var m = /(?:(\d{1,2})\/)?(?:(\d{1,2})\/)?(\d{4})/.exec(text || "");
+      if (!m) return true;
+      var d = m[2] ? m[1] : null, mo = m[2] || m[1] || "1";
+      var iso = m[3] + "-" + ("0" + mo).slice(-2) + "-" + ("0" + (d || "1")).slice(-2);
+      return iso <= day;
+    }
+
     function filter() {
       var types = checked("type"), levels = checked("level");
       var from = Number(form.elements.from.value) || minYear, to = Number(form.elements.to.value) || maxYear;
@@ -318,13 +328,14 @@
       for (var i = 0; i < m.n; i++) {
         var n = g.nodes[i], year = n[f.year];
         var on = types.has(n[f.type]) && levels.has(n[f.level]) && !(year && (year < from || year > to)) &&
-          (t === null || n[f.topics].indexOf(t) >= 0);
+          (t === null || n[f.topics].indexOf(t) >= 0) && (day === null || issuedBy(n[f.date]));
         view.shown[i] = on ? 1 : 0;
         count += on ? 1 : 0;
       }
       var edges = 0;
       for (var k = 0; k < m.edges.length; k++) if (view.edgeShown(k)) edges++;
-      status.textContent = count + " văn bản, " + edges + " quan hệ. Trục ngang là thời gian; trung ương ở trên, " +
+      status.textContent = (day ? "Theo ngày " + day.split("-").reverse().join("/") + ": " : "") +
+        count + " văn bản, " + edges + " quan hệ. Trục ngang là thời gian; trung ương ở trên, " +
         "địa phương ở dưới. Kéo để di chuyển, cuộn để phóng to; rê chuột lên một văn bản để thấy các văn bản nối với nó.";
       view.draw();
     }
