@@ -111,3 +111,35 @@ def test_reading_view_first_and_the_exact_text_one_click_away(page, site_url):
     assert text.evaluate("el => el.innerText").strip() == kept.strip()
     assert text.locator("a.vb-cite").count() > 5  # the citations still link in the exact view
     assert page.errors == []
+
+
+def test_paragraphs_stay_apart_and_empty_lines_add_no_more_space():
+    markup = render_full_text("van-ban/x.md", EMPTY, "Đoạn một.\nĐoạn hai.\n\n\nĐoạn ba.", [])
+    assert markup.count('<span class="vb-pb">') == 2  # after "một." and after "hai.": shown
+    assert markup.count('<span class="vb-pb vb-pb-more">') == 2  # the empty lines: hidden in the reading view
+
+
+def test_a_sentence_wrapped_before_the_article_it_names_is_no_heading():
+    text = (
+        "Điều 1. Phạm vi\nViệc thu phí theo quy định tại\nĐiều 5 Luật Phí và lệ phí.\n1. Khoản một\n"
+        "Điều 5. Thật\n1. x\n"
+    )
+    markup = render_full_text("van-ban/x.md", EMPTY, text, [])
+    assert '<span class="vb-clause" id="dieu-1-khoan-1">1. Khoản một</span>' in markup
+    assert '<span class="vb-heading" id="dieu-5">Điều 5. Thật</span>' in markup
+    assert 'tại<span class="vb-j"> </span>' in markup  # "… quy định tại / Điều 5 …" read as one sentence
+
+
+def test_windows_line_endings_stay_one_break_each():
+    text = "Điều 1. Phạm vi\r\nDòng hai.\r\n"
+    markup = render_full_text("van-ban/x.md", EMPTY, text, [])
+    assert '<span class="vb-pb">\r\n</span>' in markup and "\r<" not in markup
+    assert _exact(markup) == text
+
+
+def test_anchors_other_pages_link_to_are_those_the_page_has():
+    text = "Điều 1. Phạm vi\n1. a\nĐiều 2. Sửa đổi, bổ sung Nghị định số\n59/2023/NĐ-CP như sau:\n1. x\n2. y\n"
+    cited = extract(text)
+    markup = render_full_text("van-ban/x.md", EMPTY, text, cited)
+    ids = set(re.findall(r'id="([^"]+)"', markup))
+    assert ids == set(text_anchors(text, cited)) == {"dieu-1", "dieu-1-khoan-1", "dieu-2-khoan-1", "dieu-2-khoan-2"}

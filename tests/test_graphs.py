@@ -216,3 +216,18 @@ def test_global_graph_draws_every_document_of_a_corpus_larger_than_the_old_cap(p
     assert len(node_ids(p, "global")) == 1200
     assert p.locator("#vb-graph-status").inner_text().startswith("1200 văn bản")
     assert page.errors == []
+
+
+def test_the_wheel_scrolls_the_page_until_the_graph_is_clicked(page, site_url):
+    p = open_graph(page, f"{site_url}/do-thi.html", "global")
+    canvas = p.locator(".vb-graph[data-graph=global] canvas")
+    box = canvas.bounding_box()
+    scale = p.evaluate("VB_GRAPH.instances.global.view.scale")
+    p.mouse.move(box["x"] + 200, box["y"] + 200)
+    p.mouse.wheel(0, 300)
+    p.wait_for_timeout(200)
+    assert p.evaluate("VB_GRAPH.instances.global.view.scale") == scale  # not zoomed: the page scrolled
+    canvas.click(position={"x": 5, "y": 5})
+    p.mouse.wheel(0, -300)
+    p.wait_for_timeout(200)
+    assert p.evaluate("VB_GRAPH.instances.global.view.scale") > scale

@@ -71,3 +71,16 @@ def test_preview_files_are_few_and_hold_every_document(corpus_site):
     cards = json.loads(shard.removeprefix("VB_PREVIEW.shard(").removesuffix(");\n"))
     assert sorted(cards) == sorted(p.stem for p in (CORPUS / "documents").glob("*.yaml"))
     assert cards["25-nq-tw-2003"][:3] == ["Nghị quyết", "25-NQ/TW", "năm 2003"]  # a date known to the year only
+
+
+def test_the_card_stays_while_the_pointer_moves_onto_it(page, site_url):
+    p = page.page
+    p.goto(f"{site_url}/van-ban/10-2022-qh15.html")
+    p.locator('.md-content a[href$="34-2007-pl-ubtvqh11.html"]').first.hover()
+    _card(p)
+    box = p.locator(CARD).bounding_box()
+    p.mouse.move(box["x"] + 20, box["y"] + box["height"] / 2, steps=5)  # WCAG 1.4.13: the card can be hovered
+    p.wait_for_timeout(600)
+    assert p.locator(CARD).is_visible()
+    p.mouse.move(1, 1)
+    p.locator(CARD).wait_for(state="hidden")

@@ -134,7 +134,8 @@ def status_on(doc: Document, replacements: Iterable[Replacement], day: dt.date) 
     reached. A ceased status recorded without its date stays (when it ceased is not known)."""
     # A replacement is made when the replacing document takes effect (a law of 10/11/2022 in force from
     # 01/07/2023 leaves the ordinance in force until then); its issue date when that is all that is known.
-    by = tuple(r for r in replacements if holds_on(r.doc.effective or r.doc.date, day))
+    # A replacement of unknown date stays, as on the pages: unknown is shown as unknown, not as later.
+    by = tuple(r for r in replacements if (when := r.doc.effective or r.doc.date) is None or holds_on(when, day))
     ceased = doc.ceased if holds_on(doc.ceased, day) else None
     key = doc.status if (doc.ceased is None or ceased is not None) else ""
     label = vocab.STATUSES.get(key, "")

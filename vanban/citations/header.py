@@ -525,20 +525,25 @@ def _place(
     head.place = place or None
 
 
-_PLACE_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12}\.?|TP\.?|[-–]|phố|pho|thị|xã|huyện|tỉnh|phường")
+_PLACE_WORD = re.compile(
+    r"(?:TP\.?|Tp\.?)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12}\.?(?:[-–][A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12})*|TP\.?|[-–]|phố|pho|thị|xã|huyện|tỉnh|phường"
+)
+_CODE_WORD = re.compile(r"[\d/€$]|^[A-ZĐ]{2,}[-–][A-ZĐ]{2,}$")  # "8", "/CT-TTHT", "BBTCHQ-TXNK": a number's pieces
 
 
 def _place_words(place: str) -> str:
-    """The place's own words: those at the end that read as a place name, when something else stands before
-    them (an OCR'd number, a code); the place as it is when every word reads as one, or in capitals."""
+    """The place's own words: those at the end that read as a place name, when a number or a code OCR left
+    before them stands there ("$69 8 BBTCHQ-TXNK Hà Nội"); the place as it is otherwise ("TP.Hồ Chí Minh",
+    "Bà Rịa-Vũng Tàu", "HÀ NỘI")."""
     words = place.split()
-    if all(_PLACE_WORD.fullmatch(w) for w in words) or _capitals(place):
-        return place
     kept: list[str] = []
     for word in reversed(words):
         if not _PLACE_WORD.fullmatch(word):
             break
         kept.insert(0, word)
+    dropped = words[: len(words) - len(kept)]
+    if not dropped or not any(_CODE_WORD.search(w) for w in dropped):
+        return place
     while kept and not kept[0][:1].isupper():
         kept.pop(0)  # "phố Hà Nội" less its lost "Thành": not a name
     return " ".join(kept) if kept else place
@@ -614,7 +619,7 @@ def _without_gazette_section(block: list[str]) -> list[str]:
     return block
 
 
-_VV = re.compile(r"v[/il1|]v\b")  # "V/v"; OCR reads it "Viv", "V1v"
+_VV = re.compile(r"v/v|v[il1|]v\b")  # "V/v" (glued to its text too: "V/vthực hiện"); OCR reads "Viv", "V1v"
 
 
 def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int, date_end: int) -> int:

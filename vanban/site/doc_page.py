@@ -79,12 +79,17 @@ def render_document(
 _EVENTS = {"thuc-hien": "Được thực hiện bởi", "tiep-tuc-thuc-hien": "Được tiếp tục thực hiện bởi"}
 
 
+TIMELINE_CARRIED = 10  # the first documents that carry it out, by day; the rest counted
+
+
 def _timeline(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
     """Issued, in force, carried out, continued, replaced, ceased: each with its day, in order; the control
-    that shows the page as it stood on a chosen day."""
+    that shows the page as it stood on a chosen day. Every replacement and ceasing is kept; of the documents
+    that carry it out (thousands for a resolution), the first ones, then how many more and until when."""
     events: list[tuple[PartialDate | None, str, str]] = [(doc.date, "Ban hành", "")]
     if doc.effective:
         events.append((doc.effective, "Có hiệu lực", ""))
+    carried: list[tuple[PartialDate | None, str, str]] = []
     for n in neighbours(graph, corpus, doc.id):
         if n.outgoing:
             continue
@@ -92,19 +97,26 @@ def _timeline(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: 
             label = vocab.RELATION_TYPES[n.relation.type].inverse_label
             events.append((n.doc.effective or n.doc.date, label, doc_link(page, n.doc)))
         elif n.relation.type in _EVENTS:
-            events.append((n.doc.date, _EVENTS[n.relation.type], doc_link(page, n.doc)))
+            carried.append((n.doc.date, _EVENTS[n.relation.type], doc_link(page, n.doc)))
     if doc.ceased:
         events.append((doc.ceased, "Hết hiệu lực", ""))
-    dated = sorted((ev for ev in events if ev[0] is not None), key=lambda ev: date_order(ev[0]))
-    shown = dated[:MAX_RELATED_PER_GROUP]
+    carried = sorted((ev for ev in carried if ev[0] is not None), key=lambda ev: date_order(ev[0]))
+    rest = carried[TIMELINE_CARRIED:]
+    if rest:
+        last = rest[-1][0]
+        events.append((rest[0][0], f"… và {len(rest)} văn bản khác thực hiện, đến {date_text(last)}", ""))
+    dated = sorted(
+        (ev for ev in events + carried[:TIMELINE_CARRIED] if ev[0] is not None), key=lambda ev: date_order(ev[0])
+    )
+    if not dated:
+        return ""
     items = "".join(
         f'<li{day_attr(when)}><span class="vb-date">{e(date_text(when))}</span> · {e(what)}'
         + (f" {link}" if link else "")
         + "</li>"
-        for when, what, link in shown
+        for when, what, link in dated
     )
-    more = f'<li class="vb-more">… và {len(dated) - len(shown)} sự kiện khác</li>' if len(dated) > len(shown) else ""
-    return "## Dòng thời gian\n\n" + raw(DATE_CONTROL + f'<ol class="vb-timeline">{items}{more}</ol>')
+    return "## Dòng thời gian\n\n" + raw(DATE_CONTROL + f'<ol class="vb-timeline">{items}</ol>')
 
 
 def _study_links(corpus: Corpus, doc: Document, page: str) -> str:

@@ -51,9 +51,10 @@ class _Line:
     anchor: str = ""
 
 
-def text_anchors(text: str) -> frozenset[str]:
-    """The anchors the reading view gives a full text: "dieu-5", "dieu-5-khoan-2", "chuong-ii", "muc-1"."""
-    return frozenset(line.anchor for line in _lines(text, ()) if line.anchor)
+def text_anchors(text: str, citations: Sequence[Citation] = ()) -> frozenset[str]:
+    """The anchors the reading view gives a full text ("dieu-5", "dieu-5-khoan-2", "chuong-ii", "muc-1"), with
+    the citations its page links (a line a citation crosses gets none): what other pages may link to."""
+    return frozenset(line.anchor for line in _lines(text, _non_overlapping(citations)) if line.anchor)
 
 
 def render_full_text(
@@ -81,8 +82,8 @@ def render_full_text(
         if wrapped:
             out.append("</span>")
         if i + 1 < len(lines) and pos == line.end:
-            out.append(breaks.get(line.end, "\n"))
-            pos = line.end + 1
+            out.append(breaks[line.end])
+            pos = lines[i + 1].start
     return "".join(out)
 
 
@@ -95,40 +96,44 @@ def _non_overlapping(citations: Sequence[Citation]) -> list[Citation]:
 
 
 def _lines(text: str, spans: Sequence[Citation]) -> list[_Line]:
-    """Each line with what the reading view makes of it; a line a citation runs into or out of stays text."""
+    """Each line with what the reading view makes of it (its end before a "\r\n" or "\n"). A line a citation
+    runs into or out of stays text, without an anchor; an article it opens still holds the clauses below."""
     out: list[_Line] = []
     start, ci = 0, 0
     seen: set[str] = set()
-    article = ""
+    article, before = "", ""  # the article the clauses belong to; the line above
     for raw in text.split("\n"):
-        end = start + len(raw)
+        end = start + len(raw) - (1 if raw.endswith("\r") else 0)
         while ci < len(spans) and spans[ci].end <= start:
             ci += 1
         crossed = ci < len(spans) and spans[ci].start < end and (spans[ci].start < start or spans[ci].end > end)
-        kind, anchor = _kind(raw) if not crossed else ("", "")
-        if kind == "heading" and anchor.startswith("dieu-"):
-            article = anchor
-        elif kind == "heading":
-            article = ""
-        if kind == "clause":
+        kind, anchor = _kind(text[start:end], before)
+        if kind == "heading":
+            article = anchor if anchor.startswith("dieu-") else ""
+        elif kind == "clause":
             anchor = f"{article}-khoan-{anchor}" if article else ""
             kind = "clause" if anchor else ""
-        if anchor in seen:  # an amending text quotes "Điều 1" again: the first keeps the anchor
+        if crossed or anchor in seen:  # an amending text quotes "Điều 1" again: the first keeps the anchor
             anchor = ""
+        if crossed:
+            kind = ""
         seen.add(anchor)
         out.append(_Line(start, end, kind, anchor))
-        start = end + 1
+        before = "" if kind == "blank" else text[start:end].strip()  # after an empty line, a line of its own
+        start += len(raw) + 1
     return out
 
 
-def _kind(line: str) -> tuple[str, str]:
+def _kind(line: str, before: str) -> tuple[str, str]:
+    """What a line is, given the last line with text above it: a heading opens a line of its own, after a
+    finished sentence, a heading or nothing ("… theo quy định tại / Điều 5 Luật …" goes on)."""
     stripped = line.strip()
     if not stripped:
         return "blank", ""
     if _PAGE_NUMBER.match(stripped) or _RUNNING_HEAD.match(stripped) or _SIGNING.match(stripped):
         return "aside", ""
     m = _HEADING.match(stripped)
-    if m and len(stripped) <= 300:
+    if m and len(stripped) <= 300 and _heading_rest(m, before):
         return "heading", f"{fold(m['kind'])}-{m['n'].lower()}"
     m = _CLAUSE.match(stripped)
     if m:
@@ -136,21 +141,53 @@ def _kind(line: str) -> tuple[str, str]:
     return "", ""
 
 
+def _heading_rest(m: re.Match[str], before: str) -> bool:
+    """ "Điều 5." always; "Điều 5" alone, or "Chương II QUY ĐỊNH CHUNG" in capitals, only where a line of its
+    own begins (after a finished sentence, a heading, an item or nothing): not "… quy định tại / Điều 5 Luật
+    Phí …", a sentence wrapped before the article it names."""
+    rest = m["rest"].strip()
+    if rest[:1] in (".", ":"):
+        return True
+    opens = (
+        not before
+        or before.endswith(_SENTENCE_END)
+        or before.isupper()
+        or bool(_HEADING.match(before) or _ITEM.match(before))
+    )
+    if not rest or rest[0] in "-–":
+        return opens
+    return opens and m["kind"].lower() != "điều" and rest.isupper()
+
+
 def _breaks(text: str, lines: Sequence[_Line]) -> dict[int, str]:
-    """The markup of each line break, by its position: a break within a sentence is a space to read, a
-    break before an empty line or another paragraph ends one; each keeps its newline for the exact view."""
+    """The markup of each line break, by where its line ends: a break within a sentence is a space to read, a
+    break before an empty line or another paragraph ends one, the breaks of empty lines below it are hidden;
+    each keeps its "\n" (and the "\r" before it) for the exact view."""
     out: dict[int, str] = {}
     for a, b in itertools.pairwise(lines):
+        nl = text[a.end : b.start]  # "\n" or "\r\n"
         prev, cur = text[a.start : a.end].strip(), text[b.start : b.end].strip()
         if a.kind == "" and b.kind == "" and prev and cur and not prev.endswith(_SENTENCE_END) and not _ITEM.match(cur):
             if prev.endswith(("-", "–")) and (cur[0].isupper() or cur[0].isdigit()):
-                out[a.end] = '<span class="vb-nl">\n</span>'  # "…/TT-" / "NHNN": a symbol broken at its hyphen
+                out[a.end] = f'<span class="vb-nl">{nl}</span>'  # "…/TT-" / "NHNN": a symbol broken at its hyphen
                 continue
-            if cur[0].islower() or cur[0].isdigit() or prev.endswith((",", "(")):
-                out[a.end] = '<span class="vb-j"> </span><span class="vb-nl">\n</span>'
+            if cur[0].islower() or cur[0].isdigit() or prev.endswith((",", "(")) or _goes_on(prev):
+                out[a.end] = f'<span class="vb-j"> </span><span class="vb-nl">{nl}</span>'
                 continue
-        out[a.end] = '<span class="vb-pb">\n</span>'
+        more = " vb-pb-more" if a.kind == "blank" else ""  # a paragraph already ended above it
+        out[a.end] = f'<span class="vb-pb{more}">{nl}</span>'
     return out
+
+
+# A line ending on one of these goes on below, whatever the case of the next ("… quy định tại / Điều 5 …").
+_GOES_ON = frozenset(
+    {"tại", "của", "theo", "và", "số", "ngày", "về", "với", "cho", "các", "những", "là", "tháng", "năm"}
+)
+
+
+def _goes_on(line: str) -> bool:
+    words = line.lower().split()
+    return bool(words) and words[-1] in _GOES_ON
 
 
 def _plain(text: str, start: int, end: int, breaks: dict[int, str]) -> str:
@@ -158,8 +195,9 @@ def _plain(text: str, start: int, end: int, breaks: dict[int, str]) -> str:
     out, pos = [], start
     nl = text.find("\n", pos, end)
     while nl != -1:
-        out.append(_escaped(text[pos:nl]))
-        out.append(breaks.get(nl, "\n"))
+        stop = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+        out.append(_escaped(text[pos:stop]))
+        out.append(breaks.get(stop, text[stop : nl + 1]))
         pos = nl + 1
         nl = text.find("\n", pos, end)
     out.append(_escaped(text[pos:end]))

@@ -108,7 +108,9 @@ def render_site(
     yield from _pack_and_report_pages(checked, with_pdf, partial.studies if partial else None)
     notes = acknowledged(checked)
     total = len(corpus.documents)
-    anchors_of = functools.lru_cache(maxsize=None)(lambda doc_id: text_anchors(checked.texts.get(doc_id, "")))
+    anchors_of = functools.lru_cache(maxsize=None)(
+        lambda doc_id: text_anchors(checked.texts.get(doc_id, ""), checked.citations.get(doc_id, []))
+    )
     for i, doc in enumerate(corpus.documents.values(), 1):
         if partial is not None and doc.id not in partial.documents:
             continue

@@ -336,7 +336,8 @@
       for (var k = 0; k < m.edges.length; k++) if (view.edgeShown(k)) edges++;
       status.textContent = (day ? "Theo ngày " + day.split("-").reverse().join("/") + ": " : "") +
         count + " văn bản, " + edges + " quan hệ. Trục ngang là thời gian; trung ương ở trên, " +
-        "địa phương ở dưới. Kéo để di chuyển, cuộn để phóng to; rê chuột lên một văn bản để thấy các văn bản nối với nó.";
+        "địa phương ở dưới. Kéo để di chuyển; bấm vào đồ thị rồi cuộn để phóng to; rê chuột lên một văn bản để thấy các " +
+        "văn bản nối với nó.";
       view.draw();
     }
 
@@ -350,7 +351,10 @@
 
     function local(e) { var r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; }
 
+    // The wheel zooms once the graph has been clicked or focused (or with Ctrl): before that it scrolls the
+    // page, which the graph, as high as the window, would otherwise trap.
     canvas.addEventListener("wheel", function (e) {
+      if (document.activeElement !== canvas && !e.ctrlKey && !e.metaKey) return;
       e.preventDefault();
       var p = local(e);
       view.zoomAt(p[0], p[1], Math.exp(-e.deltaY * 0.0015));
@@ -359,6 +363,7 @@
 
     var drag = null;
     canvas.addEventListener("pointerdown", function (e) {
+      canvas.focus({ preventScroll: true });
       drag = { x: e.clientX, y: e.clientY, tx: view.tx, ty: view.ty, moved: false };
       canvas.setPointerCapture(e.pointerId);
     });

@@ -11,6 +11,7 @@
   var DATA = new URL("preview/", ROOT);
   var DOCS = new URL("van-ban/", ROOT).href;
   var SHOW_AFTER_MS = 250;     // a link merely crossed by the mouse shows nothing
+  var HIDE_AFTER_MS = 300;     // time to move from the link onto its card
   var MAX_HANDLES = 400;       // touch handles added per page
 
   function deliver(payload) { window.vanbanLoad.deliver(payload); }
@@ -105,14 +106,21 @@
     document.body.appendChild(card);
     document.addEventListener("mouseover", function (e) {
       var link = linkFrom(e.target), id = link && docOf(link);
+      if (link === shownFor) clearTimeout(leaving);
       if (!id || link === shownFor) return;
       clearTimeout(timer);
       timer = setTimeout(function () { show(link, null, id); }, SHOW_AFTER_MS);
     });
+    // Leaving the link for the card keeps it (WCAG 1.4.13: the card can be hovered); leaving both hides it.
+    var leaving = null;
+    function later() { clearTimeout(leaving); leaving = setTimeout(hide, HIDE_AFTER_MS); }
     document.addEventListener("mouseout", function (e) {
       var link = linkFrom(e.target);
-      if (link && !link.contains(e.relatedTarget)) hide();
+      if (link && link === shownFor && !link.contains(e.relatedTarget)) later();
+      else if (e.target.closest && e.target.closest(".vb-peek") && !card.contains(e.relatedTarget)) later();
+      else if (link && !link.contains(e.relatedTarget)) clearTimeout(timer);
     });
+    card.addEventListener("mouseover", function () { clearTimeout(leaving); });
     document.addEventListener("focusin", function (e) {
       var link = linkFrom(e.target), id = link && docOf(link);
       if (id) show(link, null, id); else if (!e.target.closest || !e.target.closest(".vb-peek-handle")) hide();
