@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TypeVar
@@ -38,12 +39,57 @@ def listed_on(doc: Document) -> set[str]:
     return pages | {topic_page(t) for t in doc.topics}
 
 
+# Documents per index page: a long list goes on over several pages, so that the largest page at 100,000
+# documents stays under 100 KB (one page of 23,000 công văn weighed 11 MB).
+PAGE_ROWS = 100
+
+
+def page_part(page: str, n: int) -> str:
+    """The n-th page (from 1) of a group's list: "theo-loai/cong-van.md", "theo-loai/cong-van--trang-2.md"
+    (no slug holds "--", so no group's own page can be named so)."""
+    return page if n == 1 else f"{page[:-3]}--trang-{n}.md"
+
+
 def group_pages(corpus: Corpus) -> set[str]:
-    """Every index page of one group: those that list a document, and one for each issuer."""
-    pages = {issuer_page(k) for k in corpus.issuers}
+    """Every index page of one group, all its parts: those that list a document, and one for each issuer."""
+    counts: dict[str, int] = defaultdict(int)
     for doc in corpus.documents.values():
-        pages |= listed_on(doc)
+        for page in listed_on(doc):
+            counts[page] += 1
+    pages = {issuer_page(k) for k in corpus.issuers}
+    for page, count in counts.items():
+        pages |= {page_part(page, n) for n in range(1, math.ceil(count / PAGE_ROWS) + 1)}
     return pages
+
+
+def _paged(
+    page: str, title: str, head_html: str, docs: list[Document], table: Callable[[str, list[Document]], str]
+) -> dict[str, str]:
+    """A group's pages: its list cut into parts of PAGE_ROWS documents, each with links to the others."""
+    parts = [docs[i : i + PAGE_ROWS] for i in range(0, len(docs), PAGE_ROWS)] or [[]]
+    out = {}
+    for n, part in enumerate(parts, 1):
+        this = page_part(page, n)
+        pager = _pager(this, page, n, len(parts))
+        name = title if n == 1 else f"{title} (trang {n})"
+        out[this] = front_matter(name) + raw(head_html + pager + table(this, part) + pager) + "\n"
+    return out
+
+
+def _pager(this: str, page: str, n: int, total: int) -> str:
+    if total == 1:
+        return ""
+    shown = sorted({1, total, *range(max(1, n - 2), min(total, n + 2) + 1)})
+    links, last = [], 0
+    for k in shown:
+        if k > last + 1:
+            links.append("<span>…</span>")
+        if k == n:
+            links.append(f'<strong aria-current="page">{k}</strong>')
+        else:
+            links.append(f'<a href="{e(href(this, page_part(page, k)))}">{k}</a>')
+        last = k
+    return f'<nav class="vb-pager" aria-label="Các trang của danh sách">Trang {" ".join(links)}</nav>'
 
 
 def render_indexes(corpus: Corpus, only: Collection[str] | None = None) -> dict[str, str]:
@@ -137,13 +183,15 @@ def _grouped(
         )
         if only is not None and page not in only:
             continue
-        pages[page] = (
-            front_matter(label_of(key))
-            + raw(
-                f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n"
-                + doc_table(page, corpus, sort_docs(groups[key]), columns or ("date", "type", "issuer"))
+        cols = columns or ("date", "type", "issuer")
+        pages.update(
+            _paged(
+                page,
+                label_of(key),
+                f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n",
+                sort_docs(groups[key]),
+                lambda this, part, cols=cols: doc_table(this, corpus, part, cols),  # type: ignore[misc]
             )
-            + "\n"
         )
     intro_html = f"<p>{e(intro)}</p>\n" if intro else ""
     pages[index_page] = (
@@ -200,16 +248,14 @@ def _issuers(corpus: Corpus, docs: list[Document], only: Collection[str] | None)
                 f"<p>{e(issuer.became.text)}{' — ' + e(when) if when else ''}{e(flag)}. "
                 f"Văn bản vẫn ghi cơ quan ban hành như tại thời điểm ban hành.</p></div>"
             )
-        listing = doc_table(page, corpus, sort_docs(by_issuer[issuer.key]), ("date", "type"))
-        pages[page] = (
-            front_matter(issuer.name)
-            + raw(
-                f"<h1>{e(issuer.name)}</h1>\n"
-                + "\n".join(facts)
-                + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n"
-                + listing
+        pages.update(
+            _paged(
+                page,
+                issuer.name,
+                f"<h1>{e(issuer.name)}</h1>\n" + "\n".join(facts) + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n",
+                sort_docs(by_issuer[issuer.key]),
+                lambda this, part: doc_table(this, corpus, part, ("date", "type")),
             )
-            + "\n"
         )
     return pages
 
