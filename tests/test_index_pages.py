@@ -47,3 +47,13 @@ def test_serve_adds_and_drops_parts_as_a_clean_build(three_a_page, data_copy: Pa
             (docs / f"{n}-nq-tw-2016.yaml").unlink()
         warm()
         _same_as_clean(data_copy, site, clean)
+
+
+def test_the_lists_of_study_packs_and_reports_go_on_in_parts_too(three_a_page):
+    from vanban.site.pages import render_site
+
+    checked = check(CORPUS)
+    made = dict(render_site(checked, "vanban", pdf_packs=0))
+    for folder in ("hoc-tap", "bao-cao-thuc-hien"):
+        parts = [p for p in made if p.startswith(f"{folder}/index")]
+        assert len(parts) >= 2 and f"{folder}/index--trang-2.md" in parts

@@ -36,8 +36,8 @@ from .tree import render_tree
 
 # Caps keep the largest page small on a corpus where one resolution has thousands of
 # implementers; the full lists stay reachable through the index pages.
-MAX_RELATED_PER_GROUP = 60
-MAX_TREE_NODES = 120
+MAX_RELATED_PER_GROUP = 40
+MAX_TREE_NODES = 80
 
 
 def render_document(

@@ -18,8 +18,8 @@ from .mdraw import raw
 from .paths import href, issuer_page, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
-HOME_TREES = 30  # central documents whose trees the home page shows
-HOME_TREE_NODES = 40  # nodes per tree on the home page
+HOME_TREES = 10  # central documents whose trees the home page shows (the page under 100 KB)
+HOME_TREE_NODES = 12  # nodes per tree on the home page; the whole tree is on the document page
 
 K = TypeVar("K")  # what documents are grouped by: a type key, a year, a term, a topic
 
@@ -62,7 +62,7 @@ def group_pages(corpus: Corpus) -> set[str]:
     return pages
 
 
-def _paged(
+def paged(
     page: str, title: str, head_html: str, docs: list[Document], table: Callable[[str, list[Document]], str]
 ) -> dict[str, str]:
     """A group's pages: its list cut into parts of PAGE_ROWS documents, each with links to the others."""
@@ -185,7 +185,7 @@ def _grouped(
             continue
         cols = columns or ("date", "type", "issuer")
         pages.update(
-            _paged(
+            paged(
                 page,
                 label_of(key),
                 f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n",
@@ -249,7 +249,7 @@ def _issuers(corpus: Corpus, docs: list[Document], only: Collection[str] | None)
                 f"Văn bản vẫn ghi cơ quan ban hành như tại thời điểm ban hành.</p></div>"
             )
         pages.update(
-            _paged(
+            paged(
                 page,
                 issuer.name,
                 f"<h1>{e(issuer.name)}</h1>\n" + "\n".join(facts) + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n",

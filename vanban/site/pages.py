@@ -20,9 +20,8 @@ from .fulltext import text_anchors
 from .graph_data import DIR as GRAPH_DIR
 from .graph_data import graph_files
 from .graph_pages import GRAPH_PAGE, render_graph_page
-from .html import doc_table, e, front_matter, sort_docs
-from .indexes import group_pages, render_home, render_indexes
-from .mdraw import raw
+from .html import doc_table, e, sort_docs
+from .indexes import group_pages, paged, render_home, render_indexes
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
 from .paths import doc_path, original_path, safe
 from .pdf import render_pdf
@@ -158,17 +157,13 @@ def _pack_and_report_pages(
         ),
     ):
         page = f"{folder}/index.md"
-        yield (
+        yield from paged(
             page,
-            (
-                front_matter(title)
-                + raw(
-                    f"<h1>{e(title)}</h1>\n<p>{e(intro)}</p>\n"
-                    + doc_table(page, corpus, docs, ("date", "issuer"), link_to=path_of)
-                )
-                + "\n"
-            ),
-        )
+            title,
+            f"<h1>{e(title)}</h1>\n<p>{e(intro)}</p>\n",
+            docs,
+            lambda this, part, path_of=path_of: doc_table(this, corpus, part, ("date", "issuer"), link_to=path_of),  # type: ignore[misc]
+        ).items()
 
 
 def _originals(checked: Checked) -> Iterator[tuple[str, bytes]]:
