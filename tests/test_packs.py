@@ -169,3 +169,17 @@ def test_jsonld_export_uses_eli_terms_and_keeps_the_vietnamese_relation(cli, cor
     ]
     assert nodes["79-ct-tu-hau-giang-2017"]["eli:applies"] == [{"@id": "04-nq-tw-2016"}]
     assert law["eli:date_document"] == {"@value": "2022-11-10", "@type": "xsd:date"}
+
+
+def test_the_pack_page_lists_the_first_steps_and_the_pdf_every_one(monkeypatch):
+    from vanban.site import packs
+    from vanban.studypack import study_pack
+
+    checked = load_valid(CORPUS)
+    pack = study_pack(checked.corpus, checked.graph, checked.corpus.documents["04-nq-tw-2016"])
+    assert len(pack.chain) >= 3
+    monkeypatch.setattr(packs, "CHAIN_ON_PAGE", 2)
+    page = packs.pack_page(pack, pdf=False)
+    assert page.count('<td class="status">') == 2
+    assert f"… và {len(pack.chain) - 2} văn bản khác trong chuỗi" in page
+    assert packs.pack_pdf_html(pack).count('<td class="status">') == len(pack.chain)

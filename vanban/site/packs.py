@@ -95,11 +95,16 @@ def pack_body(pack: StudyPack, link: Link | None) -> str:
     return "\n".join(parts)
 
 
+CHAIN_ON_PAGE = 200
+
+
 def _chain(pack: StudyPack, link: Link | None) -> str:
     if not pack.chain:
         return "<h2>Chuỗi văn bản thực hiện</h2><p>Chưa có văn bản thực hiện nào trong cơ sở tri thức.</p>"
     rows = []
-    for step in pack.chain:
+    # The page lists the first CHAIN_ON_PAGE steps (the page under 100 KB); the PDF (no link), every one.
+    steps = pack.chain if link is None else pack.chain[:CHAIN_ON_PAGE]
+    for step in steps:
         indent = "&nbsp;&nbsp;" * (step.depth - 1) + ("↳ " if step.depth > 1 else "")
         rel = vocab.RELATION_TYPES[step.relation].label
         flag = ' <span class="vb-unverified">quan hệ chưa xác minh</span>' if step.unverified else ""
@@ -109,11 +114,18 @@ def _chain(pack: StudyPack, link: Link | None) -> str:
             f"<td>{e(step.issuer)}</td><td>{e(rel)}</td>"
             f'<td>{"" if step.days is None else step.days}</td><td class="status">{e(step.status)}</td></tr>'
         )
+    more = len(pack.chain) - len(steps)
+    rest = (
+        f"<p>… và {more} văn bản khác trong chuỗi: bản PDF và trang báo cáo tình hình thực hiện có đủ.</p>"
+        if more
+        else ""
+    )
     return (
         "<h2>Chuỗi văn bản thực hiện</h2><table><thead><tr><th>Văn bản</th><th>Ngày</th><th>Cơ quan</th>"
         "<th>Quan hệ</th><th>Số ngày sau văn bản cấp trên</th><th>Tình trạng</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
+        + rest
     )
 
 
