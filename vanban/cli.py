@@ -295,10 +295,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  theo ngày {day:%d/%m/%Y}: văn bản ban hành sau ngày đó không hiện, tình trạng tính đến ngày đó")
         if doc.date is not None and doc.date.earliest() > day:
             print("  văn bản này ban hành sau ngày đó")
-        later = [n for n in items if n.doc.date is not None and not holds_on(n.doc.date, day)]
-        items = [n for n in items if n not in later]
-        if later:
-            print(f"  ({len(later)} văn bản liên quan ban hành sau ngày đó không hiện)")
+        shown = [n for n in items if n.doc.date is None or holds_on(n.doc.date, day)]  # unknown: shown
+        if len(shown) < len(items):
+            print(f"  ({len(items) - len(shown)} văn bản liên quan ban hành sau ngày đó không hiện)")
+        items = shown
     if status.label:
         print(f"  tình trạng: {status.line()}")
     elif day is not None:

@@ -104,15 +104,16 @@ def replaced_by(graph: nx.MultiDiGraph[str], corpus: Corpus, doc_id: str) -> lis
 
 def status_of(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document) -> Status:
     """The document's status (rules.Status), with what the graph says replaces or repeals it."""
-    return status_with(
-        doc, (Replacement(n.relation.type, n.doc, n.relation.note) for n in replaced_by(graph, corpus, doc.id))
-    )
+    return status_with(doc, _replacements(graph, corpus, doc))
 
 
 def status_on(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document, day: dt.date) -> Status:
     """The document's status as it stood on `day` (rules.status_on)."""
-    found = (Replacement(n.relation.type, n.doc, n.relation.note) for n in replaced_by(graph, corpus, doc.id))
-    return status_on_day(doc, found, day)
+    return status_on_day(doc, _replacements(graph, corpus, doc), day)
+
+
+def _replacements(graph: nx.MultiDiGraph[str], corpus: Corpus, doc: Document) -> list[Replacement]:
+    return [Replacement(n.relation.type, n.doc, n.relation.note) for n in replaced_by(graph, corpus, doc.id)]
 
 
 def statuses(graph: nx.MultiDiGraph[str], corpus: Corpus) -> dict[str, Status]:

@@ -114,13 +114,13 @@ class Status:
 
 def status_of(doc: Document, replacements: Iterable[Replacement] = ()) -> Status:
     """The status of doc, given what replaces or repeals it (graph.status_of finds those)."""
-    by = tuple(replacements)
-    label = vocab.STATUSES.get(doc.status, "")
-    if not label and doc.ceased:
-        label = "Hết hiệu lực"
-    elif not label and by:
-        label = "Bị thay thế"
-    return Status(doc.status, label, doc.ceased, by)
+    return _status(doc.status, doc.ceased, tuple(replacements))
+
+
+def takes_effect(doc: Document) -> PartialDate | None:
+    """When what a document does (replace, repeal) is made: the day it takes effect when recorded, else its
+    issue date (a law of 10/11/2022 in force from 01/07/2023 leaves the ordinance in force until then)."""
+    return doc.effective or doc.date
 
 
 def holds_on(date: PartialDate | None, day: dt.date) -> bool:
@@ -130,14 +130,15 @@ def holds_on(date: PartialDate | None, day: dt.date) -> bool:
 
 
 def status_on(doc: Document, replacements: Iterable[Replacement], day: dt.date) -> Status:
-    """The status of doc as it stood on `day`: only the replacements issued by then, the ceasing date only if
-    reached. A ceased status recorded without its date stays (when it ceased is not known)."""
-    # A replacement is made when the replacing document takes effect (a law of 10/11/2022 in force from
-    # 01/07/2023 leaves the ordinance in force until then); its issue date when that is all that is known.
-    # A replacement of unknown date stays, as on the pages: unknown is shown as unknown, not as later.
-    by = tuple(r for r in replacements if (when := r.doc.effective or r.doc.date) is None or holds_on(when, day))
+    """The status of doc as it stood on `day`: only the replacements made by then (takes_effect; one of
+    unknown date stays, as on the pages), the ceasing date only if reached. A ceased status recorded without
+    its date stays (when it ceased is not known)."""
+    by = tuple(r for r in replacements if (when := takes_effect(r.doc)) is None or holds_on(when, day))
     ceased = doc.ceased if holds_on(doc.ceased, day) else None
-    key = doc.status if (doc.ceased is None or ceased is not None) else ""
+    return _status(doc.status if (doc.ceased is None or ceased is not None) else "", ceased, by)
+
+
+def _status(key: str, ceased: PartialDate | None, by: tuple[Replacement, ...]) -> Status:
     label = vocab.STATUSES.get(key, "")
     if not label and ceased:
         label = "Hết hiệu lực"

@@ -12,7 +12,7 @@ from ..citations import Citation
 from ..dates import PartialDate, date_order
 from ..graph import Neighbour, implementers, neighbours, status_of
 from ..model import Corpus, Document
-from ..rules import is_central, is_central_policy
+from ..rules import is_central, is_central_policy, takes_effect
 from ..schema import UNKNOWN_ISSUER
 from .fulltext import Anchors, no_anchors, render_full_text
 from .graph_pages import impl_section, local_section, neighbour_count, scripts
@@ -95,7 +95,7 @@ def _timeline(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: 
             continue
         if n.relation.type in vocab.REPLACING:
             label = vocab.RELATION_TYPES[n.relation.type].inverse_label
-            events.append((n.doc.effective or n.doc.date, label, doc_link(page, n.doc)))
+            events.append((takes_effect(n.doc), label, doc_link(page, n.doc)))
         elif n.relation.type in _EVENTS:
             carried.append((n.doc.date, _EVENTS[n.relation.type], doc_link(page, n.doc)))
     if doc.ceased:
@@ -143,7 +143,7 @@ def _banners(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: s
         body = [f"<p{day_attr(doc.ceased)}>{e(status.sentence())}</p>"] if status.ceased else []
         for r in status.by:
             body.append(
-                f"<p{day_attr(r.doc.effective or r.doc.date)}>{e(r.verb)} {e(vocab.DOC_TYPES[r.doc.type].label)} "
+                f"<p{day_attr(takes_effect(r.doc))}>{e(r.verb)} {e(vocab.DOC_TYPES[r.doc.type].label)} "
                 f"{doc_link(page, r.doc)}{_note(r.note)}.</p>"
             )
         out.append(admonition("warning vb-banner-replaced", status.HEADING, "\n".join(body)))

@@ -15,7 +15,7 @@ from ..model import Corpus, Document
 from ..rules import is_central
 from .html import doc_table, e, front_matter, md_text, sort_docs
 from .mdraw import raw
-from .paths import href, issuer_page, term_page, topic_page, type_page, year_page
+from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
 HOME_TREES = 10  # central documents whose trees the home page shows (the page under 100 KB)
@@ -63,16 +63,23 @@ def group_pages(corpus: Corpus) -> set[str]:
 
 
 def paged(
-    page: str, title: str, head_html: str, docs: list[Document], table: Callable[[str, list[Document]], str]
+    page: str,
+    title: str,
+    head_html: str,
+    corpus: Corpus,
+    docs: list[Document],
+    columns: Sequence[str],
+    link_to: Callable[[str], str] = doc_path,
 ) -> dict[str, str]:
-    """A group's pages: its list cut into parts of PAGE_ROWS documents, each with links to the others."""
+    """A group's pages: its list (html.doc_table) cut into parts of PAGE_ROWS documents, linked to each other."""
     parts = [docs[i : i + PAGE_ROWS] for i in range(0, len(docs), PAGE_ROWS)] or [[]]
     out = {}
     for n, part in enumerate(parts, 1):
         this = page_part(page, n)
         pager = _pager(this, page, n, len(parts))
+        table = doc_table(this, corpus, part, columns, link_to=link_to)
         name = title if n == 1 else f"{title} (trang {n})"
-        out[this] = front_matter(name) + raw(head_html + pager + table(this, part) + pager) + "\n"
+        out[this] = front_matter(name) + raw(head_html + pager + table + pager) + "\n"
     return out
 
 
@@ -183,15 +190,9 @@ def _grouped(
         )
         if only is not None and page not in only:
             continue
-        cols = columns or ("date", "type", "issuer")
+        head = f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n"
         pages.update(
-            paged(
-                page,
-                label_of(key),
-                f"<h1>{e(label_of(key))}</h1>\n<p>{len(groups[key])} văn bản.</p>\n",
-                sort_docs(groups[key]),
-                lambda this, part, cols=cols: doc_table(this, corpus, part, cols),  # type: ignore[misc]
-            )
+            paged(page, label_of(key), head, corpus, sort_docs(groups[key]), columns or ("date", "type", "issuer"))
         )
     intro_html = f"<p>{e(intro)}</p>\n" if intro else ""
     pages[index_page] = (
@@ -248,15 +249,8 @@ def _issuers(corpus: Corpus, docs: list[Document], only: Collection[str] | None)
                 f"<p>{e(issuer.became.text)}{' — ' + e(when) if when else ''}{e(flag)}. "
                 f"Văn bản vẫn ghi cơ quan ban hành như tại thời điểm ban hành.</p></div>"
             )
-        pages.update(
-            paged(
-                page,
-                issuer.name,
-                f"<h1>{e(issuer.name)}</h1>\n" + "\n".join(facts) + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n",
-                sort_docs(by_issuer[issuer.key]),
-                lambda this, part: doc_table(this, corpus, part, ("date", "type")),
-            )
-        )
+        head = f"<h1>{e(issuer.name)}</h1>\n" + "\n".join(facts) + f"\n<p>{len(by_issuer[issuer.key])} văn bản.</p>\n"
+        pages.update(paged(page, issuer.name, head, corpus, sort_docs(by_issuer[issuer.key]), ("date", "type")))
     return pages
 
 

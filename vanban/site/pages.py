@@ -20,7 +20,7 @@ from .fulltext import text_anchors
 from .graph_data import DIR as GRAPH_DIR
 from .graph_data import graph_files
 from .graph_pages import GRAPH_PAGE, render_graph_page
-from .html import doc_table, e, sort_docs
+from .html import e, sort_docs
 from .indexes import group_pages, paged, render_home, render_indexes
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
 from .paths import doc_path, original_path, safe
@@ -157,13 +157,8 @@ def _pack_and_report_pages(
         ),
     ):
         page = f"{folder}/index.md"
-        yield from paged(
-            page,
-            title,
-            f"<h1>{e(title)}</h1>\n<p>{e(intro)}</p>\n",
-            docs,
-            lambda this, part, path_of=path_of: doc_table(this, corpus, part, ("date", "issuer"), link_to=path_of),  # type: ignore[misc]
-        ).items()
+        head = f"<h1>{e(title)}</h1>\n<p>{e(intro)}</p>\n"
+        yield from paged(page, title, head, corpus, docs, ("date", "issuer"), link_to=path_of).items()
 
 
 def _originals(checked: Checked) -> Iterator[tuple[str, bytes]]:

@@ -3,10 +3,10 @@
 Files (`.js`, loaded with a <script> tag, so that they work from file:// too):
 - ``preview/meta.js``: how many shards there are.
 - ``preview/<shard>.js``: for about SHARD_SIZE documents, id → [type, symbol, date, issuer, status, title,
-  unverified]. A document's shard is fnv1a(id) % shards (the same hash as the search's, in
-  ``docs/assets/javascripts/vanban-preview.js``).
+  unverified]. A document's shard is fnv1a(id) % shards: the search's hash (search_index.fnv1a; in the
+  browser ``VB_SEARCH.fnv1a``, which ``docs/assets/javascripts/vanban-preview.js`` uses).
 
-A card shows what the site already shows of a document, no more: one shard per hundred documents keeps
+A card shows what the site already shows of a document, no more: one shard per SHARD_SIZE documents keeps
 the number of files small (a file per document would cost a build at 100,000 documents half a minute of
 file creation), and a hover loads one shard of about 20 KB.
 """

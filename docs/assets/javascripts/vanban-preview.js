@@ -17,17 +17,11 @@
   function deliver(payload) { window.vanbanLoad.deliver(payload); }
   window.VB_PREVIEW = { meta: deliver, shard: deliver };
 
-  function fnv1a(text) {   // as search_index.fnv1a
-    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
-    return h >>> 0;
-  }
-
   var meta = null, shards = new Map();
   function cardOf(id) {
     meta = meta || window.vanbanLoad(new URL("meta.js", DATA).href);
     return meta.then(function (m) {
-      var n = fnv1a(id) % m.shards;
+      var n = window.VB_SEARCH.fnv1a(id) % m.shards;   // vanban-search.js, loaded before this file
       if (!shards.has(n)) shards.set(n, window.vanbanLoad(new URL(n + ".js", DATA).href));
       return shards.get(n);
     }).then(function (cards) { return cards[id] || null; });

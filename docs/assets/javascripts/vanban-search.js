@@ -311,6 +311,7 @@
 
   window.VB_SEARCH.tokens = tokens;   // for tests: the browser's tokens must equal Python's
   window.VB_SEARCH.decode = decode;   // and its postings numbers
+  window.VB_SEARCH.fnv1a = fnv1a;     // the hash of search_index.fnv1a, which preview shards use too
   document.addEventListener("DOMContentLoaded", function () {
     var page = document.querySelector("#vb-search-page");
     if (page && !window.vanbanLoad) {
