@@ -945,6 +945,31 @@ FORMS = [
             ("Kế hoạch 1204/KH-UBND", "KH", "1204", "1204/KH-UBND", "2022-06-02", None),
         ],
     ),
+    (  # 1654/NQ-UBTVQH15 of 2025: the report and the scheme were sent together, on one day
+        "date shared by two papers of two types joined by 'và'",
+        "Xét đề nghị của Chính phủ tại Tờ trình số 394/TTr-CP và Đề án số 395/ĐA-CP ngày 09 tháng 5 năm 2025",
+        None,
+        [
+            ("Tờ trình số 394/TTr-CP", "TTr", "394", "394/TTr-CP", "2025-05-09", None),
+            ("Đề án số 395/ĐA-CP", "ĐA", "395", "395/ĐA-CP", "2025-05-09", None),
+        ],
+    ),
+    (  # 11/2026/TT-BTC: a decree's symbol carries its own year; the date after "và" is the circular's
+        "date after 'và' not shared with a citation whose symbol has a year",
+        "được sửa đổi bởi Nghị định số 70/2025/NĐ-CP và Thông tư số 32/2025/TT-BTC ngày 31 tháng 5 năm 2025",
+        None,
+        [
+            ("Nghị định số 70/2025/NĐ-CP", "NĐ", "70", "70/2025/NĐ-CP", None, None),
+            ("Thông tư số 32/2025/TT-BTC", "TT", "32", "32/2025/TT-BTC", "2025-05-31", None),
+        ],
+    ),
+    (  # 1040/LĐTBXH-NCC of 2012
+        "issue date heading a clause after 'Vì vậy'",
+        "tình trạng trên vẫn không giảm. Vì vậy ngày 23/5/2011, Bộ Lao động - Thương binh và Xã hội đã ban hành "
+        "Công văn số 1609/LĐTBXH-NCC về việc hướng dẫn",
+        None,
+        [("Công văn số 1609/LĐTBXH-NCC", "CV", "1609", "1609/LĐTBXH-NCC", "2011-05-23", None)],
+    ),
     (
         "national congress resolution by name",
         "Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng, tỉnh đã xây dựng chương trình",
@@ -1321,6 +1346,18 @@ FORMS = [
         "NGHỊ QUYẾT SỐ 40 NQ/UBTVQH9 NGÀY 02-03-1993\nCỦA ỦY BAN THƯỜNG VỤ QUỐC HỘI\nVỀ VIỆC PHÊ CHUẨN",
         None,
         [],
+    ),
+    (  # Kế hoạch of phường Bắc Cam Ranh (2025): the year is the term's, the law is named without its own
+        "law named with a term, no year of its own",
+        "theo quy định của Luật bầu cử đại biểu Quốc hội và Hội đồng nhân dân các cấp nhiệm kỳ 2026 -2031.",
+        None,
+        [],
+    ),
+    (  # 04/2001/TT-BXD: a list does not run on into the next clause's number
+        "clause number after a citation ending a clause",
+        "quy định tại Điều 1 và Điều 2 Quyết định số 20/2000/QĐ-TTg;\n\n9. Trong quá trình triển khai",
+        None,
+        [("Quyết định số 20/2000/QĐ-TTg", "QĐ", "20", "20/2000/QĐ-TTg", None, None)],
     ),
     (
         "own decision named above its annex with 'ban hành theo'",

@@ -419,6 +419,57 @@ LAYOUTS = [
             "place": "Hà Nội",
         },
     ),
+    (  # 5115/LĐTBXH-KHTC of 2018 as a law site converts it: its own heading above, the signature in one cell
+        "*Source: https://thuvienphapluat.vn/cong-van/…*\n\n# Công văn số 5115/LĐTBXH-KHTC v/v thí điểm chi trả\n\n"
+        "| BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+        "phúc --------------- |\n|---|---|\n| Số: 5115/LĐTBXH-KHTC V/v thí điểm chi trả | Hà Nội, ngày 03 tháng 12 năm "
+        "2018 |\n\nQua sơ kết, Bộ đề nghị các Sở thực hiện./.\n\n| Nơi nhận: - Như trên; - Lưu: VT, Vụ KHTC. | KT. BỘ "
+        "TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng |\n|---|---|\n",
+        {
+            "symbol": "5115/LĐTBXH-KHTC",
+            "date": "2018-12-03",
+            "issuer_lines": ["BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"],
+            "capacity_lines": ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"],
+            "signer": "Lê Tấn Dũng",
+        },
+    ),
+    (  # 1654/NQ-UBTVQH15 of 2025 converted by pandoc: "\\" ends each line of a column; a recipient's line
+        # ("Việt Nam;") runs on beside the name
+        "  **ỦY BAN THƯỜNG VỤ\\        **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\\n"
+        "     QUỐC HỘI\\                 Độc lập - Tự do - Hạnh phúc\n\n"
+        "   Số: 1654/NQ-UBTVQH15         *Hà Nội, ngày 16 tháng 6 năm 2025*\n\n**NGHỊ QUYẾT**\n\n"
+        "**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh An Giang năm 2025**\n\nĐiều 1. Sắp xếp.\n\n"
+        "| ***Nơi nhận:***\\                | **TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\\ |\n"
+        "| - Ủy ban Trung ương MTTQ        | CHỦ TỊCH\\                         |\n"
+        "| Việt Nam;\\                   | Trần Thanh Mẫn**                      |\n",
+        {
+            "symbol": "1654/NQ-UBTVQH15",
+            "issuer_lines": ["ỦY BAN THƯỜNG VỤ", "QUỐC HỘI"],
+            "capacity_lines": ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH"],
+            "signer": "Trần Thanh Mẫn",
+        },
+    ),
+    (  # 773/QĐ-TTg of 2018 on a law site: the month's leading zero split off ("0 6")
+        "| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---- |\n"
+        "|---|---|\n| Số: 773 /QĐ-TTg | Hà Nội, ngày 26 tháng 0 6 năm 2018 |\n\nQUYẾT ĐỊNH\n\n"
+        "BAN HÀNH KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHỈ THỊ SỐ 14-CT/TW\n\nCăn cứ Luật Tổ chức Chính phủ.\n",
+        {"symbol": "773/QĐ-TTg", "date": "2018-06-26", "place": "Hà Nội"},
+    ),
+    (  # a procedure not yet numbered (Học viện Kỹ thuật mật mã, 2024): day and month blank, the year alone
+        "BAN CƠ YẾU CHÍNH PHỦ\nHỌC VIỆN KỸ THUẬT MẬT MÃ\nSố:       /QT-HVM  CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày      tháng     năm 2024\n\nQUY TRÌNH\nTiến hành thanh tra\n",
+        {"date": "2024", "place": "Hà Nội"},
+    ),
+    (  # 04/2001/TT-BXD: the old gazette's heading, issuer, number and date before the trích yếu, on one line
+        "| BỘ XÂY DỰNG ******** | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ******** |\n"
+        "|---|---|\n| Số: 04/2001/TT-BXD | Hà Nội, ngày 20 tháng 8 năm 2001 |\n\nTHÔNG TƯ\n\n"
+        "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN BỔ SUNG VIỆC HỖ TRỢ CẢI THIỆN NHÀ Ở\n\n"
+        "Căn cứ Quyết định số 20/2000/QĐ-TTg ngày 3 tháng 2 năm 2000 của Thủ tướng Chính phủ;\n",
+        {
+            "title": "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY 20 THÁNG 8 NĂM 2001 HƯỚNG DẪN BỔ SUNG VIỆC HỖ TRỢ CẢI "
+            "THIỆN NHÀ Ở"
+        },
+    ),
 ]
 
 

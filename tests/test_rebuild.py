@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CORPUS, ROOT
-from vanban.pipeline import build_site
+from vanban.pipeline import BuildReport, build_site
 from vanban.problems import DataError
 from vanban.site.build import SITE_MARKER
-from vanban.warm import WarmBuild
+from vanban.warm import WarmBuild, build_again, state_file
 
 
 def _tree(site: Path) -> dict[str, bytes]:
@@ -170,31 +170,7 @@ def test_serve_makes_again_only_what_an_edit_changed_and_equals_a_clean_build(da
         assert not warm().unchanged
         search = (site / "tim-kiem.html").stat().st_ino  # a page no edit of the data changes
         assert warm().unchanged  # nothing changed
-
-        def edit(path: Path, old: str, new: str) -> None:
-            text = path.read_text(encoding="utf-8")
-            assert old in text, old
-            path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-        steps: list[tuple[str, Callable[[], None]]] = [
-            ("title", lambda: edit(docs / "04-nq-tw-2016.yaml", "chỉnh đốn Đảng", "chỉnh đốn Đảng (sửa)")),
-            ("add", lambda: _add_copy(docs)),
-            ("relation", lambda: edit(_with_relation(docs), "type: thuc-hien", "type: tiep-tuc-thuc-hien")),
-            ("rename", lambda: _renumber(docs / "05-nq-tw-2016.yaml", "05", "06")),
-            ("text", lambda: edit(texts / "160-bc-tu-hau-giang-2017.txt", "Nghị quyết", "Nghị  quyết")),
-            ("delete", lambda: (docs / "06-nq-tw-2016.yaml").unlink()),
-            ("date", lambda: edit(docs / "16-ct-ttg-2020.yaml", "date: 2020-03-31", "date: 2020-03-30")),
-            ("new text", lambda: (texts / "411-kh-ubnd-dak-nong-2015.txt").write_text(_CITING, encoding="utf-8")),
-            # 25-NQ/TW of 2013 is cited by that text and related to it by nothing: its title shows there too
-            ("cited", lambda: edit(docs / "25-nq-tw-2013.yaml", "công tác dân vận", "công tác dân vận (sửa)")),
-            # a fifth implementer puts 114-KL/TW first: its pack becomes the one made as PDF, 04-NQ/TW's no longer
-            ("pdf", lambda: edit(docs / "01-qcph-ubnd-ubmttq-dak-lak-2017.yaml", "sources:", _IMPLEMENTS_114)),
-            # 79-CT/TU, in 04-NQ/TW's chain, replaced by a document unrelated to 04-NQ/TW: its pack shows it
-            ("replaced", lambda: edit(docs / "10-2022-qh15.yaml", "relations:", _REPLACES_79)),
-            # the text cites 99-CT/TW, unknown until now: added, it resolves, and nothing relates the two
-            ("cited added", lambda: _add_copy(docs, ("290-qd-tw-2010", "299-qd-tw-2010"), ("290-QĐ/TW", "299-QĐ/TW"))),
-        ]
-        for name, step in steps:
+        for name, step in _edits(docs, texts):
             step()
             before = _tree(site)
             report = warm()
@@ -205,14 +181,107 @@ def test_serve_makes_again_only_what_an_edit_changed_and_equals_a_clean_build(da
             assert (site / "tim-kiem.html").stat().st_ino == search  # the site updated in place, not built anew
             _same_as_clean(data_copy, site, clean, pdf_packs=1)
             assert not report.unchanged, name
-        assert "chỉnh đốn Đảng (sửa)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
-        assert not (site / "van-ban" / "05-nq-tw-2016.html").exists()
-        assert (site / "hoc-tap" / "114-kl-tw-2015.pdf").is_file() and not (
-            site / "hoc-tap" / "04-nq-tw-2016.pdf"
-        ).exists()
-        citing = (site / "van-ban" / "411-kh-ubnd-dak-nong-2015.html").read_text(encoding="utf-8")
-        assert 'data-target="25-nq-tw-2013"' in citing and "công tác dân vận (sửa)" in citing
-        assert 'data-target="299-qd-tw-2010"' in citing
+    _after_the_edits(site)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _edits(docs: Path, texts: Path) -> list[tuple[str, Callable[[], None]]]:
+    """Every kind of edit an author makes, one after the other, each named."""
+    edit = _edit
+    return [
+        ("title", lambda: edit(docs / "04-nq-tw-2016.yaml", "chỉnh đốn Đảng", "chỉnh đốn Đảng (sửa)")),
+        ("add", lambda: _add_copy(docs)),
+        ("relation", lambda: edit(_with_relation(docs), "type: thuc-hien", "type: tiep-tuc-thuc-hien")),
+        ("rename", lambda: _renumber(docs / "05-nq-tw-2016.yaml", "05", "06")),
+        ("text", lambda: edit(texts / "160-bc-tu-hau-giang-2017.txt", "Nghị quyết", "Nghị  quyết")),
+        ("delete", lambda: (docs / "06-nq-tw-2016.yaml").unlink()),
+        ("date", lambda: edit(docs / "16-ct-ttg-2020.yaml", "date: 2020-03-31", "date: 2020-03-30")),
+        ("new text", lambda: (texts / "411-kh-ubnd-dak-nong-2015.txt").write_text(_CITING, encoding="utf-8")),
+        # 25-NQ/TW of 2013 is cited by that text and related to it by nothing: its title shows there too
+        ("cited", lambda: edit(docs / "25-nq-tw-2013.yaml", "công tác dân vận", "công tác dân vận (sửa)")),
+        # a fifth implementer puts 114-KL/TW first: its pack becomes the one made as PDF, 04-NQ/TW's no longer
+        ("pdf", lambda: edit(docs / "01-qcph-ubnd-ubmttq-dak-lak-2017.yaml", "sources:", _IMPLEMENTS_114)),
+        # 79-CT/TU, in 04-NQ/TW's chain, replaced by a document unrelated to 04-NQ/TW: its pack shows it
+        ("replaced", lambda: edit(docs / "10-2022-qh15.yaml", "relations:", _REPLACES_79)),
+        # the text cites 99-CT/TW, unknown until now: added, it resolves, and nothing relates the two
+        ("cited added", lambda: _add_copy(docs, ("290-qd-tw-2010", "299-qd-tw-2010"), ("290-QĐ/TW", "299-QĐ/TW"))),
+    ]
+
+
+def _after_the_edits(site: Path) -> None:
+    """What a reader sees once every edit of _edits is built."""
+    assert "chỉnh đốn Đảng (sửa)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    assert not (site / "van-ban" / "05-nq-tw-2016.html").exists()
+    assert (site / "hoc-tap" / "114-kl-tw-2015.pdf").is_file() and not (site / "hoc-tap" / "04-nq-tw-2016.pdf").exists()
+    citing = (site / "van-ban" / "411-kh-ubnd-dak-nong-2015.html").read_text(encoding="utf-8")
+    assert 'data-target="25-nq-tw-2013"' in citing and "công tác dân vận (sửa)" in citing
+    assert 'data-target="299-qd-tw-2010"' in citing
+
+
+def _build_again(data: Path, site: Path, cache: Path, said: list[str], **options) -> BuildReport:
+    """`vanban build` as a new process runs it: a new builder, which knows only what the cache kept."""
+    said.clear()
+    return build_again(data, site, pdf_packs=1, cache=cache, progress=said.append, **options)
+
+
+_TOOK_UP = "Dùng lại những gì lần dựng trước đã làm"
+_FULL = "Dựng trang web bằng MkDocs"
+
+
+def test_build_after_each_edit_makes_again_only_what_changed_and_equals_a_clean_build(data_copy: Path, tmp_path: Path):
+    """`vanban build` keeps the state of its build in the cache: the next build, in another process, reads
+    only what changed, rewrites a few files in place, and gives byte for byte what a clean build gives."""
+    site, clean, cache = tmp_path / "site", tmp_path / "clean", tmp_path / "cache"
+    said: list[str] = []
+    assert not _build_again(data_copy, site, cache, said).unchanged
+    assert any(_FULL in line for line in said)
+    assert _build_again(data_copy, site, cache, said).unchanged
+    for name, step in _edits(data_copy / "documents", data_copy / "texts"):
+        step()
+        before = _tree(site)
+        report = _build_again(data_copy, site, cache, said)
+        after = _tree(site)
+        assert _TOOK_UP in said and not any(_FULL in line for line in said), (name, said)
+        rewritten = [rel for rel in after if before.get(rel) != after[rel] and rel != SITE_MARKER]
+        assert 0 < len(rewritten) < len(after) // 3, (name, len(rewritten))
+        assert not report.unchanged, name
+    _same_as_clean(data_copy, site, clean, pdf_packs=1)
+    _after_the_edits(site)
+
+
+def test_a_build_whose_kept_state_is_gone_broken_or_stale_builds_everything(data_copy: Path, tmp_path: Path):
+    """The cache is safe to delete or damage, and a state is used only for the site it was made with."""
+    site, clean, cache = tmp_path / "site", tmp_path / "clean", tmp_path / "cache"
+    doc = data_copy / "documents" / "04-nq-tw-2016.yaml"
+    said: list[str] = []
+    _build_again(data_copy, site, cache, said)
+    kept = state_file(cache, site)
+    assert kept.is_file()
+
+    def edited_and_built(mark: str, **options) -> bool:
+        _edit(doc, "chỉnh đốn Đảng", f"chỉnh đốn Đảng ({mark})")
+        _build_again(data_copy, site, cache, said, **options)
+        assert f"chỉnh đốn Đảng ({mark})" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+        return any(_FULL in line for line in said)  # a full build
+
+    shutil.rmtree(cache)
+    assert edited_and_built("xóa bộ nhớ đệm")
+    kept.write_bytes(b"\x80\x05 not a pickle")
+    assert edited_and_built("hỏng")
+    assert not edited_and_built("dùng lại")  # the full build kept its state again
+    _edit(doc, "chỉnh đốn Đảng", "chỉnh đốn Đảng (khác)")
+    build_site(data_copy, site, pdf_packs=1)  # another build, which keeps no state, made the site since
+    assert edited_and_built("cũ")
+    assert edited_and_built("clean", clean=True)
+    _same_as_clean(data_copy, site, clean, pdf_packs=1)
+    command = [sys.executable, str(ROOT / "build_graph.py"), "build", "--data", str(data_copy), "--out", str(site)]
+    code = subprocess.run([*command, "--pdf-packs", "1"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert code.returncode == 0 and "Không có gì thay đổi" in code.stdout
 
 
 def test_a_relation_between_ordinary_documents_leaves_the_search_files_as_they_were(data_copy: Path, tmp_path: Path):
@@ -325,3 +394,21 @@ def test_serve_follows_an_edit_down_a_long_implementation_chain(data_copy: Path,
         warm()
         _same_as_clean(data_copy, site, clean)
         assert "số 103 (sửa)" in (site / "graph-data" / "local" / "106-kh-tu-hau-giang-2018.js").read_text("utf-8")
+
+
+def test_a_corpus_above_the_limit_keeps_no_state_and_builds_in_full(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Above KEEP_STATE_UP_TO documents the state would cost more memory than a build may take: none is kept,
+    and one kept before (the corpus grew past the limit) is removed."""
+    import vanban.warm
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    said: list[str] = []
+    _build_again(data_copy, site, cache, said)
+    assert state_file(cache, site).is_file()
+    monkeypatch.setattr(vanban.warm, "KEEP_STATE_UP_TO", 3)
+    _edit(data_copy / "documents" / "04-nq-tw-2016.yaml", "chỉnh đốn Đảng", "chỉnh đốn Đảng (lớn)")
+    _build_again(data_copy, site, cache, said)
+    assert any(_FULL in line for line in said) and not state_file(cache, site).exists()
+    assert "chỉnh đốn Đảng (lớn)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")

@@ -653,8 +653,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .warm import build_again
+
     start = time.perf_counter()
-    report = build_site(
+    report = build_again(
         args.data,
         args.out,
         strict=args.strict,
@@ -687,14 +689,18 @@ def _progress(start: float) -> Callable[[str], None]:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .live import LiveState, Rebuilder, problems_of, serve_forever, watch
-    from .pipeline import BuildReport, site_sources
-    from .warm import WarmBuild
+    from .pipeline import CACHE, BuildReport, site_sources
+    from .warm import WarmBuild, state_file
 
     start = time.perf_counter()
     state = LiveState()
 
-    # Watching: after the first build, an edit of the data makes again only what it changed (warm.py).
+    # Watching: after the first build, an edit of the data makes again only what it changed (warm.py); the first
+    # build takes up what the last `build` or `serve` of this site kept, and the state is kept again on the way out.
     warm = None if args.no_watch else WarmBuild(args.data, args.out, pdf_packs=args.pdf_packs)
+    kept = state_file(CACHE, args.out)
+    if warm is not None and not args.no_build:
+        warm.restore(kept)
 
     def build() -> BuildReport:
         progress = _progress(time.perf_counter())
@@ -738,6 +744,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             observer.stop()
             rebuilder.stop()
         if warm is not None:
+            warm.save(kept)
             warm.close()
     return 0
 

@@ -29,6 +29,7 @@ from .site.build import (
     content_digest,
     fingerprint,
     output_lock,
+    put_back_generated,
     release_generated,
     run_mkdocs,
     site_marker,
@@ -312,6 +313,13 @@ def _build(
     if made is not None:
         made.data = data.digests
     return report(data)
+
+
+def stage_kept(staging: Path, generated: dict[str, bytes]) -> None:
+    """The staging folder as a build that made these generated pages (site.build.generated_store) left it:
+    docs/ as staged, the guide's pages and the browser libraries, then the pages. Raises BuildError."""
+    stage_pages(itertools.chain(guide_pages(), vendor_files(ROOT)), ROOT / HAND_WRITTEN, staging, HAND_WRITTEN_REWRITES)
+    put_back_generated(staging, generated)
 
 
 def site_marker_fields(key: str, report: BuildReport) -> dict[str, object]:

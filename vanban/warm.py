@@ -20,7 +20,11 @@ result is byte for byte what a clean build of the same inputs gives (tests/test_
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import hashlib
+import os
+import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
@@ -28,19 +32,25 @@ from pathlib import Path
 from typing import Any
 
 from .checked import Checked
+from .load import DOCUMENTS_DIR
 from .pipeline import (
     CACHE,
     DEFAULT_CONFIG,
+    DEFAULT_SITE,
+    ROOT,
     SITE_NAME,
+    STAGING,
     BuildReport,
     Made,
     Memo,
     Progress,
+    build_inputs,
     build_site,
     inputs_key,
     load_valid,
     pdf_maker,
     site_marker_fields,
+    stage_kept,
     unchanged_report,
 )
 from .problems import BuildError
@@ -50,7 +60,9 @@ from .site.build import (
     MkDocsSession,
     StatMemo,
     apply_changes,
+    check_output_folder,
     content_digest,
+    generated_store,
     keep_generated,
     output_lock,
     release_generated,
@@ -71,7 +83,7 @@ class _State:
     data: dict[str, str]  # data file → digest
     with_pdf: tuple[set[str], object]  # the study packs made as PDF, and what chose them (pages.pdf_ranking)
     report: BuildReport
-    session: MkDocsSession
+    session: MkDocsSession | None  # None until an incremental build needs it (build_again's full build never does)
 
 
 class WarmBuild:
@@ -87,32 +99,38 @@ class WarmBuild:
         progress: Progress = lambda message: None,
         cache: Path | None = CACHE,
         lock_wait: float = LOCK_WAIT,
+        jobs: int = 0,
+        eager: bool = True,
+        staging: Path | None = None,
     ) -> None:
         self.data_dir, self.out_dir, self.config_file = Path(data_dir), Path(out_dir), Path(config_file)
         self.strict, self.pdf_packs, self.cache, self.lock_wait = strict, pdf_packs, cache, lock_wait
+        self.jobs = jobs
+        self.eager = eager  # MkDocs loaded after the full build, ready for the next edit (serve); else when needed
         self.progress = progress
         self.memo = Memo()
         self._builds = 0
         self._stats: StatMemo = {}
         self.state: _State | None = None
+        self._unstaged: dict[str, bytes] | None = None  # the generated pages of a restored state, not yet staged
         self._folder = Path(tempfile.mkdtemp(prefix="vanban-serve-"))
-        self.staging = self._folder / "pages"
+        self.staging = staging or self._folder / "pages"  # given: the default site's, build/pages
 
     def close(self) -> None:
         self._drop()
         release_generated(self.staging)
         shutil.rmtree(self._folder, ignore_errors=True)
 
-    def __call__(self) -> BuildReport:
+    def __call__(self, clean: bool = False) -> BuildReport:
+        """Build the site: what changed since the last build, or all of it (the first time, or `clean`)."""
         try:
             key = inputs_key(self.data_dir, self.config_file, self.strict, self.pdf_packs, self._stats)
-            rest = inputs_key(None, self.config_file, self.strict, self.pdf_packs, self._stats)
             state = self.state
-            if state is not None and state.rest == rest:
+            if state is not None and not clean and state.rest == self._rest():
                 report = self._incremental(state, key)
                 if report is not None:
                     return report
-            return self._full()
+            return self._full(clean)
         finally:
             self._settle_memory()
 
@@ -129,7 +147,11 @@ class WarmBuild:
 
     # The full build ------------------------------------------------------------------------------
 
-    def _full(self) -> BuildReport:
+    def _rest(self) -> str:
+        """The inputs key of all but the data: what the MkDocs session is loaded from."""
+        return inputs_key(None, self.config_file, self.strict, self.pdf_packs, self._stats)
+
+    def _full(self, clean: bool = False) -> BuildReport:
         self._drop()
         made = Made()
         report = build_site(
@@ -141,26 +163,78 @@ class WarmBuild:
             progress=self.progress,
             pdf_packs=self.pdf_packs,
             lock_wait=self.lock_wait,
+            clean=clean,
             cache=self.cache,
+            jobs=self.jobs,
             memo=self.memo,
             made=made,
         )
         marker = site_marker(self.out_dir) or {}
         if report.unchanged or made.checked is None or not isinstance(marker.get("inputs"), str):
             return report  # kept as it was: nothing to compare with until a build makes it
-        self.progress("Chuẩn bị dựng lại nhanh khi dữ liệu đổi")
-        for _ in search_files(made.checked, self.memo.search):  # what the search index reads, kept
-            pass
-        session = MkDocsSession(self.config_file, self.staging)
-        rest = inputs_key(None, self.config_file, self.strict, self.pdf_packs, self._stats)
+        session = None
+        if self.eager:  # serve: ready for the first edit (else the first incremental build does this)
+            self.progress("Chuẩn bị dựng lại nhanh khi dữ liệu đổi")
+            for _ in search_files(made.checked, self.memo.search):  # what the search index reads, kept
+                pass
+            session = MkDocsSession(self.config_file, self.staging)
+        rest = self._rest()
         with_pdf = pdf_pack_ids(made.checked, self.pdf_packs), pdf_ranking(made.checked)
         self.state = _State(marker["inputs"], rest, made.checked, made.pages, made.data, with_pdf, report, session)
         return report
 
+    # What the last build made, kept for the next `vanban build` (another process) ---------------
+
+    def save(self, path: Path) -> None:
+        """Keep the state of the last build in `path` (a cache: safe to delete), or remove it when there is none.
+        What cannot be written is left out: the next build is then a full one."""
+        state = self.state
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            if state is None:
+                path.unlink(missing_ok=True)
+                return
+            kept = _Kept(
+                state.inputs, state.checked, state.pages, state.data, state.with_pdf, state.report,
+                self.memo, generated_store(self.staging),
+            )  # fmt: skip
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as handle:
+                pickle.dump((_KEPT_VERSION, state.rest, state.inputs), handle, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(kept, handle, pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            _forget_old_states(path.parent)
+        except (OSError, pickle.PicklingError, RecursionError):
+            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+
+    def restore(self, path: Path) -> bool:
+        """Take up the state `save` kept, when it is the state of the site as it stands and was made by this
+        code from the same configuration; else keep none (the next build is a full one). True when taken up."""
+        self._drop()
+        try:
+            with open(path, "rb") as handle:
+                version, rest, inputs = pickle.load(handle)
+                marker = site_marker(self.out_dir.resolve()) or {}
+                if version != _KEPT_VERSION or rest != self._rest() or marker.get("inputs") != inputs:
+                    return False
+                kept = pickle.load(handle)
+        except Exception:
+            return False
+        if not isinstance(kept, _Kept):
+            return False
+        self.progress("Dùng lại những gì lần dựng trước đã làm")
+        self.memo = kept.memo
+        self.state = _State(inputs, rest, kept.checked, kept.pages, kept.data, kept.with_pdf, kept.report, None)
+        self._unstaged = kept.generated  # staged by the next build, under the site's lock
+        return True
+
     def _drop(self) -> None:
-        if self.state is not None:
+        if self.state is not None and self.state.session is not None:
             self.state.session.close()
-            self.state = None
+        self.state = None
+        self._unstaged = None
 
     # The incremental build -----------------------------------------------------------------------
 
@@ -175,6 +249,13 @@ class WarmBuild:
             kept = unchanged_report(site, key) if key == state.inputs else None
             if kept is not None:
                 return kept
+            if self._unstaged is not None:  # a restored state: its pages staged as the build that made them did
+                try:
+                    stage_kept(self.staging, self._unstaged)
+                except BuildError:
+                    self._drop()
+                    return None  # a full build says what is wrong
+                self._unstaged = None
             self.progress("Đọc lại dữ liệu đã đổi")
             checked = load_valid(self.data_dir, self.strict, citations=True, memo=self.memo)
             ranking = pdf_ranking(checked)  # the same: the same packs made as PDF
@@ -200,6 +281,9 @@ class WarmBuild:
             f"Dựng lại {len(partial.documents)} trang văn bản, {len(partial.groups)} trang danh mục, "
             f"{len(partial.studies)} tài liệu học tập, {len(partial.local_graphs)} đồ thị bị ảnh hưởng"
         )
+        if state.session is None:  # loaded before any page changes, so that it knows the pages that go
+            state.session = MkDocsSession(self.config_file, self.staging)
+        session = state.session
         keep = kept(checked, partial, nxt.with_pdf)
         pages, changed = self._pages(state, checked, nxt, keep)
         removed = state.pages.keys() - pages.keys()
@@ -209,22 +293,24 @@ class WarmBuild:
             keep_generated(self.staging, rel, text)
         for rel in removed:
             keep_generated(self.staging, rel, None)
-            dest = state.session.forget(rel)
+            dest = session.forget(rel)
             if dest is not None:
                 deletes.append(dest)
         self.progress(f"MkDocs dựng lại {len(changed)} trang đã đổi")
         for rel in changed:
-            dest, html = state.session.render(rel)
+            dest, html = session.render(rel)
             writes[dest] = html
         if removed or changed.keys() - state.pages.keys():  # the list of pages changed: the sitemap too
-            for rel, content in state.session.theme_files().items():
+            for rel, content in session.theme_files().items():
                 if _read(site / rel) != content:
                     writes[rel] = content
         self.progress("Dữ liệu tìm kiếm và đồ thị")
         data = self._data(state, checked, nxt, keep, writes)
         deletes += sorted(state.data.keys() - data.keys())
         count = state.report.pages + len(changed.keys() - state.pages.keys()) - len(removed)
-        report = replace(state.report, documents=len(checked.corpus.documents), pages=count, data_files=len(data))
+        report = replace(  # no process wrote the data files apart: no peak of its own to report
+            state.report, documents=len(checked.corpus.documents), pages=count, data_files=len(data), data_peak_mb=0
+        )
         apply_changes(site, writes, deletes, {**marker, **site_marker_fields(key, report)})
         state.inputs, state.checked, state.pages, state.data, state.report = key, checked, pages, data, report
         state.with_pdf = nxt.with_pdf, nxt.ranking
@@ -265,6 +351,92 @@ class _Next:
     partial: Partial
     with_pdf: set[str]
     ranking: object
+
+
+# A build's state kept on disk: the format's version, checked before anything else is read from it.
+_KEPT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """What `save` writes after its header (version, rest, inputs): a _State without its MkDocs session, with
+    what reading the data kept and the staging folder as the build left it."""
+
+    inputs: str
+    checked: Checked
+    pages: dict[str, str]
+    data: dict[str, str]
+    with_pdf: tuple[set[str], object]
+    report: BuildReport
+    memo: Memo
+    generated: dict[str, bytes]  # generated Markdown pages, compressed (site.build.generated_store)
+
+
+# Above this many documents no state is kept: at 100,000 it took 555 MB on disk and 750 MB more at the build's
+# peak, which then passed the 4 GB a build may use (benchmarks/build_bench.py); such corpora build in full.
+KEEP_STATE_UP_TO = 50_000
+
+
+def _documents_in(data_dir: str | Path) -> int:
+    return sum(1 for _ in (Path(data_dir) / DOCUMENTS_DIR).rglob("*.y*ml"))
+
+
+# The states of this many sites are kept (the most recently built): a test run builds hundreds of sites.
+KEPT_STATES = 3
+
+
+def _forget_old_states(folder: Path) -> None:
+    states = sorted(folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in states[KEPT_STATES:]:
+        old.unlink(missing_ok=True)
+
+
+def state_file(cache: Path, out_dir: str | Path) -> Path:
+    """Where `build` keeps the state of the site in out_dir, in the cache folder."""
+    name = hashlib.sha1(os.path.realpath(out_dir).encode("utf-8")).hexdigest()[:16]
+    return cache / "builds" / f"{name}.pickle"
+
+
+def build_again(
+    data_dir: str | Path,
+    out_dir: str | Path,
+    config_file: str | Path = DEFAULT_CONFIG,
+    strict: bool = False,
+    pdf_packs: int = DEFAULT_PDF_PACKS,
+    progress: Progress = lambda message: None,
+    clean: bool = False,
+    cache: Path | None = CACHE,
+    jobs: int = 0,
+) -> BuildReport:
+    """`vanban build`: the site brought up to date, making again only what the data's edits changed.
+
+    Nothing changed: the site stays as it is. Only the data changed, and the cache holds the state of the
+    previous build of this site: the build is `serve`'s incremental one (the result is byte for byte a full
+    build's). Anything else, or `clean`: a full build. Each build leaves its state in the cache for the next.
+    Raises as build_site does; the site then stays as it was.
+    """
+    if cache is None or _documents_in(data_dir) > KEEP_STATE_UP_TO:
+        if cache is not None:
+            state_file(cache, out_dir).unlink(missing_ok=True)  # what it kept no longer matches the site
+        return build_site(data_dir, out_dir, config_file, strict=strict, progress=progress,
+                          pdf_packs=pdf_packs, clean=clean, cache=None, jobs=jobs)  # fmt: skip
+    site = check_output_folder(out_dir, ROOT, build_inputs(data_dir))
+    if not clean:  # nothing changed: answered before anything is read from the cache
+        kept = unchanged_report(site, inputs_key(Path(data_dir), Path(config_file), strict, pdf_packs))
+        if kept is not None:
+            return kept
+    staging = STAGING if site == DEFAULT_SITE.resolve() else None  # where mkdocs.yml looks for the default's pages
+    warm = WarmBuild(data_dir, out_dir, config_file, strict, pdf_packs, progress, cache, jobs=jobs, eager=False,
+                     staging=staging)  # fmt: skip
+    where = state_file(cache, site)
+    try:
+        if not clean:
+            warm.restore(where)
+        report = warm(clean)
+        warm.save(where)
+        return report
+    finally:
+        warm.close()
 
 
 def _read(path: Path) -> bytes | None:

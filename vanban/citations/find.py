@@ -367,10 +367,15 @@ def _items(norm: Normalised, pos: int) -> list[_Item]:
         _date_after(norm, item)
         items.append(item)
         join = P.LIST_JOIN_AT.match(folded, item.date_end or item.end)
-        if not join:
-            break
+        if not join or (
+            _CLAUSE_NUMBER.match(folded, join.end()) and "\n" in norm.original[slice(*norm.span(*join.span()))]
+        ):
+            break  # "… Điều 2 QĐ 20;\n\n9. Trong quá trình …": the next clause's number, not a list's item
         pos = join.end()
     return items
+
+
+_CLAUSE_NUMBER = re.compile(r"\d{1,3}\.\s")
 
 
 @functools.cache
@@ -886,21 +891,24 @@ def _norm_offsets(norm: Normalised, c: Mention) -> tuple[int, int]:
 
 
 def _share_dates(norm: Normalised, found: list[Mention]) -> list[Mention]:
-    """Two full citations joined by "và" share the date written after the second."""
+    """Two full citations joined by "và" share the date written after the second: of one type, or a report
+    and the scheme sent with it ("Tờ trình số 394/TTr-CP và Đề án số 395/ĐA-CP ngày 09 tháng 5 năm 2025").
+    Of other types, the date is the second's alone ("Chỉ thị …, Kế hoạch … ngày")."""
     found = list(found)
     for i, (a, b) in enumerate(itertools.pairwise(found)):
-        if (
-            a.date is None
-            and b.date is not None
-            and a.symbol
-            and b.symbol
-            and (b.type_word is None or b.type_word == a.type_word)  # "Chỉ thị …, Kế hoạch … ngày": not shared
-        ):
+        if a.date is None and b.date is not None and a.symbol and b.symbol:
+            same_type = b.type_word is None or b.type_word == a.type_word
             between = norm.folded[_norm_offsets(norm, a)[1] : _norm_offsets(norm, b)[0]]
-            if re.fullmatch(r"\s{0,3}(?:,|va)\s{0,3}", between):
+            if same_type:
+                joined = bool(re.fullmatch(r"\s{0,3}(?:,|va)\s{0,3}", between))
+            else:  # "Nghị định số 130-CP và Quyết định số 64b-HĐBT ngày …": the date is the decision's alone
+                joined = between.strip() == "va" and {a.type_word, b.type_word} <= _SENT_TOGETHER
+            if joined:
                 found[i] = replace(a, date=b.date)
     return found
 
+
+_SENT_TOGETHER = frozenset({"TTr", "ĐA"})
 
 _ISSUE_ENDINGS = ("hanh", "ky", "ra", "ban", "so", "qua", "co")  # the verb, or "văn bản (số)" after it
 

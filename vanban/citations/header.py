@@ -37,9 +37,10 @@ _NAME_GAP = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s{3,}(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0
 _NUMBER_GAP = re.compile(r"(\d)\s{6,}(?=/\s{0,2}(?:(?:19|20)\d\d/)?[A-ZĐ])")
 _SEPARATOR = re.compile(r"^[\W_]{0,200}$")
 # "ngày 15 tháng 11 năm 2024"; the day may be blank or unreadable ("ngày … tháng 11", "ngày lổ tháng 8"), and
-# OCR reads "ngày" as "ngài:" or glues the day to it ("ngàyA2 tháng 3").
+# OCR reads "ngày" as "ngài:" or glues the day to it ("ngàyA2 tháng 3"); a page may split a leading zero off
+# ("tháng 0 6").
 _DAY_MONTH_YEAR = (
-    r"nga[yi]:?(?:\s{1,8}(?:(?P<d>\d{1,2})|[^\s\d]{1,6})?|[^\s\d]{1,3}\d{0,2})\s{0,8}thang\s{0,8}(?P<m>\d{1,2})"
+    r"nga[yi]:?(?:\s{1,8}(?:(?P<d>0\s\d|\d{1,2})|[^\s\d]{1,6})?|[^\s\d]{1,3}\d{0,2})\s{0,8}thang\s{0,8}(?P<m>0\s\d|\d{1,2})?"
     r"\s{0,8}nam\s{1,8}(?P<y>(?:19|20)\d\d)"
 )
 _PLACE = r"(?P<place>[^,\n]{1,60}),\s{0,5}"  # "Quảng Ngãi, "
@@ -198,6 +199,7 @@ def _cells(text: str) -> list[_Cell]:
         if not line.strip():
             blank = True
             continue
+        line = _HARD_BREAK.sub("", line)  # "ỦY BAN THƯỜNG VỤ\\": Markdown's line break, no sign of the text
         line = _NUMBER_GAP.sub(r"\1 ", line)  # "Số: 64            /2024/QĐ-UBND": a gap inside the number
         row = " ".join(fold(line).split())  # any spaces (U+2006 between columns) as one
         first = True
@@ -206,7 +208,9 @@ def _cells(text: str) -> list[_Cell]:
         # In a table flattened from Markdown a cell may hold lines the page set apart with spaces only:
         # "| KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM     Nguyễn Cao Lục |".
         parts = (
-            [p for cell in line.split("|") for p in _NAME_GAP.split(cell)] if table else _COLUMN_GAP.split(line.strip())
+            [q for cell in line.split("|") for p in _NAME_GAP.split(cell) for q in _flat_signature(p)]
+            if table
+            else _COLUMN_GAP.split(line.strip())
         )
         for part in parts:
             for piece in _split_glued_capacity(_split_motto(part.strip().strip("*").strip())):
@@ -214,6 +218,33 @@ def _cells(text: str) -> list[_Cell]:
                     out.append(_Cell(piece, " ".join(fold(piece).split()), first, row, first and blank))
                     first = blank = False
     return out
+
+
+_HARD_BREAK = re.compile(r"(?<=\S)\\(?=\s|$)")  # at a line's end, or a column's in a two-column header
+
+# "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng": a signature block flattened into one table cell, its lines lost.
+_FLAT_SIGNATURE = re.compile(
+    r"^(?P<capacity>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.,/\- ]{4,120}?)\s+(?:[(\[][^)\]]{0,20}[)\]]\s*)?"
+    r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,4})\s*$"
+)
+
+
+def _flat_signature(cell: str) -> list[str]:
+    """A table cell holding a whole signature block: its capacity lines (the organ's line apart from the signer's
+    position, which ends it), then the name. Any other cell as it is."""
+    m = _FLAT_SIGNATURE.match(cell.strip())
+    if not m or not (_CAP_PREFIX.match(fold(m["capacity"])) or _POSITION.match(fold(m["capacity"]))):
+        return [cell]
+    if _name(m["name"]) is None:
+        return [cell]
+    capacity = m["capacity"].split()
+    position = _POSITION_AT_END.search(fold(m["capacity"]))
+    lines = [m["capacity"]]
+    if position and position.start() > 0:
+        cut = len(fold(m["capacity"])[: position.start()].split())  # in words: the folded text has the same ones
+        if 0 < cut < len(capacity) and not _CAP_PREFIX.fullmatch(fold(" ".join(capacity[:cut])) + " x"):
+            lines = [" ".join(capacity[:cut]), " ".join(capacity[cut:])]
+    return [*lines, m["name"]]
 
 
 # "- Lưu: VT.TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI": the capacity glued to the end of the recipients' list.
@@ -469,20 +500,10 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
             _place(head, region, joined, unread, "place", 0.7, "ngày bên cạnh không đọc được")
         return 0
     end_cell = joined.count("\n", 0, m.end()) + 1
-    confidence, reason = 0.95, ""
-    try:
-        if m["d"] is None:  # "ngày … tháng 11", "ngày lổ tháng 8": left blank, or handwritten and unread
-            head.date = parse_date(f"{m['y']}-{int(m['m']):02d}")
-            confidence, reason = 0.6, "ngày để trống hoặc không đọc được (có thể viết tay): chỉ có tháng và năm"
-        else:
-            head.date = parse_date(f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}")
-    except ValueError:
-        head.notes.append("ngày ở đầu văn bản không hợp lệ")
-        confidence, reason = 0.0, "ngày không có thật"
-        with contextlib.suppress(ValueError):  # "ngày 80 tháng 3": a handwritten day misread; month and year hold
-            head.date = parse_date(f"{m['y']}-{int(m['m']):02d}")
-            confidence = 0.6
-            reason = f"ngày đọc được ({m['d']}) không có thật, có thể viết tay: chỉ giữ tháng và năm, đối chiếu bản gốc"
+    if m["m"] is None:  # "ngày … tháng … năm 2024": a draft's date, its year alone
+        head.date, confidence, reason = parse_date(m["y"]), 0.5, "ngày và tháng để trống: chỉ có năm"
+    else:
+        confidence, reason = _day_and_month(head, m)
     if m.start("m") - m.start() > 200 or joined.count("\n", m.start(), m.end()):
         confidence, reason = min(confidence, 0.85), reason or "ngày bị ngắt dòng"
     head.rate("date", confidence, reason)
@@ -490,6 +511,26 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     if m[group] is not None:
         _place(head, region, joined, m, group, 0.9, "")
     return end_cell
+
+
+def _day_and_month(head: Header, m: re.Match[str]) -> tuple[float, str]:
+    """head.date from a date with its month; how sure, and why not."""
+    month = int(m["m"].replace(" ", ""))  # "0 6": a page split the leading zero off
+    try:
+        if m["d"] is None:  # "ngày … tháng 11", "ngày lổ tháng 8": left blank, or handwritten and unread
+            head.date = parse_date(f"{m['y']}-{month:02d}")
+            return 0.6, "ngày để trống hoặc không đọc được (có thể viết tay): chỉ có tháng và năm"
+        head.date = parse_date(f"{m['y']}-{month:02d}-{int(m['d'].replace(' ', '')):02d}")
+        return 0.95, ""
+    except ValueError:
+        head.notes.append("ngày ở đầu văn bản không hợp lệ")
+        with contextlib.suppress(ValueError):  # "ngày 80 tháng 3": a handwritten day misread; month and year hold
+            head.date = parse_date(f"{m['y']}-{month:02d}")
+            return (
+                0.6,
+                f"ngày đọc được ({m['d']}) không có thật, có thể viết tay: chỉ giữ tháng và năm, đối chiếu bản gốc",
+            )
+        return 0.0, "ngày không có thật"
 
 
 # "Hà Nội, ngày-2OthángÁ-Jnăm 2017", "Hà Nội, ngày { 7 tháng  Ủuăm 2016": the date lost, the year and place kept.
@@ -568,6 +609,8 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
         bare = re.sub(r"\s*[-_=*]{3,}$", "", cell.text)  # "TỈNH AN GIANG--------"
         if not block and i < 6 and not _capitals(bare) and not _NUMBER_MARK.match(cell.folded):
             continue  # a signing service's or a site's line above the header
+        if not block and i < 6 and cell.text.startswith("# ") and any(_is_motto(c) for c in cells[i + 1 : i + 6]):
+            continue  # "# Công văn số 5115/…": a site's heading over the page, above the header it copied
         if (
             _BARE_SYMBOL.match(cell.text)
             or _NUMBER_MARK.match(cell.folded)
@@ -651,6 +694,7 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
                 j + 1 < len(cells)
                 and cells[j].folded.startswith("cua ")
                 and cells[j].text.isupper()
+                and not re.search(r"\d", cells[j].text)  # "CỦA BỘ XÂY DỰNG SỐ 04/2001/TT-BXD NGÀY … HƯỚNG DẪN …"
                 and not cells[j + 1].text.isupper()
             ):
                 j += 1
@@ -977,8 +1021,8 @@ def _name_under_capacity(head: Header, cells: list[_Cell], start: int, j: int) -
             in_list = in_list or cell.folded.startswith("noi nhan")
             continue
         name = _name(cell.text) or _name_over_two(cells, k)
-        if in_list and cell.row_start and not name:
-            continue  # a recipients' line run on in the left column; the name stands on the right
+        if in_list and cell.row_start and (not name or cell.text.rstrip().endswith((";", ","))):
+            continue  # a recipients' line run on in the left column ("Việt Nam;"); the name stands on the right
         head.signer = name
         if head.signer is None:
             head.signer = _loose_name(cell.text)

@@ -168,8 +168,9 @@ NAMED_TERM = (
 # law name repeated slow), "( sửa đổi )" with spaced brackets too, but stopping before a glued "ngày 19"
 # ("Đất đaingày 19 tháng 6 …"); never "hiệu lực" or "kể từ" ("Luật Du lịch, có hiệu lực thi hành kể từ
 # ngày …": the date is the law's start, not the law's), nor "và thực hiện" ("Điều 61 Luật Lâm nghiệp và thực hiện
-# Đề án … đến năm 2030": a task, not the law's name); or a dash between two words of the name ("HĐND - UBND").
-_NOT_NAME = r"hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z])|va\s{1,3}thuc\s{1,3}hien"
+# Đề án … đến năm 2030": a task, not the law's name), nor a term ("Luật Bầu cử … các cấp nhiệm kỳ 2026-2031": the
+# year is the term's); or a dash between two words of the name ("HĐND - UBND").
+_NOT_NAME = r"hieu\s{1,3}luc|ke\s{1,3}tu(?![a-z])|va\s{1,3}thuc\s{1,3}hien|nhiem\s{1,3}ky|giai\s{1,3}doan"
 _LAW_WORD = rf"(?>(?!{_NOT_NAME})[a-z()](?:(?!ngay\s{{0,3}}\d)[a-z)]){{0,19}}+,?|[-–])"
 # An amending law's name lists the laws it amends, with their numbers: "Luật Sửa đổi, bổ sung một số Điều của
 # Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 … ngày 29/6/2024" is one law, of that date; or counts
@@ -265,11 +266,14 @@ DATED_AT_BEFORE = re.compile(
 WRITTEN_ON_BEFORE = re.compile(
     rf"(?:van{_W}ban|cong{_W}van|to{_W}trinh|bao{_W}cao){_W}(?:de{_W})?ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_W}so{_S}$"
 )
+# Words that open a sentence before its date: "… không giảm. Vì vậy ngày 23/5/2011, Bộ … đã ban hành Công văn số …".
+_LINKS = rf"(?:vi{_W}vay|do{_W}do|do{_W}vay|sau{_W}do|tiep{_W}do|tiep{_W}theo|truoc{_W}do|dong{_W}thoi)"
 # "Ngày 06/4/2023, Thủ tướng Chính phủ (đã) ban hành / ký ban hành / ký / đã ra / đã có", "Ngày 16/6/2025, Quốc
 # hội đã thông qua (Luật … số)" right before a citation: the date at the head of the clause is the cited
 # document's. Not after an event ("Ngày …, tại hội nghị …"), nor across a sentence, a number or a quote.
 ISSUED_BEFORE = re.compile(  # ends at the citation, or at "văn bản số" before its symbol
-    rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n])|\s){_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},?"  # comma may be lost
+    rf"(?:^|(?P<lead>[.,;:!?)\u201d\"\n](?:{_S}{_LINKS},?)?)|\s)"
+    rf"{_S}ngay{_S}(?:{_dmy('i')}|{_IN_WORDS}){_S},?"  # the comma may be lost
     rf"(?!{_S},?{_S}(?:tai|trong|sau|truoc|tu|den|qua|nhan|theo|chieu|sang|toi)(?![a-z])){_S}"
     rf"[^0-9.;:!?\u201c\u201d\"]{{1,160}}?\s(?:(?:da{_W}|vua{_W})?(?:ky{_W}ban{_W}hanh|ban{_W}hanh|ky|thong{_W}qua)"
     rf"|(?:da|vua){_W}(?:ra|co))"

@@ -84,6 +84,18 @@ def keep_generated(staging: str | Path, rel: str, text: str | None) -> None:
         _store(staging)[rel] = zlib.compress(text.encode("utf-8"), 1)
 
 
+def generated_store(staging: str | Path) -> dict[str, bytes]:
+    """Every generated page of this staging folder, compressed as kept: what a later build may put back."""
+    return dict(_store(staging))
+
+
+def put_back_generated(staging: str | Path, store: Mapping[str, bytes]) -> None:
+    """The generated pages of an earlier build (generated_store), kept again for this staging folder."""
+    kept = _store(staging)
+    kept.clear()
+    kept.update(store)
+
+
 def release_generated(staging: str | Path) -> None:
     """The build from this staging folder is over: its pages are let go."""
     _generated.pop(os.path.realpath(staging), None)
