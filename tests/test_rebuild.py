@@ -409,6 +409,33 @@ def test_a_corpus_above_the_limit_keeps_no_state_and_builds_in_full(
     assert state_file(cache, site).is_file()
     monkeypatch.setattr(vanban.warm, "KEEP_STATE_UP_TO", 3)
     _edit(data_copy / "documents" / "04-nq-tw-2016.yaml", "chỉnh đốn Đảng", "chỉnh đốn Đảng (lớn)")
+    shutil.rmtree(cache)
     _build_again(data_copy, site, cache, said)
     assert any(_FULL in line for line in said) and not state_file(cache, site).exists()
     assert "chỉnh đốn Đảng (lớn)" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    assert [p for p in cache.rglob("*") if p.is_file()]  # the study packs' PDFs are still kept for the next build
+
+
+def test_a_save_cut_short_leaves_no_file(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Ctrl+C while the state is written: the half-written file goes, the interruption goes on."""
+    import pickle
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=cache, eager=False)
+    try:
+        warm()
+        real = pickle.dump
+        calls: list[int] = []
+
+        def cut(*args, **kwargs):
+            calls.append(1)
+            if len(calls) == 2:
+                raise KeyboardInterrupt
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(pickle, "dump", cut)
+        with pytest.raises(KeyboardInterrupt):
+            warm.save(state_file(cache, site))
+    finally:
+        warm.close()
+    assert [p.name for p in (cache / "builds").iterdir()] == []

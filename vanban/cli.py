@@ -740,12 +740,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         serve_forever(site, args.port, state, started)
     finally:
+        settled = True
         if observer is not None:
             observer.stop()
-            rebuilder.stop()
+            settled = rebuilder.stop()
         if warm is not None:
-            warm.save(kept)
-            warm.close()
+            try:
+                if not settled:
+                    kept.unlink(missing_ok=True)  # a build still running: its state is half made
+                elif warm.state is not None:  # serve built (or took up a state): kept for the next build
+                    warm.save(kept)
+            finally:
+                warm.close()
     return 0
 
 

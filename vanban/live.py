@@ -85,10 +85,14 @@ class Rebuilder:
     def changed(self) -> None:
         self._changed.set()
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
+        """Stop watching; True when no build is left running (a longer one goes on, in a daemon thread, until
+        the process ends: what it was changing must not be kept)."""
         self._stop.set()
         self._changed.set()
-        self._thread.join(timeout=5)
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+        return not self._thread.is_alive()
 
     def _loop(self) -> None:
         while not self._stop.is_set():

@@ -27,6 +27,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -186,12 +187,13 @@ class WarmBuild:
     # What the last build made, kept for the next `vanban build` (another process) ---------------
 
     def save(self, path: Path) -> None:
-        """Keep the state of the last build in `path` (a cache: safe to delete), or remove it when there is none.
-        What cannot be written is left out: the next build is then a full one."""
+        """Keep the state of the last build in `path` (a cache: safe to delete), or remove it when there is none
+        or the corpus is too large to keep one (KEEP_STATE_UP_TO). What cannot be written is left out: the next
+        build is then a full one. An interrupted save leaves no file behind."""
         state = self.state
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}{_UNFINISHED}")
         try:
-            if state is None:
+            if state is None or _documents_in(self.data_dir) > KEEP_STATE_UP_TO:
                 path.unlink(missing_ok=True)
                 return
             kept = _Kept(
@@ -203,16 +205,21 @@ class WarmBuild:
                 pickle.dump((_KEPT_VERSION, state.rest, state.inputs), handle, pickle.HIGHEST_PROTOCOL)
                 pickle.dump(kept, handle, pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-            _forget_old_states(path.parent)
-        except (OSError, pickle.PicklingError, RecursionError):
+        except BaseException as exc:  # Ctrl+C too: nothing half written stays
             tmp.unlink(missing_ok=True)
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
+            if not isinstance(exc, Exception):
+                raise
+            return
+        _forget_old_states(path.parent)
 
     def restore(self, path: Path) -> bool:
         """Take up the state `save` kept, when it is the state of the site as it stands and was made by this
         code from the same configuration; else keep none (the next build is a full one). True when taken up."""
         self._drop()
+        if _documents_in(self.data_dir) > KEEP_STATE_UP_TO:
+            return False
         try:
             with open(path, "rb") as handle:
                 version, rest, inputs = pickle.load(handle)
@@ -381,14 +388,24 @@ def _documents_in(data_dir: str | Path) -> int:
     return sum(1 for _ in (Path(data_dir) / DOCUMENTS_DIR).rglob("*.y*ml"))
 
 
-# The states of this many sites are kept (the most recently built): a test run builds hundreds of sites.
-KEPT_STATES = 3
+# The states of this many sites are kept (the most recently built); a test run builds sites of its own.
+KEPT_STATES = 8
+_UNFINISHED = ".unfinished"  # a state being written
 
 
 def _forget_old_states(folder: Path) -> None:
-    states = sorted(folder.glob("*.pickle"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
-    for old in states[KEPT_STATES:]:
-        old.unlink(missing_ok=True)
+    """The states of all but the KEPT_STATES sites built last go, and what a save killed mid-way left (a day old)."""
+
+    def age(path: Path) -> int:
+        with contextlib.suppress(OSError):  # another build removed it meanwhile
+            return path.stat().st_mtime_ns
+        return 0
+
+    states = sorted(folder.glob("*.pickle"), key=age, reverse=True)
+    left = [p for p in folder.glob(f".*{_UNFINISHED}") if age(p) < time.time_ns() - 86_400 * 10**9]
+    for old in states[KEPT_STATES:] + left:
+        with contextlib.suppress(OSError):
+            old.unlink(missing_ok=True)
 
 
 def state_file(cache: Path, out_dir: str | Path) -> Path:
@@ -418,8 +435,9 @@ def build_again(
     if cache is None or _documents_in(data_dir) > KEEP_STATE_UP_TO:
         if cache is not None:
             state_file(cache, out_dir).unlink(missing_ok=True)  # what it kept no longer matches the site
+        # a full build; the study packs' PDFs are still taken from the cache
         return build_site(data_dir, out_dir, config_file, strict=strict, progress=progress,
-                          pdf_packs=pdf_packs, clean=clean, cache=None, jobs=jobs)  # fmt: skip
+                          pdf_packs=pdf_packs, clean=clean, cache=cache, jobs=jobs)  # fmt: skip
     site = check_output_folder(out_dir, ROOT, build_inputs(data_dir))
     if not clean:  # nothing changed: answered before anything is read from the cache
         kept = unchanged_report(site, inputs_key(Path(data_dir), Path(config_file), strict, pdf_packs))

@@ -501,10 +501,11 @@ def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
         return 0
     end_cell = joined.count("\n", 0, m.end()) + 1
     if m["m"] is None:  # "ngày … tháng … năm 2024": a draft's date, its year alone
-        head.date, confidence, reason = parse_date(m["y"]), 0.5, "ngày và tháng để trống: chỉ có năm"
+        blank = "tháng để trống" if m["d"] else "ngày và tháng để trống"
+        head.date, confidence, reason = parse_date(m["y"]), 0.5, f"{blank}: chỉ có năm"
     else:
         confidence, reason = _day_and_month(head, m)
-    if m.start("m") - m.start() > 200 or joined.count("\n", m.start(), m.end()):
+    if m.end() - m.start() > 220 or joined.count("\n", m.start(), m.end()):
         confidence, reason = min(confidence, 0.85), reason or "ngày bị ngắt dòng"
     head.rate("date", confidence, reason)
     group = "place" if m["place"] is not None else "bare"
