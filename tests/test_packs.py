@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import CORPUS
 from tests.test_site import text_of
 from vanban.pipeline import load_valid
+from vanban.problems import DataError
 
 
 def pdf_text(path) -> str:
@@ -183,3 +184,36 @@ def test_the_pack_page_lists_the_first_steps_and_the_pdf_every_one(monkeypatch):
     assert page.count('<td class="status">') == 2
     assert f"… và {len(pack.chain) - 2} văn bản khác trong chuỗi" in page
     assert packs.pack_pdf_html(pack).count('<td class="status">') == len(pack.chain)
+
+
+_MERGED = """hau-giang:
+  name: Tỉnh Hậu Giang
+  today: can-tho
+  source: Nghị quyết 202/2025/QH15
+can-tho: Thành phố Cần Thơ
+ha-noi: Thành phố Hà Nội
+dak-nong: {name: Tỉnh Đắk Nông, today: lam-dong}
+lam-dong: Tỉnh Lâm Đồng
+dak-lak: Tỉnh Đắk Lắk
+"""
+
+
+def test_a_report_groups_places_by_the_province_they_are_part_of_today(data_copy):
+    """Merged provinces (regions.yaml `today:`): each document keeps the province of its day, and the report
+    also says which province each place is part of now, and groups them so; a `today:` naming no region is
+    refused with its line."""
+    from vanban.site.packs import report_body
+    from vanban.studypack import implementation_report
+
+    (data_copy / "regions.yaml").write_text(_MERGED, encoding="utf-8")
+    checked = load_valid(data_copy, citations=False)
+    doc = checked.corpus.documents["04-nq-tw-2016"]
+    html = report_body(implementation_report(checked.corpus, checked.graph, doc), None)
+    text = re.sub(r"<[^>]+>", " ", html)
+    assert re.search(r"Tỉnh Hậu Giang\s+Thành phố Cần Thơ\s+Ban Thường vụ", text)
+    assert re.search(r"Theo tỉnh, thành phố hiện nay.*Thành phố Cần Thơ\s+Tỉnh Hậu Giang\s+3\s+100", text)
+    (data_copy / "regions.yaml").write_text(_MERGED.replace("today: lam-dong", "today: lam-dongg"), encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_valid(data_copy, citations=False)
+    [problem] = refused.value.problems
+    assert "lam-dongg" in problem.message and problem.file.endswith("regions.yaml") and problem.line == 7

@@ -40,6 +40,7 @@ GOOD = {
 # A good value where the kind's example does not fit the field.
 GOOD_BY_NAME: dict[str, Any] = {
     "original": "25-nq-tw-2013.pdf",
+    "conflicts": [{"field": "date", "note": "03/6/2013 (baomoi.com); 30/6/2013 (một trang khác)"}],
     "draft": {
         "reader": "lớp chữ của PDF (pdftotext)",
         "fields": {"symbol": {"confidence": 0.95}},

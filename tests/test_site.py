@@ -298,3 +298,58 @@ def test_failed_data_writing_leaves_previous_site(small_site, tiny_data, monkeyp
     assert _digest(small_site) == before
     assert not (small_site.parent / "escape.js").exists()
     assert not list(small_site.parent.glob(".vanban-data-*")) and not list(small_site.parent.glob(".site-new-*"))
+
+
+_SOURCED = """relations:
+  - type: thuc-hien
+    target: 114-kl-tw-2015
+    sources:
+      - site: baodaknong.vn
+        path: /ket-qua-thuc-hien-ket-luan-114-60677.html
+        date: 2018-04-19
+        quote: "UBND tỉnh ban hành Kế hoạch số 411/KH-UBND <b>ngày 21/9/2015</b> thực hiện Kết luận 114-KL/TW"
+conflicts:
+  - field: date
+    note: "21/9/2015 (baodaknong.vn); 12/9/2015 (một trang khác)"
+sources:
+  - site: baodaknong.vn
+    path: /ket-qua-thuc-hien-ket-luan-114-60677.html
+    date: 2018-04-19
+  - site: baodaknong.org.vn
+    path: …-60677.html
+"""
+
+
+def test_sources_of_documents_and_relations_show_address_date_and_words(data_copy: Path, tmp_path: Path):
+    """Every fact with its source: the page links the source's address, gives the article's date and the words
+    that state it (escaped), shows the relation's own source on both documents' pages, and keeps two sources
+    that disagree side by side; a shortened address is shown, not linked."""
+    doc = data_copy / "documents" / "411-kh-ubnd-dak-nong-2015.yaml"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text[: text.index("relations:")] + _SOURCED, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(data_copy, site, pdf_packs=0)
+    page = (site / "van-ban" / "411-kh-ubnd-dak-nong-2015.html").read_text(encoding="utf-8")
+    link = '<a href="https://baodaknong.vn/ket-qua-thuc-hien-ket-luan-114-60677.html" rel="noopener noreferrer">'
+    assert link in page and "(đăng ngày 19/04/2018)" in page
+    assert "&lt;b&gt;ngày 21/9/2015&lt;/b&gt;" in page and "<b>ngày 21/9/2015</b>" not in page
+    assert "Các nguồn ghi khác nhau" in page and "12/9/2015 (một trang khác)" in page
+    assert "<code>…-60677.html</code>" in page and 'href="https://baodaknong.org.vn' not in page
+    central = (site / "van-ban" / "114-kl-tw-2015.html").read_text(encoding="utf-8")
+    assert 'class="vb-rel-source">nguồn: ' + link in central  # the relation's source on the other page too
+
+
+def test_central_pages_and_home_show_coverage_by_province(corpus_site):
+    """A central document's page, and the home page, say which provinces carried it out, with which kinds of
+    documents and how many days after it; a local document's page has no such table."""
+    central = text_of(corpus_site / "van-ban" / "04-nq-tw-2016.html")
+    assert "Thực hiện theo địa phương (1 tỉnh, thành phố)" in central
+    assert re.search(
+        r"Tỉnh Hậu Giang\s+Ban Thường vụ Tỉnh ủy Hậu Giang; Tỉnh ủy Hậu Giang; Ủy ban nhân dân tỉnh Hậu Giang\s+"
+        r"Báo cáo 1, Chương trình hành động 1, Công văn 1\s+"
+        r"Chương trình hành động 79-CT/TU \(2017\)\s+07/02/2017\s+100\s+3",
+        central,
+    )
+    assert "Thực hiện theo địa phương" not in text_of(corpus_site / "van-ban" / "160-bc-tu-hau-giang-2017.html")
+    home = text_of(corpus_site / "index.html")
+    assert re.search(r"Nghị quyết 04-NQ/TW \(2016\)\s+1\s+4\s+100\s+theo địa phương", home)

@@ -23,7 +23,19 @@ from typing import Any
 
 from . import schema, vocab
 from .dates import parse_date
-from .model import Change, Corpus, Document, Draft, FieldMark, Issuer, Relation, Signer, Source, SuggestedRelation
+from .model import (
+    Change,
+    Conflict,
+    Corpus,
+    Document,
+    Draft,
+    FieldMark,
+    Issuer,
+    Relation,
+    Signer,
+    Source,
+    SuggestedRelation,
+)
 from .problems import ERROR, WARNING, Problem, Problems
 from .schema import Field
 from .symbols import slug
@@ -242,7 +254,15 @@ def _list_source(r: _Reader, value: Raw, f: Field, line: int | None, field: str)
         if isinstance(item, str):
             items.append(Source(name=item.strip()))
         elif (got := _mapping(r, item, f, line, f"{field}[{i}]")) is not None:
-            items.append(Source(name=got["site"], path=got.get("path", ""), note=got.get("note", "")))
+            items.append(
+                Source(
+                    name=got["site"],
+                    path=got.get("path", ""),
+                    note=got.get("note", ""),
+                    date=got.get("date"),
+                    quote=got.get("quote", ""),
+                )
+            )
     return tuple(items)
 
 
@@ -567,10 +587,19 @@ def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Do
         return None
     relations = tuple(
         Relation(
-            r["type"], doc_id, r["target"], r.get("note", ""), r.get("place", ""), r.get("unverified", False), r["line"]
+            r["type"],
+            doc_id,
+            r["target"],
+            r.get("note", ""),
+            r.get("place", ""),
+            r.get("unverified", False),
+            r["line"],
+            r.get("sources", ()),
         )
         for r in got.pop("relations", ())
     )
+    if "conflicts" in got:
+        got["conflicts"] = tuple(Conflict(c["field"], c["note"]) for c in got["conflicts"])
     if "signer" in got:
         got["signer"] = Signer(**got["signer"])
     if "date_note" in got:
@@ -732,22 +761,38 @@ def load_issuers(path: Path, display: str, problems: Problems, files: DataFiles)
 
 def load_regions(
     path: Path, display: str, problems: Problems, issuers: dict[str, Issuer], files: DataFiles
-) -> dict[str, str]:
-    """Province slug → its name ("hau-giang" → "Tỉnh Hậu Giang"); every issuer's region needs one."""
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Province slug → its name ("hau-giang" → "Tỉnh Hậu Giang"), every issuer's region needing one; and slug →
+    the slug of the province it has been part of since a merger (`today:`, "hau-giang" → "can-tho")."""
     reader = _Reader(display, problems)
     exists = os.path.lexists(path)  # a broken link is reported, not taken for a missing file
     raw = _top_mapping(read_yaml_file(path, display, problems, files) if exists else {}, reader, "regions.yaml")
-    regions = {}
+    regions: dict[str, str] = {}
+    today: dict[str, str] = {}
     for key, value in _good_keys(raw, reader, "địa phương").items():
+        got = reader.fields(value, schema.REGION, f"{key}.", line_of(raw, key)) if isinstance(value, dict) else {}
         if isinstance(value, str) and value.strip():
             regions[key] = value.strip()
-        else:
+        elif got.get("name", "").strip():
+            regions[key] = got["name"].strip()
+            if got.get("today"):
+                today[key] = got["today"]
+        elif not isinstance(value, dict):
             reader.error(
                 "wrong-type",
                 f"tên địa phương phải là một chuỗi, gặp {_shown(value)}",
-                f"viết `{key}: Tỉnh …`",
+                f"viết `{key}: Tỉnh …`, hoặc `{key}: {{name: Tỉnh …, today: <khóa tỉnh hiện nay>}}`",
                 line_of(raw, key),
                 str(key),
+            )
+    for key, into in today.items():
+        if into not in regions:
+            reader.error(
+                "unknown-region",
+                f"'{into}' chưa có trong regions.yaml",
+                f"thêm dòng `{into}: Tỉnh …`, hoặc sửa `today:`",
+                line_of(raw, key),
+                f"{key}.today",
             )
     for issuer in issuers.values():
         if issuer.region and issuer.region not in regions:
@@ -761,7 +806,7 @@ def load_regions(
                     f"{issuer.key}.region",
                 )
             )
-    return regions
+    return regions, {k: v for k, v in today.items() if v in regions}
 
 
 def load_named_sources(path: Path, display: str, problems: Problems, files: DataFiles) -> dict[str, Source]:
@@ -891,7 +936,7 @@ def load_corpus(data_dir: str | Path, memo: LoadMemo | None = None) -> tuple[Cor
     files = DataFiles(data_dir, problems)
     issuers = load_issuers(data_dir / ISSUERS_FILE, rel(data_dir / ISSUERS_FILE), problems, files)
     named = load_named_sources(data_dir / SOURCES_FILE, rel(data_dir / SOURCES_FILE), problems, files)
-    regions = load_regions(data_dir / REGIONS_FILE, rel(data_dir / REGIONS_FILE), problems, issuers, files)
+    regions, today = load_regions(data_dir / REGIONS_FILE, rel(data_dir / REGIONS_FILE), problems, issuers, files)
     documents: dict[str, Document] = {}
     tried: set[str] = set()  # ids with a file, read or not: their texts are not orphans
     for path in document_files(data_dir, problems, files):
@@ -928,7 +973,7 @@ def load_corpus(data_dir: str | Path, memo: LoadMemo | None = None) -> tuple[Cor
         issuers[schema.UNKNOWN_ISSUER] = Issuer(
             schema.UNKNOWN_ISSUER, schema.UNKNOWN_ISSUER_NAME, vocab.UNKNOWN, vocab.UNKNOWN
         )
-    return Corpus(documents, issuers, named, str(data_dir), regions), problems
+    return Corpus(documents, issuers, named, str(data_dir), regions, today), problems
 
 
 def _one_form_per_topic(documents: dict[str, Document], problems: Problems) -> dict[str, Document]:

@@ -44,6 +44,16 @@ class Source:
     path: str = ""
     note: str = ""
     title: str = ""  # filled from sources.yaml for named sources
+    date: PartialDate | None = None  # the day the page or article was published, when it shows one
+    quote: str = ""  # the source's own words that state the facts
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two sources that say two things of one field: both kept, with their sources, none chosen silently."""
+
+    field: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,7 @@ class Relation:
     place: str = ""  # where in the acting document's text
     unverified: bool = False
     line: int | None = None
+    sources: tuple[Source, ...] = ()  # where the relation is stated, when not in the document's own sources
 
 
 # A field read by machine with less confidence than this is uncertain: a person must check it
@@ -136,6 +147,7 @@ class Document:
     relations: tuple[Relation, ...] = ()
     unverified: tuple[str, ...] = ()  # names of fields whose values are not verified
     known_from_citation: bool = False  # only known through another document's text
+    conflicts: tuple[Conflict, ...] = ()  # fields two sources give two ways
     notes: tuple[str, ...] = ()
     key_points: tuple[str, ...] = ()  # for study packs: the main content, sourced like any fact
     questions: tuple[str, ...] = ()  # for study packs: questions for discussion
@@ -172,6 +184,7 @@ class Corpus:
     named_sources: dict[str, Source]
     data_dir: str = ""
     regions: dict[str, str] = field(default_factory=dict)  # slug → "Tỉnh Hậu Giang"
+    region_today: dict[str, str] = field(default_factory=dict)  # slug → the slug it is part of since a merger
 
     def relations(self) -> Iterator[Relation]:
         for doc in self.documents.values():

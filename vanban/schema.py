@@ -76,8 +76,15 @@ SIGNER = (
 
 SOURCE = (
     Field("site", "str", True, "trang hoặc nơi giữ văn bản: tinhuyhaugiang.org.vn"),
-    Field("path", "str", help="đường dẫn của trang trên site đó"),
-    Field("note", "str", help="ghi chú: trang nói gì, ngày đăng"),
+    Field("path", "str", help="đường dẫn của trang trên site đó: /tin-tuc/ke-hoach-123.html"),
+    Field("date", "date", help="ngày đăng của bài báo hay trang cổng thông tin, nếu trang ghi"),
+    Field("quote", "str", help="nguyên văn câu của nguồn nêu thông tin (số, ngày, quan hệ)"),
+    Field("note", "str", help="ghi chú: trang nói gì"),
+)
+
+CONFLICT = (
+    Field("field", "str", True, "trường mà các nguồn ghi khác nhau", VERIFIABLE, "unknown-field"),
+    Field("note", "str", True, "mỗi nguồn ghi gì: «03/6/2013 (baomoi.com); 30/6/2013 (…)»"),
 )
 
 
@@ -94,6 +101,7 @@ RELATION = (
     Field("note", "str", help="ghi chú về quan hệ"),
     Field("place", "str", help="vị trí trong văn bản này: Mở đầu, Mục II.1"),
     Field("unverified", "bool", help="true nếu quan hệ chưa được nguồn xác nhận"),
+    Field("sources", "list-source", help="nguồn nêu quan hệ này, nếu khác nguồn của văn bản", fields=SOURCE),
 )
 
 FIELD_MARK = (
@@ -156,6 +164,12 @@ _DOCUMENT: tuple[Field, ...] = (
         vocab_code="unknown-field",
     ),
     Field("known_from_citation", "bool", help="true nếu văn bản chỉ biết qua trích dẫn trong văn bản khác"),
+    Field(
+        "conflicts",
+        "list-mapping",
+        help="các nguồn ghi khác nhau (hai ngày, hai trích yếu): ghi cả hai cùng nguồn, không tự chọn",
+        fields=CONFLICT,
+    ),
     Field("notes", "list-str", help="ghi chú hiển thị trên trang"),
     Field("key_points", "list-str", help="nội dung chính, cho tài liệu học tập (chỉ ghi điều có nguồn)"),
     Field("questions", "list-str", help="câu hỏi thảo luận, cho tài liệu học tập"),
@@ -215,6 +229,12 @@ ISSUER = (
     Field("parent", "str", help="khóa của cơ quan cấp trên"),
     Field("region", "str", help="địa phương (khóa trong data/regions.yaml) của cơ quan địa phương"),
     Field("became", "mapping", help="cơ quan đã thành gì, có ngày và nguồn", fields=CHANGE),
+)
+
+REGION = (
+    Field("name", "str", True, "tên: Tỉnh Hậu Giang"),
+    Field("today", "str", help="khóa của tỉnh, thành phố mà nơi này thuộc về sau khi sáp nhập (từ 1/7/2025): can-tho"),
+    Field("source", "str", help="văn bản sáp nhập: Nghị quyết 202/2025/QH15"),
 )
 
 NAMED_SOURCE = (

@@ -93,6 +93,7 @@ class ReportRow:
     issuers: list[str]
     documents: list[Document]  # carrying the document out, earliest first
     days: int | None  # from the central document to the first of them
+    today: str = ""  # the province the place has been part of since a merger (regions.yaml `today:`), else ""
 
 
 @dataclass
@@ -104,20 +105,24 @@ class ImplementationReport:
 
 def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document) -> ImplementationReport:
     by_place: dict[str, list[Document]] = defaultdict(list)
+    today: dict[str, str] = {}  # place → the province it has been part of since a merger
     for node in implementers(graph, corpus, doc.id):
         issuer = corpus.issuers.get(node.doc.issuer)
         region = issuer.region if issuer else None
         if issuer is not None and issuer.unidentified:  # a draft's issuer, not identified yet
             by_place[UNKNOWN_PLACE].append(node.doc)
             continue
-        by_place[corpus.regions.get(region, region) if region else "Trung ương"].append(node.doc)
+        place = corpus.regions.get(region, region) if region else "Trung ương"
+        by_place[place].append(node.doc)
+        if region and region in corpus.region_today:
+            today[place] = corpus.regions[corpus.region_today[region]]
     rows = []
     for place, docs in by_place.items():
         docs.sort(key=lambda d: date_order(d.date))
         first = docs[0]
         days = days_between(doc.date, first.date) if doc.date and first.date else None
         issuers = sorted({corpus.issuers[d.issuer].name for d in docs if d.issuer in corpus.issuers})
-        rows.append(ReportRow(place, issuers, docs, days))
+        rows.append(ReportRow(place, issuers, docs, days, today.get(place, "")))
     rows.sort(key=lambda r: (r.place in ("Trung ương", UNKNOWN_PLACE), r.days is None, r.days or 0, r.place))
     covered = set(by_place)
     missing = sorted(name for name in corpus.regions.values() if name not in covered)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -9,11 +10,12 @@ import networkx as nx
 
 from .. import vocab
 from ..citations import Citation
-from ..dates import PartialDate, date_order
+from ..dates import PartialDate, date_order, show_date
 from ..graph import Neighbour, implementers, neighbours, status_of
-from ..model import Corpus, Document
+from ..model import Corpus, Document, Source
 from ..rules import is_central, is_central_policy, takes_effect
 from ..schema import UNKNOWN_ISSUER
+from ..studypack import implementation_report
 from .fulltext import Anchors, no_anchors, render_full_text
 from .graph_pages import impl_section, local_section, neighbour_count, scripts
 from .html import (
@@ -30,7 +32,7 @@ from .html import (
     title_html,
 )
 from .mdraw import keep_spaces, raw
-from .packs import pack_path, report_path
+from .packs import coverage_table, pack_path, places_with_documents, report_path
 from .paths import doc_path, href, issuer_page, original_path, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
@@ -69,6 +71,7 @@ def render_document(
         _suggestions(corpus, doc, page),
         _graph(graph, doc, page),
         _tree(corpus, graph, doc, page),
+        _coverage(corpus, graph, doc, page),
         _notes(doc, acknowledged),
         _full_text(page, corpus, text, citations, anchors_of),
     ]
@@ -294,6 +297,8 @@ def _card(corpus: Corpus, doc: Document, page: str) -> str:
     if doc.originals:
         rows.append(("Bản gốc", _original_links(doc, page)))
     rows.append(("Nguồn", _sources(corpus, doc)))
+    if doc.conflicts:
+        rows.append(("Các nguồn ghi khác nhau", _conflicts(doc)))
     body = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="vb-card">\n<tbody>\n{body}\n</tbody>\n</table>'
 
@@ -323,16 +328,38 @@ def _issuers(corpus: Corpus, doc: Document, page: str) -> str:
 
 
 def _sources(corpus: Corpus, doc: Document) -> str:
-    items = []
-    for src in doc.sources:
-        named = corpus.named_sources.get(src.name)
-        text = e(named.title) if named else e(src.name)
-        if src.path:
-            text += f" <code>{e(src.path)}</code>"
-        if src.note:
-            text += f" — {e(src.note)}"
-        items.append(f"<li>{text}</li>")
+    items = [f"<li>{source_html(corpus, src)}</li>" for src in doc.sources]
     return '<ul class="vb-sources">' + "".join(items) + "</ul>"
+
+
+# A site named by its host ("baodaknong.vn"), and a path on it: the source's address, linked.
+_HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?")
+_PATH = re.compile(r"/[^\s\"'<>…]*")
+
+
+def source_html(corpus: Corpus, src: Source) -> str:
+    """A source as a reader needs it: who (linked to the page when its address is whole), the page's date, the
+    words that state the facts, and any note."""
+    named = corpus.named_sources.get(src.name)
+    text = e(named.title) if named else e(src.name)
+    if src.path:
+        if _HOST.fullmatch(src.name) and _PATH.fullmatch(src.path):
+            url = f"https://{src.name}{src.path}"
+            text = f'<a href="{e(url)}" rel="noopener noreferrer">{e(src.name)}<code>{e(src.path)}</code></a>'
+        else:
+            text += f" <code>{e(src.path)}</code>"
+    if src.date:
+        text += f" (đăng ngày {e(show_date(src.date))})"
+    if src.quote:
+        text += f' <q class="vb-quote">{e(src.quote)}</q>'
+    if src.note:
+        text += f" — {e(src.note)}"
+    return text
+
+
+def _conflicts(doc: Document) -> str:
+    items = "".join(f"<li>{e(FIELD_LABELS.get(c.field, c.field))}: {e(c.note)}</li>" for c in doc.conflicts)
+    return f'<ul class="vb-conflicts">{items}</ul>'
 
 
 def _note(note: str) -> str:
@@ -365,7 +392,7 @@ def _relations(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page:
             blocks.append(f'<h4 data-relation="{e(key[1])}">{e(label)} ({len(items)})</h4>')
             blocks.append(
                 '<ul class="vb-rel">'
-                + "".join(_rel_item(page, n) for n in items[:MAX_RELATED_PER_GROUP])
+                + "".join(_rel_item(corpus, page, n) for n in items[:MAX_RELATED_PER_GROUP])
                 + (
                     f'<li class="vb-more">… và {len(items) - MAX_RELATED_PER_GROUP} văn bản khác</li>'
                     if len(items) > MAX_RELATED_PER_GROUP
@@ -378,7 +405,7 @@ def _relations(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page:
     return "\n\n".join(out)
 
 
-def _rel_item(page: str, n: Neighbour) -> str:
+def _rel_item(corpus: Corpus, page: str, n: Neighbour) -> str:
     doc, rel = n.doc, n.relation
     bits = [
         doc_link(page, doc),
@@ -392,6 +419,9 @@ def _rel_item(page: str, n: Neighbour) -> str:
         extra.append(f'<span class="vb-rel-note">{e(rel.note)}</span>')
     if rel.unverified:
         extra.append('<span class="vb-unverified" title="Quan hệ này chưa được xác minh">quan hệ chưa xác minh</span>')
+    if rel.sources:
+        cited = "; ".join(source_html(corpus, src) for src in rel.sources)
+        extra.append(f'<span class="vb-rel-source">nguồn: {cited}</span>')
     if doc.known_from_citation:
         extra.append('<span class="vb-citation-mark">chỉ biết qua trích dẫn</span>')
     return f"<li{day_attr(doc.date)}>" + " · ".join(bits) + (("<br>" + " · ".join(extra)) if extra else "") + "</li>"
@@ -400,6 +430,23 @@ def _rel_item(page: str, n: Neighbour) -> str:
 def _graph(graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
     section = local_section(doc, page, neighbour_count(graph, doc.id))
     return "## Đồ thị quan hệ\n\n" + raw(section + "\n" + scripts(page)) if section else ""
+
+
+# A central document's page lists this many places that carried it out (its report lists them all).
+MAX_COVERAGE_ROWS = 40
+
+
+def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
+    """Which provinces carried a central document out, with which kinds of documents, how soon."""
+    if not is_central(corpus, doc):
+        return ""
+    report = implementation_report(corpus, graph, doc)
+    if not report.rows:
+        return ""
+    table = coverage_table(report, lambda d: href(page, doc_path(d.id)), MAX_COVERAGE_ROWS)
+    full = f'<p><a href="{e(href(page, report_path(doc.id)))}">Bảng đầy đủ, các nơi chưa có văn bản, tải CSV</a></p>'
+    heading = f"## Thực hiện theo địa phương ({places_with_documents(report)} tỉnh, thành phố)"
+    return heading + "\n\n" + raw(table + full)
 
 
 def _tree(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:

@@ -13,8 +13,10 @@ from .. import vocab
 from ..graph import TreeNode, implementers
 from ..model import Corpus, Document
 from ..rules import is_central
-from .html import doc_table, e, front_matter, md_text, sort_docs
+from ..studypack import implementation_report
+from .html import doc_label, doc_table, e, front_matter, md_text, sort_docs
 from .mdraw import raw
+from .packs import places_with_documents, report_path
 from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
@@ -267,6 +269,33 @@ def central_documents(corpus: Corpus, graph: nx.MultiDiGraph[str]) -> list[tuple
     return out
 
 
+def _home_coverage(
+    corpus: Corpus, graph: nx.MultiDiGraph[str], central: Sequence[tuple[Document, object]], page: str
+) -> str:
+    """The central documents carried out most: in how many provinces, by how many documents, how soon."""
+    rows = []
+    for doc, _ in central:
+        report = implementation_report(corpus, graph, doc)
+        days = [row.days for row in report.rows if row.days is not None and row.place != "Trung ương"]
+        rows.append(
+            f'<tr><td><a href="{e(href(page, doc_path(doc.id)))}">{e(doc_label(doc))}</a></td>'
+            f"<td>{places_with_documents(report)}</td><td>{sum(len(r.documents) for r in report.rows)}</td>"
+            f"<td>{min(days) if days else ''}</td>"
+            f'<td><a href="{e(href(page, report_path(doc.id)))}">theo địa phương</a></td></tr>'
+        )
+    if not rows:
+        return ""
+    return (
+        "## Thực hiện theo địa phương\n\n"
+        + raw(
+            '<table class="vb-coverage"><thead><tr><th>Văn bản trung ương</th><th>Số tỉnh, thành phố có văn bản '
+            "thực hiện</th><th>Số văn bản thực hiện</th><th>Nhanh nhất (số ngày)</th><th>Bảng</th></tr></thead>"
+            "<tbody>" + "".join(rows) + "</tbody></table>"
+        )
+        + "\n\n"
+    )
+
+
 def render_home(corpus: Corpus, graph: nx.MultiDiGraph[str], site_name: str) -> str:
     page = "index.md"
     central = central_documents(corpus, graph)
@@ -293,6 +322,7 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph[str], site_name: str) -> 
         if len(central) > HOME_TREES
         else ""
     )
+    coverage = _home_coverage(corpus, graph, central[:HOME_TREES], page)
     n_docs = len(corpus.documents)
     n_rel = sum(1 for _ in corpus.relations())
     return front_matter("Trang chủ") + (
@@ -307,8 +337,7 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph[str], site_name: str) -> 
         '<input name="q" type="search" placeholder="25-NQ/TW · NQ 25 · Pháp lệnh 34 · dân vận khéo" '
         'aria-label="Tìm văn bản"><button type="submit" class="md-button md-button--primary">Tìm</button></form>\n\n'
         "<p>hoặc duyệt:</p>\n\n"
-        f'<ul class="vb-ways">{ways}</ul>\n\n'
-        f"## Cây thực hiện các văn bản trung ương\n\n"
+        f'<ul class="vb-ways">{ways}</ul>\n\n' + coverage + "## Cây thực hiện các văn bản trung ương\n\n"
         "<p>Mỗi cây cho thấy các văn bản thực hiện, triển khai, tiếp tục thực hiện, hướng dẫn, báo cáo "
         "kết quả hoặc chuyển một văn bản trung ương, kèm số ngày kể từ văn bản cấp trên.</p>\n\n"
         + "\n\n".join(trees)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 
 from .. import vocab
 from ..model import Document
 from ..rules import Status
-from ..studypack import UNKNOWN_PLACE, ImplementationReport, StudyPack
+from ..studypack import UNKNOWN_PLACE, ImplementationReport, ReportRow, StudyPack
 from .html import e, front_matter
 from .mdraw import raw
 from .paths import doc_path, href, safe
@@ -161,22 +162,74 @@ def pack_pdf_html(pack: StudyPack) -> str:
     )
 
 
-def report_body(report: ImplementationReport, link: Link | None) -> str:
-    doc = report.doc
+def kinds(row: ReportRow) -> str:
+    """The kinds of documents a place issued, most first: "Kế hoạch 2, Báo cáo 1"."""
+    counted = Counter(vocab.DOC_TYPES[d.type].label for d in row.documents if d.type in vocab.DOC_TYPES)
+    return ", ".join(f"{label} {n}" for label, n in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def coverage_table(report: ImplementationReport, link: Link | None, limit: int | None = None) -> str:
+    """Which places carried the document out, with which kinds of documents, how many days after it: one row a
+    place (the first `limit` of them, fastest first)."""
+    merged = any(row.today for row in report.rows)
     rows = []
-    for row in report.rows:
+    for row in report.rows[:limit]:
         first = row.documents[0]
+        now = f"<td>{e(row.today)}</td>" if merged else ""
         rows.append(
-            f"<tr><td>{e(row.place)}</td><td>{e('; '.join(row.issuers))}</td>"
+            f"<tr><td>{e(row.place)}</td>{now}<td>{e('; '.join(row.issuers))}</td><td>{e(kinds(row))}</td>"
             f"<td>{_label(first, link)}</td><td>{e(first.date.vietnamese() if first.date else 'chưa rõ')}</td>"
             f"<td>{'' if row.days is None else row.days}</td><td>{len(row.documents)}</td></tr>"
         )
-    table = (
-        "<table><thead><tr><th>Nơi</th><th>Cơ quan</th><th>Văn bản đầu tiên</th><th>Ngày</th>"
-        "<th>Số ngày sau văn bản</th><th>Số văn bản</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        if rows
-        else "<p>Chưa có văn bản thực hiện nào trong cơ sở tri thức.</p>"
+    if not rows:
+        return "<p>Chưa có văn bản thực hiện nào trong cơ sở tri thức.</p>"
+    more = len(report.rows) - len(rows)
+    return (
+        '<table class="vb-coverage"><thead><tr><th>Nơi</th>'
+        + ("<th>Nay thuộc (từ 1/7/2025)</th>" if merged else "")
+        + "<th>Cơ quan</th><th>Loại văn bản</th>"
+        "<th>Văn bản đầu tiên</th><th>Ngày</th><th>Số ngày sau văn bản</th><th>Số văn bản</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+        + (f"<p>… và {more} nơi khác.</p>" if more > 0 else "")
     )
+
+
+def by_province_today(report: ImplementationReport) -> str:
+    """The places grouped by the province they are part of since the 2025 mergers: how many documents each
+    province of today has, from which former provinces, and how soon the first came."""
+    groups: dict[str, list[ReportRow]] = {}
+    for row in report.rows:
+        if row.place not in ("Trung ương", UNKNOWN_PLACE):
+            groups.setdefault(row.today or row.place, []).append(row)
+    if not any(row.today for row in report.rows):
+        return ""
+    rows = []
+    for name, members in sorted(groups.items(), key=lambda kv: (min(_days(r) for r in kv[1]), kv[0])):
+        days = [r.days for r in members if r.days is not None]
+        rows.append(
+            f"<tr><td>{e(name)}</td><td>{e('; '.join(r.place for r in members))}</td>"
+            f"<td>{sum(len(r.documents) for r in members)}</td><td>{min(days) if days else ''}</td></tr>"
+        )
+    return (
+        "<h2>Theo tỉnh, thành phố hiện nay</h2><p>Các nơi trên gộp theo tỉnh, thành phố sau sáp nhập (từ "
+        "1/7/2025); mỗi văn bản vẫn mang tên địa phương và cơ quan ban hành của ngày ban hành.</p>"
+        '<table class="vb-coverage"><thead><tr><th>Tỉnh, thành phố hiện nay</th><th>Gồm nơi có văn bản</th>'
+        "<th>Số văn bản</th><th>Nhanh nhất (số ngày)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+
+
+def _days(row: ReportRow) -> int:
+    return row.days if row.days is not None else 10**9
+
+
+def places_with_documents(report: ImplementationReport) -> int:
+    return sum(row.place not in ("Trung ương", UNKNOWN_PLACE) for row in report.rows)
+
+
+def report_body(report: ImplementationReport, link: Link | None) -> str:
+    doc = report.doc
+    table = coverage_table(report, link) + by_province_today(report)
     missing = (
         (
             "<h2>Chưa có văn bản trong cơ sở tri thức</h2><p>Các địa phương có trong dữ liệu nhưng chưa có văn bản "
@@ -216,7 +269,9 @@ def report_page(report: ImplementationReport) -> str:
 def report_csv(report: ImplementationReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["noi", "co_quan", "so_van_ban", "van_ban_dau_tien", "id", "ngay", "so_ngay", "tinh_trang"])
+    writer.writerow(
+        ["noi", "co_quan", "so_van_ban", "loai_van_ban", "van_ban_dau_tien", "id", "ngay", "so_ngay", "tinh_trang"]
+    )
     for row in report.rows:
         first = row.documents[0]
         writer.writerow(
@@ -224,6 +279,7 @@ def report_csv(report: ImplementationReport) -> str:
                 vocab.csv_text(row.place),
                 vocab.csv_text("; ".join(row.issuers)),
                 len(row.documents),
+                vocab.csv_text(kinds(row)),
                 vocab.csv_text(first.symbol),
                 first.id,
                 first.date.iso() if first.date else "",
@@ -232,5 +288,5 @@ def report_csv(report: ImplementationReport) -> str:
             ]
         )
     for place in report.missing:
-        writer.writerow([vocab.csv_text(place), "", 0, "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
+        writer.writerow([vocab.csv_text(place), "", 0, "", "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
     return out.getvalue()
