@@ -125,5 +125,7 @@ def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Docu
         rows.append(ReportRow(place, issuers, docs, days, today.get(place, "")))
     rows.sort(key=lambda r: (r.place in ("Trung ương", UNKNOWN_PLACE), r.days is None, r.days or 0, r.place))
     covered = set(by_place)
-    missing = sorted(name for name in corpus.regions.values() if name not in covered)
+    # The provinces some issuer of the data belongs to (not those named only as what merged ones became).
+    issuing = {issuer.region for issuer in corpus.issuers.values() if issuer.region}
+    missing = sorted(name for key, name in corpus.regions.items() if key in issuing and name not in covered)
     return ImplementationReport(doc, rows, missing)
