@@ -449,6 +449,15 @@ LAYOUTS = [
             "signer": "Trần Thanh Mẫn",
         },
     ),
+    (  # 60-NQ/TW of 2025 converted by pandoc: a line break ("\\") right before the bold's end ("**")
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nSố: 60-NQ/TW\nHà Nội, ngày 12 tháng 4 năm 2025\nNGHỊ QUYẾT\nHội nghị lần thứ 11\n\n"
+        "Điều 1. Thông qua.\n\n  ***Nơi nhận:\\***                     **T/M BAN CHẤP HÀNH TRUNG ƯƠNG\\**\n"
+        "  - Các ban đảng, đảng ủy trực thuộc             TỔNG BÍ THƯ\\\n"
+        "  Trung ương,\\                                        **\\\n"
+        "  - Các tỉnh ủy, thành ủy,\\                            \\\n"
+        "  - Lưu Văn phòng Trung ương Đảng.                 Tô Lâm**\n",
+        {"capacity_lines": ["T/M BAN CHẤP HÀNH TRUNG ƯƠNG", "TỔNG BÍ THƯ"], "signer": "Tô Lâm"},
+    ),
     (  # 773/QĐ-TTg of 2018 on a law site: the month's leading zero split off ("0 6")
         "| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---- |\n"
         "|---|---|\n| Số: 773 /QĐ-TTg | Hà Nội, ngày 26 tháng 0 6 năm 2018 |\n\nQUYẾT ĐỊNH\n\n"

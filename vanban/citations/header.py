@@ -220,7 +220,7 @@ def _cells(text: str) -> list[_Cell]:
     return out
 
 
-_HARD_BREAK = re.compile(r"(?<=\S)\\(?=\s|$)")  # at a line's end, or a column's in a two-column header
+_HARD_BREAK = re.compile(r"(?<=\S)\\(?=[\s*_]|$)")  # at a line's end or a column's, before "**" too
 
 # "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng": a signature block flattened into one table cell, its lines lost.
 _FLAT_SIGNATURE = re.compile(
