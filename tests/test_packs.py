@@ -217,3 +217,15 @@ def test_a_report_groups_places_by_the_province_they_are_part_of_today(data_copy
         load_valid(data_copy, citations=False)
     [problem] = refused.value.problems
     assert "lam-dongg" in problem.message and problem.file.endswith("regions.yaml") and problem.line == 7
+
+
+@pytest.mark.parametrize(
+    ("today", "why"),
+    [("hau-giang", "chính nó"), ("dak-nong", "đã sáp nhập")],  # itself; a province that was merged too
+)
+def test_a_province_is_part_of_a_province_of_today_only(data_copy, today, why):
+    (data_copy / "regions.yaml").write_text(_MERGED.replace("today: can-tho", f"today: {today}"), encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_valid(data_copy, citations=False)
+    [problem] = refused.value.problems
+    assert why in problem.message and problem.field == "hau-giang.today" and problem.line == 3

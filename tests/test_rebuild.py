@@ -439,3 +439,22 @@ def test_a_save_cut_short_leaves_no_file(data_copy: Path, tmp_path: Path, monkey
     finally:
         warm.close()
     assert [p.name for p in (cache / "builds").iterdir()] == []
+
+
+def test_naming_the_province_a_merged_one_is_part_of_today_rebuilds_the_pages_that_show_it(
+    data_copy: Path, tmp_path: Path
+):
+    """regions.yaml's `today:` alone changed (the names as they were): the central documents' pages and reports say
+    it, as a clean build does."""
+    site, clean = tmp_path / "site", tmp_path / "clean"
+    with _warm(data_copy, site) as warm:
+        warm()
+        regions = data_copy / "regions.yaml"
+        text = regions.read_text(encoding="utf-8")
+        regions.write_text(
+            text.replace("hau-giang: Tỉnh Hậu Giang", "hau-giang: {name: Tỉnh Hậu Giang, today: ha-noi}"),
+            encoding="utf-8",
+        )
+        warm()
+    assert "Nay thuộc" in (site / "van-ban" / "04-nq-tw-2016.html").read_text(encoding="utf-8")
+    _same_as_clean(data_copy, site, clean)

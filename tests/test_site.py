@@ -352,4 +352,21 @@ def test_central_pages_and_home_show_coverage_by_province(corpus_site):
     )
     assert "Thực hiện theo địa phương" not in text_of(corpus_site / "van-ban" / "160-bc-tu-hau-giang-2017.html")
     home = text_of(corpus_site / "index.html")
-    assert re.search(r"Nghị quyết 04-NQ/TW \(2016\)\s+1\s+4\s+100\s+theo địa phương", home)
+    # one province (Hậu Giang: its 3 documents; 21-KL/TW, central, is not a province's), the first after 100 days
+    assert re.search(r"Nghị quyết 04-NQ/TW \(2016\)\s+1\s+3\s+100\s+theo địa phương", home)
+
+
+def test_a_relation_cites_only_known_sources(data_copy: Path, tmp_path: Path):
+    """A relation's source is checked as a document's is: a key that sources.yaml lacks is reported where it is."""
+    from vanban.pipeline import check
+
+    doc = data_copy / "documents" / "411-kh-ubnd-dak-nong-2015.yaml"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(
+        text.replace("    target: 114-kl-tw-2015\n", "    target: 114-kl-tw-2015\n    sources: [sed]\n"),
+        encoding="utf-8",
+    )
+    found = [p for p in check(data_copy, citations=False).problems if p.code == "unknown-source"]
+    assert [(p.field, p.file.endswith("411-kh-ubnd-dak-nong-2015.yaml")) for p in found] == [
+        ("relations[0].sources[0]", True)
+    ]

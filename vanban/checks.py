@@ -87,7 +87,13 @@ def _check_references(corpus: Corpus, doc: Document) -> list[Problem]:
             close = difflib.get_close_matches(key, corpus.issuers, n=1)
             hint = f"có phải '{close[0]}'?" if close else "thêm cơ quan vào data/issuers.yaml"
             out.append(_p(doc, "unknown-issuer", f"cơ quan ban hành không có trong issuers.yaml: '{key}'", hint, field))
-    for i, src in enumerate(doc.sources):
+    cited = [(f"sources[{i}]", src) for i, src in enumerate(doc.sources)]
+    cited += [
+        (f"relations[{i}].sources[{j}]", src)
+        for i, rel in enumerate(doc.relations)
+        for j, src in enumerate(rel.sources)
+    ]
+    for field, src in cited:
         if not src.path and not src.note and "." not in src.name and src.name not in corpus.named_sources:
             out.append(
                 _p(
@@ -95,7 +101,7 @@ def _check_references(corpus: Corpus, doc: Document) -> list[Problem]:
                     "unknown-source",
                     f"nguồn '{src.name}' không có trong data/sources.yaml",
                     "dùng một khóa của sources.yaml, hoặc `- site: tên-trang.vn` kèm `path:`",
-                    f"sources[{i}]",
+                    field,
                 )
             )
     if not doc.sources:

@@ -171,7 +171,7 @@ _VOCAB_MESSAGES = {
     "unknown-type": "loại văn bản không có trong danh mục: '{}'",
     "unknown-status": "tình trạng hiệu lực không có trong danh mục: '{}'",
     "unknown-relation": "loại quan hệ không có trong danh mục: '{}'",
-    "unknown-field": "'unverified' nêu trường không thể đánh dấu: '{}'",
+    "unknown-field": "trường không thể nêu ở đây: '{}'",
     "unknown-level": "giá trị không có trong danh mục: '{}'",
     "unknown-system": "giá trị không có trong danh mục: '{}'",
 }
@@ -769,6 +769,7 @@ def load_regions(
     raw = _top_mapping(read_yaml_file(path, display, problems, files) if exists else {}, reader, "regions.yaml")
     regions: dict[str, str] = {}
     today: dict[str, str] = {}
+    lines: dict[str, int | None] = {}
     for key, value in _good_keys(raw, reader, "địa phương").items():
         got = reader.fields(value, schema.REGION, f"{key}.", line_of(raw, key)) if isinstance(value, dict) else {}
         if isinstance(value, str) and value.strip():
@@ -777,6 +778,15 @@ def load_regions(
             regions[key] = got["name"].strip()
             if got.get("today"):
                 today[key] = got["today"]
+                lines[key] = line_of(value, "today", line_of(raw, key))
+        elif isinstance(value, dict) and "name" in got:
+            reader.error(
+                "wrong-type",
+                "tên địa phương để trống",
+                f"viết `name: Tỉnh …` cho {key}",
+                line_of(raw, key),
+                f"{key}.name",
+            )
         elif not isinstance(value, dict):
             reader.error(
                 "wrong-type",
@@ -787,13 +797,13 @@ def load_regions(
             )
     for key, into in today.items():
         if into not in regions:
-            reader.error(
-                "unknown-region",
-                f"'{into}' chưa có trong regions.yaml",
-                f"thêm dòng `{into}: Tỉnh …`, hoặc sửa `today:`",
-                line_of(raw, key),
-                f"{key}.today",
-            )
+            why, hint = f"'{into}' chưa có trong regions.yaml", f"thêm dòng `{into}: Tỉnh …`, hoặc sửa `today:`"
+        elif into == key or into in today:  # a province of today has no `today:` of its own
+            why = f"'{key}' không thể thuộc về '{into}': nơi đó là chính nó hoặc cũng đã sáp nhập"
+            hint = "ghi tỉnh, thành phố hiện nay (nơi không có `today:`)"
+        else:
+            continue
+        reader.error("unknown-region", why, hint, lines[key], f"{key}.today")
     for issuer in issuers.values():
         if issuer.region and issuer.region not in regions:
             problems.add(
@@ -806,7 +816,7 @@ def load_regions(
                     f"{issuer.key}.region",
                 )
             )
-    return regions, {k: v for k, v in today.items() if v in regions}
+    return regions, {k: v for k, v in today.items() if v in regions and v != k and v not in today}
 
 
 def load_named_sources(path: Path, display: str, problems: Problems, files: DataFiles) -> dict[str, Source]:

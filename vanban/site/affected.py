@@ -39,7 +39,8 @@ def affected(old: Checked, new: Checked, with_pdf: tuple[set[str], set[str]]) ->
 
     with_pdf: the study packs made as PDF (pages.pdf_pack_ids) before and after."""
     a, b = old.corpus, new.corpus
-    if (a.issuers, a.named_sources, a.regions, a.data_dir) != (b.issuers, b.named_sources, b.regions, b.data_dir):
+    registries = (a.issuers, a.named_sources, a.regions, a.region_today, a.data_dir)
+    if registries != (b.issuers, b.named_sources, b.regions, b.region_today, b.data_dir):
         return None
     changed = _changed(old, new)
     graphs = (old.graph, new.graph)

@@ -444,8 +444,13 @@ def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: 
     if not report.rows:
         return ""
     table = coverage_table(report, lambda d: href(page, doc_path(d.id)), MAX_COVERAGE_ROWS)
-    full = f'<p><a href="{e(href(page, report_path(doc.id)))}">Bảng đầy đủ, các nơi chưa có văn bản, tải CSV</a></p>'
-    heading = f"## Thực hiện theo địa phương ({places_with_documents(report)} tỉnh, thành phố)"
+    full = (  # reports are made for central policy documents only (pages.central_policy)
+        f'<p><a href="{e(href(page, report_path(doc.id)))}">Bảng đầy đủ, các nơi chưa có văn bản, tải CSV</a></p>'
+        if is_central_policy(corpus, doc)
+        else ""
+    )
+    places = places_with_documents(report)
+    heading = f"## Thực hiện theo địa phương ({places} tỉnh, thành phố)" if places else "## Văn bản thực hiện theo nơi"
     return heading + "\n\n" + raw(table + full)
 
 

@@ -12,11 +12,11 @@ import networkx as nx
 from .. import vocab
 from ..graph import TreeNode, implementers
 from ..model import Corpus, Document
-from ..rules import is_central
-from ..studypack import implementation_report
+from ..rules import is_central, is_central_policy
+from ..studypack import UNKNOWN_PLACE, implementation_report
 from .html import doc_label, doc_table, e, front_matter, md_text, sort_docs
 from .mdraw import raw
-from .packs import places_with_documents, report_path
+from .packs import report_path
 from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
@@ -276,12 +276,17 @@ def _home_coverage(
     rows = []
     for doc, _ in central:
         report = implementation_report(corpus, graph, doc)
-        days = [row.days for row in report.rows if row.days is not None and row.place != "Trung ương"]
+        local = [row for row in report.rows if row.place not in ("Trung ương", UNKNOWN_PLACE)]
+        days = [row.days for row in local if row.days is not None]
+        table = (  # reports are made for central policy documents only
+            f'<a href="{e(href(page, report_path(doc.id)))}">theo địa phương</a>'
+            if is_central_policy(corpus, doc)
+            else ""
+        )
         rows.append(
             f'<tr><td><a href="{e(href(page, doc_path(doc.id)))}">{e(doc_label(doc))}</a></td>'
-            f"<td>{places_with_documents(report)}</td><td>{sum(len(r.documents) for r in report.rows)}</td>"
-            f"<td>{min(days) if days else ''}</td>"
-            f'<td><a href="{e(href(page, report_path(doc.id)))}">theo địa phương</a></td></tr>'
+            f"<td>{len(local)}</td><td>{sum(len(r.documents) for r in local)}</td>"
+            f"<td>{min(days) if days else ''}</td><td>{table}</td></tr>"
         )
     if not rows:
         return ""
@@ -289,7 +294,8 @@ def _home_coverage(
         "## Thực hiện theo địa phương\n\n"
         + raw(
             '<table class="vb-coverage"><thead><tr><th>Văn bản trung ương</th><th>Số tỉnh, thành phố có văn bản '
-            "thực hiện</th><th>Số văn bản thực hiện</th><th>Nhanh nhất (số ngày)</th><th>Bảng</th></tr></thead>"
+            "thực hiện</th><th>Số văn bản của các tỉnh, thành phố</th><th>Nhanh nhất (số ngày)</th><th>Bảng</th>"
+            "</tr></thead>"
             "<tbody>" + "".join(rows) + "</tbody></table>"
         )
         + "\n\n"

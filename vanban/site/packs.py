@@ -269,9 +269,9 @@ def report_page(report: ImplementationReport) -> str:
 def report_csv(report: ImplementationReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        ["noi", "co_quan", "so_van_ban", "loai_van_ban", "van_ban_dau_tien", "id", "ngay", "so_ngay", "tinh_trang"]
-    )
+    # columns added later go at the end: those who read by position keep theirs
+    first_columns = ["noi", "co_quan", "so_van_ban", "van_ban_dau_tien", "id", "ngay", "so_ngay", "tinh_trang"]
+    writer.writerow([*first_columns, "loai_van_ban", "nay_thuoc"])
     for row in report.rows:
         first = row.documents[0]
         writer.writerow(
@@ -279,14 +279,15 @@ def report_csv(report: ImplementationReport) -> str:
                 vocab.csv_text(row.place),
                 vocab.csv_text("; ".join(row.issuers)),
                 len(row.documents),
-                vocab.csv_text(kinds(row)),
                 vocab.csv_text(first.symbol),
                 first.id,
                 first.date.iso() if first.date else "",
                 "" if row.days is None else row.days,
                 "có văn bản",
+                vocab.csv_text(kinds(row)),
+                vocab.csv_text(row.today),
             ]
         )
     for place in report.missing:
-        writer.writerow([vocab.csv_text(place), "", 0, "", "", "", "", "", "chưa có văn bản trong cơ sở tri thức"])
+        writer.writerow([vocab.csv_text(place), "", 0, "", "", "", "", "chưa có văn bản trong cơ sở tri thức", "", ""])
     return out.getvalue()
