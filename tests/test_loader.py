@@ -168,3 +168,29 @@ def test_missing_search_bucket_from_a_folder(page, broken, built_site):
     text = search(page.page, site.as_uri(), QUERY)
     assert text.startswith(f"Không tải được dữ liệu tìm kiếm ({bucket}).") and REBUILD in text
     assert page.off_machine() == []
+
+
+def test_a_text_kept_between_builds_is_read_again_once_its_file_changes(data_copy, tmp_path):
+    """serve keeps the full texts it read; a text whose file was replaced (here by a link out of data/) is read
+    again, and checked as any file is, not taken from what was kept."""
+    import os
+    import time
+
+    from vanban.load import load_corpus, read_texts
+    from vanban.problems import Problems
+
+    text = data_copy / "texts" / "160-bc-tu-hau-giang-2017.txt"
+    old = time.time() - 10  # settled: stat vouches for it
+    os.utime(text, (old, old))
+    corpus, _ = load_corpus(data_copy)
+    memo: dict = {}
+    first = read_texts(corpus, Problems(), memo)
+    assert "160-bc-tu-hau-giang-2017" in first and memo
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Báo cáo khác", encoding="utf-8")
+    text.unlink()
+    text.symlink_to(outside)
+    problems = Problems()
+    again = read_texts(corpus, problems, memo)
+    assert again.get("160-bc-tu-hau-giang-2017") != first["160-bc-tu-hau-giang-2017"]
+    assert problems.items  # the link out of data/ is reported

@@ -10,6 +10,7 @@ limits and the link rule are in the authoring guide ("Giới hạn và quy tắc
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import hashlib
@@ -870,6 +871,30 @@ def document_files(data_dir: Path, problems: Problems, files: DataFiles) -> list
 
 # What stat says of a file that its content can be known unchanged by: device, inode, size, times.
 Signature = tuple[int, int, int, int, int]
+
+
+def _unchanged_text(path: Path, memo: TextMemo | None) -> str | None:
+    """The text read before from this file, when stat says it is the same file, unchanged since (a link, or a
+    file that changed in any way, is read again and checked as any file is)."""
+    kept = memo.get(str(path)) if memo is not None else None
+    if kept is None:
+        return None
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return kept[1] if stat.S_ISREG(info.st_mode) and signature(info) == kept[0] else None
+
+
+def _keep_text(path: Path, text: str, memo: TextMemo | None) -> None:
+    if memo is None:
+        return
+    with contextlib.suppress(OSError):
+        sig = signature(os.lstat(path))
+        if sig is not None and text.strip():
+            memo[str(path)] = (sig, text)
+
+
 # A file written less than this long ago may be written again within the same tick of the file system's clock
 # and keep its size: until then, what stat says of it does not vouch for its content ("racy git").
 SETTLED_NS = 2_000_000_000
@@ -1220,7 +1245,12 @@ def read_original(data_dir: str | Path, name: str) -> bytes | None:
     return data if 0 < len(data) <= MAX_ORIGINAL_BYTES else None
 
 
-def read_texts(corpus: Corpus, problems: Problems) -> dict[str, str]:
+# Full texts as last read, kept by `serve` between builds: (what stat said of the file, its text) by its path. A
+# text whose file stat still vouches for is taken from here, not read and decoded again.
+TextMemo = dict[str, tuple[Signature, str]]
+
+
+def read_texts(corpus: Corpus, problems: Problems, memo: TextMemo | None = None) -> dict[str, str]:
     """Full texts by document id; an unreadable, empty or oversized text is a problem, not a crash."""
     files = DataFiles(corpus.data_dir, problems)
     texts = {}
@@ -1228,11 +1258,16 @@ def read_texts(corpus: Corpus, problems: Problems) -> dict[str, str]:
         if not doc.text_file:
             continue
         path = Path(corpus.data_dir) / doc.text_file
+        seen = _unchanged_text(path, memo)
+        if seen is not None:
+            texts[doc.id] = seen
+            continue
         display = display_path(path)
         data = files.read(path, display, MAX_TEXT_BYTES)
         text = decode(data, display, problems) if data is not None else None
         if text is None:
             continue
+        _keep_text(path, text, memo)
         if not text.strip():
             problems.add(
                 Problem(

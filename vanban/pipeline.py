@@ -14,7 +14,7 @@ from pathlib import Path
 from .checked import Checked
 from .checks import apply_acknowledgements, check_corpus
 from .citations.corpus import CiteMemo, check_citations, cite_corpus
-from .load import LoadMemo, load_corpus, read_texts
+from .load import LoadMemo, TextMemo, load_corpus, read_texts
 from .model import Document, same_document
 from .problems import DataError
 from .site.build import (
@@ -60,6 +60,7 @@ class Memo:
     load: LoadMemo = field(default_factory=dict)
     cite: CiteMemo = field(default_factory=CiteMemo)
     search: SearchMemo = field(default_factory=SearchMemo)
+    texts: TextMemo = field(default_factory=dict)  # full texts as read, by path, with what stat said
     documents: dict[str, Document] = field(default_factory=dict)  # as last read: one object while it is the same
 
 
@@ -74,7 +75,7 @@ def check(
     corpus, problems = load_corpus(data_dir, memo.load if memo else None)
     if memo is not None:
         _keep_identity(corpus.documents, memo.documents)
-    texts = read_texts(corpus, problems) if citations else {}
+    texts = read_texts(corpus, problems, memo.texts if memo else None) if citations else {}
     cited = cite_corpus(corpus, texts, jobs, memo.cite if memo else None) if texts else {}
     found = problems.items + check_corpus(corpus) + check_citations(corpus, texts, cited)
     return Checked(corpus, apply_acknowledgements(corpus, found), texts, cited)
