@@ -293,10 +293,11 @@ def _home_coverage(
     return (
         "## Thực hiện theo địa phương\n\n"
         + raw(
-            '<table class="vb-coverage"><thead><tr><th>Văn bản trung ương</th><th>Số tỉnh, thành phố có văn bản '
+            '<div class="vb-scroll"><table class="vb-coverage"><thead><tr><th>Văn bản trung ương</th>'
+            "<th>Số tỉnh, thành phố có văn bản "
             "thực hiện</th><th>Số văn bản của các tỉnh, thành phố</th><th>Nhanh nhất (số ngày)</th><th>Bảng</th>"
             "</tr></thead>"
-            "<tbody>" + "".join(rows) + "</tbody></table>"
+            "<tbody>" + "".join(rows) + "</tbody></table></div>"
         )
         + "\n\n"
     )

@@ -185,12 +185,12 @@ def coverage_table(report: ImplementationReport, link: Link | None, limit: int |
         return "<p>Chưa có văn bản thực hiện nào trong cơ sở tri thức.</p>"
     more = len(report.rows) - len(rows)
     return (
-        '<table class="vb-coverage"><thead><tr><th>Nơi</th>'
+        '<div class="vb-scroll"><table class="vb-coverage"><thead><tr><th>Nơi</th>'
         + ("<th>Nay thuộc (từ 1/7/2025)</th>" if merged else "")
         + "<th>Cơ quan</th><th>Loại văn bản</th>"
         "<th>Văn bản đầu tiên</th><th>Ngày</th><th>Số ngày sau văn bản</th><th>Số văn bản</th></tr></thead><tbody>"
         + "".join(rows)
-        + "</tbody></table>"
+        + "</tbody></table></div>"
         + (f"<p>… và {more} nơi khác.</p>" if more > 0 else "")
     )
 
@@ -214,8 +214,10 @@ def by_province_today(report: ImplementationReport) -> str:
     return (
         "<h2>Theo tỉnh, thành phố hiện nay</h2><p>Các nơi trên gộp theo tỉnh, thành phố sau sáp nhập (từ "
         "1/7/2025); mỗi văn bản vẫn mang tên địa phương và cơ quan ban hành của ngày ban hành.</p>"
-        '<table class="vb-coverage"><thead><tr><th>Tỉnh, thành phố hiện nay</th><th>Gồm nơi có văn bản</th>'
-        "<th>Số văn bản</th><th>Nhanh nhất (số ngày)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        '<div class="vb-scroll"><table class="vb-coverage"><thead><tr><th>Tỉnh, thành phố hiện nay</th>'
+        "<th>Gồm nơi có văn bản</th><th>Số văn bản</th><th>Nhanh nhất (số ngày)</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></div>"
     )
 
 
