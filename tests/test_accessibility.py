@@ -4,6 +4,8 @@ page kind at each width is kept in the test's folder for a person to look at."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,15 +26,25 @@ PAGES = {
     "types": "theo-loai/index.html",
     "guide": "huong-dan/them-van-ban.html",
 }
+
+
+@contextmanager
+def _page(browser, width: int) -> Iterator:
+    """A page of its own browser context, the window `width` px wide."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 RUN = "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
 
 
 @pytest.mark.parametrize("width", [1366, 360])
 def test_every_kind_of_page_passes_axe(browser, site_url, tmp_path: Path, width: int):
     assert AXE.is_file(), "axe-core missing: run `npm ci` (make test does)"
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    try:
-        p = context.new_page()
+    with _page(browser, width) as p:
         found = {}
         for kind, path in PAGES.items():
             p.goto(f"{site_url}/{path}")
@@ -51,8 +63,6 @@ def test_every_kind_of_page_passes_axe(browser, site_url, tmp_path: Path, width:
                 found[kind] = [f"{wide} px wide at {width} px"]
             p.screenshot(path=str(tmp_path / f"{kind.replace(' ', '-')}-{width}.png"))
         assert found == {}
-    finally:
-        context.close()
 
 
 # Where the focus is, for the keyboard walk: the element, and whether it (or the label that stands for a hidden
@@ -95,9 +105,7 @@ def test_every_kind_of_page_works_with_the_keyboard_alone(browser, site_url):
     """Tab goes through every kind of page past its header and never sticks, each control it reaches shows where the
     focus is, and the main tasks are done with keys alone: search and open a result, switch a full text to its
     exact view, find a document in the global graph and open it."""
-    context = browser.new_context(viewport={"width": 1366, "height": 800})
-    try:
-        p = context.new_page()
+    with _page(browser, 1366) as p:
         for kind, path in PAGES.items():
             p.goto(f"{site_url}/{path}")
             p.wait_for_load_state("load")
@@ -126,8 +134,6 @@ def test_every_kind_of_page_works_with_the_keyboard_alone(browser, site_url):
         with p.expect_navigation():
             p.keyboard.press("Enter")
         assert p.url.endswith("/van-ban/04-nq-tw-2016.html")
-    finally:
-        context.close()
 
 
 def test_printed_pages_carry_the_text_and_none_of_the_controls(browser, site_url, tmp_path: Path):
@@ -141,9 +147,7 @@ def test_printed_pages_carry_the_text_and_none_of_the_controls(browser, site_url
         "hoc-tap/04-nq-tw-2016.html": [".vb-pack table"],
         "van-ban/160-bc-tu-hau-giang-2017.html": [".vb-fulltext"],
     }
-    context = browser.new_context(viewport={"width": 1366, "height": 800})
-    try:
-        p = context.new_page()
+    with _page(browser, 1366) as p:
         for path, wanted in shown.items():
             p.goto(f"{site_url}/{path}")
             p.wait_for_load_state("load")
@@ -155,5 +159,3 @@ def test_printed_pages_carry_the_text_and_none_of_the_controls(browser, site_url
             assert "04-NQ/TW" in text or "25-NQ/TW" in text  # links print as the documents' symbols
             p.pdf(path=str(tmp_path / (path.replace("/", "-") + ".pdf")))
             p.emulate_media(media="screen")
-    finally:
-        context.close()

@@ -796,6 +796,7 @@ def load_regions(
                 line_of(raw, key),
                 str(key),
             )
+    merged: dict[str, str] = {}  # the `today:` that hold
     for key, into in today.items():
         if into not in regions:
             why, hint = f"'{into}' chưa có trong regions.yaml", f"thêm dòng `{into}: Tỉnh …`, hoặc sửa `today:`"
@@ -803,6 +804,7 @@ def load_regions(
             why = f"'{key}' không thể thuộc về '{into}': nơi đó là chính nó hoặc cũng đã sáp nhập"
             hint = "ghi tỉnh, thành phố hiện nay (nơi không có `today:`)"
         else:
+            merged[key] = into
             continue
         reader.error("unknown-region", why, hint, lines[key], f"{key}.today")
     for issuer in issuers.values():
@@ -817,7 +819,7 @@ def load_regions(
                     f"{issuer.key}.region",
                 )
             )
-    return regions, {k: v for k, v in today.items() if v in regions and v != k and v not in today}
+    return regions, merged
 
 
 def load_named_sources(path: Path, display: str, problems: Problems, files: DataFiles) -> dict[str, Source]:

@@ -7,13 +7,14 @@ need from the corpus and the graph.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from . import vocab
 from .dates import date_order, days_between
-from .graph import depth_first, implementers, neighbours, status_of
+from .graph import TreeNode, depth_first, implementers, neighbours, status_of
 from .model import Corpus, Document
 
 BASIS = ("can-cu", "thuc-hien", "tiep-tuc-thuc-hien", "huong-dan", "sua-doi-bo-sung", "thay-the")
@@ -85,6 +86,7 @@ def study_pack(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document) -> St
 
 
 UNKNOWN_PLACE = "Chưa rõ nơi ban hành"  # the place of a draft whose issuer is not identified yet
+CENTRAL_PLACE = "Trung ương"  # the place of central bodies' documents
 
 
 @dataclass
@@ -95,6 +97,11 @@ class ReportRow:
     days: int | None  # from the central document to the first of them
     today: str = ""  # the province the place has been part of since a merger (regions.yaml `today:`), else ""
 
+    @property
+    def local(self) -> bool:
+        """A province's or city's row: not the central bodies', nor unidentified drafts'."""
+        return self.place not in (CENTRAL_PLACE, UNKNOWN_PLACE)
+
 
 @dataclass
 class ImplementationReport:
@@ -103,16 +110,19 @@ class ImplementationReport:
     missing: list[str] = field(default_factory=list)  # provinces in the data with none
 
 
-def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document) -> ImplementationReport:
+def implementation_report(
+    corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, nodes: Sequence[TreeNode] | None = None
+) -> ImplementationReport:
+    """Where doc was carried out; `nodes`: its implementers (graph.implementers), when the caller has them."""
     by_place: dict[str, list[Document]] = defaultdict(list)
     today: dict[str, str] = {}  # place → the province it has been part of since a merger
-    for node in implementers(graph, corpus, doc.id):
+    for node in implementers(graph, corpus, doc.id) if nodes is None else nodes:
         issuer = corpus.issuers.get(node.doc.issuer)
         region = issuer.region if issuer else None
         if issuer is not None and issuer.unidentified:  # a draft's issuer, not identified yet
             by_place[UNKNOWN_PLACE].append(node.doc)
             continue
-        place = corpus.regions.get(region, region) if region else "Trung ương"
+        place = corpus.regions.get(region, region) if region else CENTRAL_PLACE
         by_place[place].append(node.doc)
         if region and region in corpus.region_today:
             today[place] = corpus.regions[corpus.region_today[region]]
@@ -123,7 +133,7 @@ def implementation_report(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Docu
         days = days_between(doc.date, first.date) if doc.date and first.date else None
         issuers = sorted({corpus.issuers[d.issuer].name for d in docs if d.issuer in corpus.issuers})
         rows.append(ReportRow(place, issuers, docs, days, today.get(place, "")))
-    rows.sort(key=lambda r: (r.place in ("Trung ương", UNKNOWN_PLACE), r.days is None, r.days or 0, r.place))
+    rows.sort(key=lambda r: (not r.local, r.days is None, r.days or 0, r.place))
     covered = set(by_place)
     # The provinces some issuer of the data belongs to (not those named only as what merged ones became).
     issuing = {issuer.region for issuer in corpus.issuers.values() if issuer.region}

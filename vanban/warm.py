@@ -193,7 +193,7 @@ class WarmBuild:
         state = self.state
         tmp = path.with_name(f".{path.name}.{os.getpid()}{_UNFINISHED}")
         try:
-            if state is None or _documents_in(self.data_dir) > KEEP_STATE_UP_TO:
+            if state is None or len(state.checked.corpus.documents) > KEEP_STATE_UP_TO:
                 path.unlink(missing_ok=True)
                 return
             kept = _Kept(
@@ -217,9 +217,7 @@ class WarmBuild:
     def restore(self, path: Path) -> bool:
         """Take up the state `save` kept, when it is the state of the site as it stands and was made by this
         code from the same configuration; else keep none (the next build is a full one). True when taken up."""
-        self._drop()
-        if _documents_in(self.data_dir) > KEEP_STATE_UP_TO:
-            return False
+        self._drop()  # (a state is only ever saved for a corpus within KEEP_STATE_UP_TO)
         try:
             with open(path, "rb") as handle:
                 version, rest, inputs = pickle.load(handle)

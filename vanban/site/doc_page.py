@@ -11,7 +11,7 @@ import networkx as nx
 from .. import vocab
 from ..citations import Citation
 from ..dates import PartialDate, date_order, show_date
-from ..graph import Neighbour, implementers, neighbours, status_of
+from ..graph import Neighbour, TreeNode, implementers, neighbours, status_of
 from ..model import Corpus, Document, Source
 from ..rules import is_central, is_central_policy, takes_effect
 from ..schema import UNKNOWN_ISSUER
@@ -54,6 +54,7 @@ def render_document(
     """acknowledged: the messages of warnings the data acknowledges for this document; anchors_of: the anchors
     of other documents' full texts (fulltext.text_anchors), for citations of an article."""
     page = doc_path(doc.id)
+    nodes = implementers(graph, corpus, doc.id)  # the tree's and the coverage table's
     head = [
         f'<h1 class="vb-h1"{day_attr(doc.date, "issued")}>{e(vocab.DOC_TYPES[doc.type].label)} {e(doc.symbol)} '
         f'<span class="vb-year">({e(str(doc.year) if doc.year else "chưa rõ năm")})</span></h1>',
@@ -70,8 +71,8 @@ def render_document(
         _timeline(corpus, graph, doc, page),
         _suggestions(corpus, doc, page),
         _graph(graph, doc, page),
-        _tree(corpus, graph, doc, page),
-        _coverage(corpus, graph, doc, page),
+        _tree(corpus, doc, nodes, page),
+        _coverage(corpus, graph, doc, nodes, page),
         _notes(doc, acknowledged),
         _full_text(page, corpus, text, citations, anchors_of),
     ]
@@ -436,11 +437,12 @@ def _graph(graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
 MAX_COVERAGE_ROWS = 40
 
 
-def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
-    """Which provinces carried a central document out, with which kinds of documents, how soon."""
+def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, nodes: list[TreeNode], page: str) -> str:
+    """Which provinces carried a central document out (nodes: its implementers), with which kinds of documents,
+    how soon."""
     if not is_central(corpus, doc):
         return ""
-    report = implementation_report(corpus, graph, doc)
+    report = implementation_report(corpus, graph, doc, nodes)
     if not report.rows:
         return ""
     table = coverage_table(report, lambda d: href(page, doc_path(d.id)), MAX_COVERAGE_ROWS)
@@ -454,8 +456,7 @@ def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: 
     return heading + "\n\n" + raw(table + full)
 
 
-def _tree(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, page: str) -> str:
-    nodes = implementers(graph, corpus, doc.id)
+def _tree(corpus: Corpus, doc: Document, nodes: list[TreeNode], page: str) -> str:
     if not nodes:
         return ""
     view = impl_section(doc) if is_central(corpus, doc) else ""

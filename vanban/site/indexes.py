@@ -13,7 +13,7 @@ from .. import vocab
 from ..graph import TreeNode, implementers
 from ..model import Corpus, Document
 from ..rules import is_central, is_central_policy
-from ..studypack import UNKNOWN_PLACE, implementation_report
+from ..studypack import implementation_report
 from .html import doc_label, doc_table, e, front_matter, md_text, sort_docs
 from .mdraw import raw
 from .packs import report_path
@@ -270,13 +270,13 @@ def central_documents(corpus: Corpus, graph: nx.MultiDiGraph[str]) -> list[tuple
 
 
 def _home_coverage(
-    corpus: Corpus, graph: nx.MultiDiGraph[str], central: Sequence[tuple[Document, object]], page: str
+    corpus: Corpus, graph: nx.MultiDiGraph[str], central: Sequence[tuple[Document, list[TreeNode]]], page: str
 ) -> str:
     """The central documents carried out most: in how many provinces, by how many documents, how soon."""
     rows = []
-    for doc, _ in central:
-        report = implementation_report(corpus, graph, doc)
-        local = [row for row in report.rows if row.place not in ("Trung ương", UNKNOWN_PLACE)]
+    for doc, nodes in central:
+        report = implementation_report(corpus, graph, doc, nodes)
+        local = [row for row in report.rows if row.local]
         days = [row.days for row in local if row.days is not None]
         table = (  # reports are made for central policy documents only
             f'<a href="{e(href(page, report_path(doc.id)))}">theo địa phương</a>'

@@ -200,7 +200,7 @@ def by_province_today(report: ImplementationReport) -> str:
     province of today has, from which former provinces, and how soon the first came."""
     groups: dict[str, list[ReportRow]] = {}
     for row in report.rows:
-        if row.place not in ("Trung ương", UNKNOWN_PLACE):
+        if row.local:
             groups.setdefault(row.today or row.place, []).append(row)
     if not any(row.today for row in report.rows):
         return ""
@@ -226,7 +226,7 @@ def _days(row: ReportRow) -> int:
 
 
 def places_with_documents(report: ImplementationReport) -> int:
-    return sum(row.place not in ("Trung ương", UNKNOWN_PLACE) for row in report.rows)
+    return sum(row.local for row in report.rows)
 
 
 def report_body(report: ImplementationReport, link: Link | None) -> str:

@@ -29,14 +29,9 @@
   window.VB_GRAPH.global = deliver;
 
   function load(path) { return window.vanbanLoad(new URL(path, DATA).href); }
-  function pageOf(id) { return new URL("van-ban/" + encodeURIComponent(id) + ".html", ROOT).href; }
+  var pageOf = window.vanbanLoad.docPage;
 
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  }
+  var el = window.vanbanLoad.el;
 
   // -- the data, as flat arrays --------------------------------------------------------------
   function model(vocab, g) {

@@ -20,15 +20,9 @@
 
   function load(path) { return window.vanbanLoad(new URL(path, DATA).href); }
 
-  // Ids are slugs (the build refuses others); encoded all the same, so that data never makes a URL.
-  function pageOf(id) { return new URL("van-ban/" + encodeURIComponent(id) + ".html", ROOT).href; }
+  var pageOf = window.vanbanLoad.docPage;
 
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  }
+  var el = window.vanbanLoad.el;
 
   // -- styles from the vocabulary ------------------------------------------------------------
   function style(vocab, options) {

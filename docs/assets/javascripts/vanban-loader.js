@@ -13,8 +13,9 @@
  *                                    another version). A failed file is tried again on the next call.
  *   vanbanLoad.deliver(payload)      for the data files' callbacks.
  *   vanbanLoad.failure(what, error)  the Vietnamese message a page shows in place of "loading".
+ *   vanbanLoad.docPage(id)           the address of a document's page; vanbanLoad.el(tag, cls, text): an element.
  *
- * Include this file before vanban-search.js and vanban-graph.js. It may be included twice on
+ * Include this file before the site's other scripts (search, previews, graphs). It may be included twice on
  * one page (graph pages carry it in their content, every page at its end); the second copy
  * does nothing.
  */
@@ -85,6 +86,16 @@
     // Not a file that failed to load: data that the page could not use.
     if (window.console) console.error(error);
     return "Không hiển thị được " + what + " (" + (error.message || String(error)) + "). " + ADVICE;
+  };
+
+  // Two helpers the site's scripts share (graphs, search, previews).
+  // A document's page; ids are slugs (the build refuses others), encoded all the same, so that data never makes a URL.
+  load.docPage = function (id) { return new URL("van-ban/" + encodeURIComponent(id) + ".html", ROOT).href; };
+  load.el = function (tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
   };
 
   load.root = ROOT.href;

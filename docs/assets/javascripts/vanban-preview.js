@@ -36,12 +36,7 @@
     return location.href.split(/[?#]/)[0] === link.href.split(/[?#]/)[0] ? null : id;   // not the page itself
   }
 
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  }
+  var el = window.vanbanLoad.el;
 
   var card = el("div", "vb-peek");
   card.id = "vb-peek";

@@ -175,18 +175,13 @@
   }
 
   // -- the results page --------------------------------------------------------------------
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  }
+  var el = window.vanbanLoad.el;
 
   function renderResult(doc, words) {
     var plain = words.filter(function (w) { return /^[a-z0-9]+$/.test(w); });
     var item = el("li", "vb-result");
     var link = el("a", "vb-r-link");
-    link.href = new URL("van-ban/" + encodeURIComponent(doc.id) + ".html", ROOT).href;  // ids are slugs; never a URL of data
+    link.href = window.vanbanLoad.docPage(doc.id);
     link.appendChild(el("span", "vb-r-type", doc.type + " "));
     link.appendChild(el("strong", "vb-r-symbol", doc.symbol));
     link.appendChild(el("span", "vb-r-year", " (" + (doc.year || "chưa rõ năm") + ")"));
