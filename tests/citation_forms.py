@@ -982,6 +982,24 @@ FORMS = [
         None,
         [("nghị quyết đại hội Đảng bộ huyện lần thứ XX", "NQ", None, None, None, None)],
     ),
+    (  # Báo cáo 39-BC/ĐU of xã Công Hải (Khánh Hòa), 2025
+        "congress resolution by its level, the term's own",
+        "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh và Nghị quyết Đại hội Đảng bộxã nhiệm kỳ 2025 - 2030",
+        None,
+        [
+            ("Nghị quyết Đại hội Đảng bộ tỉnh", "NQ", None, None, None, None),
+            ("Nghị quyết Đại hội Đảng bộxã", "NQ", None, None, None, None),
+        ],
+    ),
+    (  # Chương trình -CTr/ĐU of xã Công Hải, a PDF's text layer with its spaces lost
+        "type word and ordinal glued by a text layer",
+        "triển khai Nghịđịnh số 67 và Nghị quyết Đại hội Đảng bộxã lần thứI",
+        None,
+        [
+            ("Nghịđịnh số 67", "NĐ", "67", None, None, None),
+            ("Nghị quyết Đại hội Đảng bộxã lần thứI", "NQ", None, None, None, None),
+        ],
+    ),
     (
         "congress resolution by numeral",
         "quán triệt Nghị quyết Đại hội XIV Đảng bộ thành phố đến đảng viên",

@@ -469,6 +469,64 @@ LAYOUTS = [
         "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày      tháng     năm 2024\n\nQUY TRÌNH\nTiến hành thanh tra\n",
         {"date": "2024", "place": "Hà Nội"},
     ),
+    (  # a PDF whose font lost every letter with a diacritic, the header on one line, two columns interleaved
+        "1. Y BAN NHÂN DÂN C NG HOÀ XÃ H I CH NGHĨA VI T NAM T NH CAO B NG c l p - T do - H nh phúc ------ -------"
+        " S : 3134/2008/Q -UBND Cao B ng, ngày 31 tháng 12 năm 2008 QUY T NNH BAN HÀNH QUY NNH V GIÁ CƯ C V N T I"
+        " HÀNG HOÁ Căn c Lu t T ch c H i ng nhân dân và y ban nhân dân ngày 26 tháng 11 năm 2003;\n",
+        {
+            "symbol": "3134/2008/Q-UBND",
+            "date": "2008-12-31",
+            "place": "Cao B ng",
+            "issuer_lines": ["Y BAN NHÂN DÂN", "T NH CAO B NG"],
+        },
+    ),
+    (  # a draft's blank day under a printed month: only the year is the date's (2638/QĐ-UBND of Đà Nẵng printed
+        # "tháng 10" and was issued on 18/11/2025)
+        "ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nSố:      /HD-MTTQ-BTT\nLương Minh, ngày     tháng 11 năm 2025\n"
+        "HƯỚNG DẪN\nQuy trình hiệp thương\n",
+        {"date": "2025", "place": "Lương Minh"},
+    ),
+    (  # a Party committee's symbol not yet numbered; the place's name cut at a line by the page
+        "ĐẢNG BỘ TỈNH KHÁNH HOÀ\nĐẢNG UỶ XÃ CÔNG HẢI\n*\nSố -CTr/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Công Hải, ngày tháng 11 năm 2025\nCHƯƠNG TRÌNH\nCông tác toàn khóa\n",
+        {"symbol": "-CTr/ĐU", "date": "2025", "issuer_lines": ["ĐẢNG BỘ TỈNH KHÁNH HOÀ", "ĐẢNG UỶ XÃ CÔNG HẢI"]},
+    ),
+    (  # a law site's page in Markdown: bold inside the year, the place broken, the enacting body under the title,
+        # the capacity and the name each broken over two lines
+        "|\n**KIỂM TOÁN NHÀ\nNƯỚC**\n-------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n"
+        "---------------\n|\n|\nSố: 1760/QĐ-KTNN\n|\n*Thành phố Hồ Chí\nMinh, ngày **24** tháng 11 năm\n202**5*\n|\n\n"
+        "**QUYẾT ĐỊNH**\n\nBAN\nHÀNH QUY ĐỊNH VỀ MẪU THẺ KIỂM TOÁN VIÊN NHÀ NƯỚC\n\n**TỔNG KIỂM TOÁN NHÀ NƯỚC**\n\n"
+        "*Căn cứ Luật Kiểm toán nhà nước;*\n\nĐiều 1. Ban hành.\n\n|\nNơi nhận:\n-\nNhư Điều 3;\n- Lưu:\nVT.\n|\n"
+        "**TỔNG KIỂM TOÁN NHÀ\nNƯỚC**\n**Ngô\nVăn Tuấn**\n",
+        {
+            "date": "2025-11-24",
+            "place": "Thành phố Hồ Chí Minh",
+            "title": "BAN HÀNH QUY ĐỊNH VỀ MẪU THẺ KIỂM TOÁN VIÊN NHÀ NƯỚC",
+            "capacity_lines": ["TỔNG KIỂM TOÁN NHÀ NƯỚC"],
+            "signer": "Ngô Văn Tuấn",
+        },
+    ),
+    (  # the motto of 1945-1976 is no issuer line; "QĐ .UB" and "66.17/…" as printed
+        "BỘ NỘI VỤ\nVIỆT NAM DÂN CHỦ CỘNG HÒA\nĐộc lập - Tự do - Hạnh phúc\nSố: 11/1998/QĐ .UB\n"
+        "Hà Nội, ngày 14 tháng 01 năm 1998\nQUYẾT ĐỊNH\nVỀ VIỆC QUY ĐỊNH GIÁ\nCăn cứ Luật.\n",
+        {"symbol": "11/1998/QĐ.UB", "issuer_lines": ["BỘ NỘI VỤ"], "title": "VỀ VIỆC QUY ĐỊNH GIÁ"},
+    ),
+    (  # a Prime Minister's công điện: its heading is no part of the title; a title beside the place and date
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 226/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\n"
+        "CÔNG ĐIỆN VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ HÀNG DỰ TRỮ QUỐC GIA\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n",
+        {"title": "VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC QUẢN LÝ HÀNG DỰ TRỮ QUỐC GIA"},
+    ),
+    (  # 9476/BNNMT-CNTY on a law site: the title's column runs on into the place and date beside it
+        "|\n**BỘ NÔNG NGHIỆP\nVÀ **\nMÔI TRƯỜNG\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 9476 /BNNMT-CNTY\n"
+        "*V/v trả lời bổ sung kiến nghị của cử tri gửi\ntrước Kỳ họp thứ 10, Quốc hội Khóa XV*\n|\n*Hà Nội, ngày\n"
+        "24 tháng 11 năm 2025*\n|\n|\n**Kính gửi:**\n|\n- Ủy ban Dân nguyện.\n",
+        {
+            "title": "V/v trả lời bổ sung kiến nghị của cử tri gửi trước Kỳ họp thứ 10, Quốc hội Khóa XV",
+            "place": "Hà Nội",
+            "date": "2025-11-24",
+        },
+    ),
     (  # 04/2001/TT-BXD: the old gazette's heading, issuer, number and date before the trích yếu, on one line
         "| BỘ XÂY DỰNG ******** | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ******** |\n"
         "|---|---|\n| Số: 04/2001/TT-BXD | Hà Nội, ngày 20 tháng 8 năm 2001 |\n\nTHÔNG TƯ\n\n"

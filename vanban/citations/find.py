@@ -381,7 +381,7 @@ _CLAUSE_NUMBER = re.compile(r"\d{1,3}\.\s")
 @functools.cache
 def _type_word(word: str) -> str | None:
     """The type code a type word or abbreviation names ("nghi  quyet" → NQ)."""
-    return P.TYPE_WORDS.get(re.sub(r"\s+", " ", word)) or P.CODES.get(word)
+    return P.TYPE_WORDS_UNSPACED.get(re.sub(r"\s+", "", word)) or P.CODES.get(word)
 
 
 def _list_mentions(norm: Normalised, lead: Match, items: list[_Item], group: int) -> list[Mention]:

@@ -27,8 +27,16 @@ from .normalise import fold, normalise
 
 HEADER_CELLS = 80  # the header is read from the first cells only
 
-_MOTTOS = ("cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc")
-_MOTTO_AT = re.compile(r"cong hoa xa hoi|dang cong san viet nam|doc lap\s{0,3}[-–]\s{0,3}t[uy] do")
+_MOTTOS = (
+    "cong hoa xa hoi chu nghia viet nam",
+    "dang cong san viet nam",
+    "doc lap - tu do - hanh phuc",
+    "viet nam dan chu cong hoa",
+)
+_MOTTO_AT = re.compile(
+    r"cong\s{1,3}hoa\s{1,3}xa\s{0,3}hoi|dang cong san viet nam|doc lap\s{0,3}[-–—]{0,2}\s{0,3}t[uy] do"
+    r"|viet nam dan chu cong hoa"  # the motto of 1945-1976
+)
 # Two columns laid out with spaces ("Nơi nhận:          TL. CHỦ TỊCH"): a gap this wide parts them.
 # Columns side by side: a wide gap; or, in a header flattened onto one line, a narrower one before "Số:" and
 # after the date ("… Hạnh phúc    Số: 05/2019/QĐUBND Trà Vinh, ngày 12 tháng 3 năm 2019   QUYẾT ĐỊNH …").
@@ -52,11 +60,11 @@ _PLACE_AND_DATE = re.compile(
 # "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line.
 _NUMBER_MARK = re.compile(
     r"^[\W_]{0,3}(?:(?:luat|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|phap lenh|cong van)\s{1,3})?"
-    r"so(?![a-z])\s{0,3}(?::\s{0,12}|(?=[\d/]))"
+    r"(?:so(?![a-z])\s{0,3}(?::\s{0,12}|(?=[\d/]|-[a-z]))|s\s?:?\s(?=\d{1,6}[/-]))"  # "S : 315-HĐBT": "ố" lost
 )
 _SEGMENT = r"[A-ZĐÀ-Ỹ0-9][\w.&]{0,24}"
 _OWN_SYMBOL = re.compile(
-    rf"(?P<num>\d{{1,6}}[a-z]{{0,2}})?(?P<rest>(?:\s{{0,12}}/\s{{0,3}}{_SEGMENT}|\s{{0,3}}-{_SEGMENT}"
+    rf"(?P<num>\d{{1,6}}(?:\.\d{{1,3}}(?=/))?[a-z]{{0,2}})?(?P<rest>(?:\s{{0,12}}/\s{{0,3}}{_SEGMENT}|\s{{0,3}}-{_SEGMENT}"
     rf"|\s{{0,3}}-\s{{1,2}}[A-ZĐ0-9]{{1,12}}(?![\w.]|\s{{1,3}}[A-ZĐÀ-Ỹ]?[a-zà-ỹđ])){{1,6}})"
     rf"(?P<lost>\s(?P<tail>[A-ZĐ]{{2,10}})(?=\s|$))?"
 )
@@ -71,7 +79,7 @@ _GLUED_NAME = re.compile(
 _CAP_MARKS = "tm|kt|tl|t/m|k/t|t/l"
 # A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN", "KT. BỘ TRƯỞNG BỘ" /
 # "NỘI VỤ", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ".
-_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|\bbo|-|,)$")
+_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|\bbo|\bnha|-|,)$")
 # "TM. Ủy ban nhân dân tỉnh": a capacity line in sentence case, its mark in capitals (read as printed).
 _CAP_MARK_PRINTED = re.compile(rf"(?:{_CAP_MARKS.upper()})\.?\s")
 _PLACE_DATE_START = re.compile(r"^[^,]{1,40},\s{0,3}ngay\s{1,3}\d{1,2}(?:\s|/|$)")
@@ -114,7 +122,7 @@ _SURNAMES = frozenset(
     )
 )
 
-TYPE_BY_HEADING = {
+TYPE_BY_HEADING: dict[str, str | None] = {
     "bao cao": "bao-cao",
     "ke hoach": "ke-hoach",
     "chuong trinh hanh dong": "chuong-trinh",
@@ -139,14 +147,31 @@ TYPE_BY_HEADING = {
     "thong tu lien tich": "thong-tu-lien-tich",
     "thong tu": "thong-tu",
     "de an": "de-an",
+    "cong dien": None,  # kinds the knowledge base has no type for: their heading is still no part of the title
+    "lenh": None,
 }
 _HEADING = re.compile(
     r"^[\W_]{0,4}(?:ngay\s{0,2}:?[\s.-]{0,4})?(?P<word>"
-    + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True))
-    # "QUY ĐỊNH (BỔ SUNG)"; "HƯỚNG DẪN VỀ THỂ THỨC …": the title on the heading's line
+    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s?") for k in TYPE_BY_HEADING), key=len, reverse=True))
+    # "QUY ĐỊNH (BỔ SUNG)"; "NGHỊQUYẾT": a page glued the words; "HƯỚNG DẪN VỀ THỂ THỨC …": the title on the
+    # heading's line
     + r")(?P<rest>(?:\s{1,3}\([^)]{1,30}\))?(?:\s{0,3}(?:$|cua\b.{0,80}$|[.:–-]\s{0,3}(?P<title>\S.{0,400})$)"
     + r"|\s{1,3}(?P<about>ve\s.{0,400})$))"
 )
+
+
+def _bare_heading(cell: _Cell) -> bool:
+    m = _HEADING.match(cell.folded)
+    return bool(m and not (m["title"] or m["about"]) and cell.text.isupper() and len(cell.folded) < 30)
+
+
+_UNSPACED_HEADINGS = {k.replace(" ", ""): v for k, v in TYPE_BY_HEADING.items()}
+
+
+def _heading_type(word: str) -> str | None:
+    """The type a heading names, its words glued or not ("NGHỊQUYẾT")."""
+    return _UNSPACED_HEADINGS[re.sub(r"\s", "", word)]
+
 
 FIELDS = ("symbol", "date", "place", "issuer", "title", "signer")
 
@@ -195,7 +220,7 @@ def _cells(text: str) -> list[_Cell]:
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "")
     out: list[_Cell] = []
     blank = False
-    for line in text.splitlines():
+    for line in _unflattened(text.splitlines()):
         if not line.strip():
             blank = True
             continue
@@ -218,6 +243,38 @@ def _cells(text: str) -> list[_Cell]:
                     out.append(_Cell(piece, " ".join(fold(piece).split()), first, row, first and blank))
                     first = blank = False
     return out
+
+
+# A PDF whose font drops every letter with a diacritic, its header flattened onto one line: "- U BAN DÂN T C C NG
+# HOÀ XÃ H I CH NGHĨA VI T NAM Đ c l p – T do – H nh phúc S 291/QĐ-UBDT Hà N i, ngày 08 tháng 11 năm 2006 QUY T
+# Đ NH …". The motto, "Số" and the date are found with their lost letters, and the line is cut at them.
+_LOST_MOTTO = re.compile(r"c[o ]?\s?ng\s+hoa\s+xa\s*h[o ]?\s?i\s+ch[u ]?\s?ngh[i ]?a\s+vi[e ]?\s?t\s+nam\s")
+_LOST_MOTTO_END = re.compile(
+    r"(?P<doc>d?\s?[o ]?\s?c\s+l[a ]?\s?p\s*[-–—]?.{0,20}?)h[a ]?\s?nh\s+phuc(?P<rule>[\s*_=-]*)"
+)
+_LOST_NUMBER = re.compile(r"s[o ]?\s?:?\s{1,3}(?=\d{1,6}[/-])")
+_LOST_DATE_END = re.compile(r"\bnga[y ]?\s?\d{1,2}\s+thang\s+\d{1,2}\s+n[a ]?\s?m\s+(?:19|20)\d\d")
+_LIST_MARK = re.compile(r"^(?:\d{1,2}\.|[-–+•])\s")  # "1. Y BAN NHÂN DÂN": the extractor's list mark
+
+
+def _unflattened(lines: list[str]) -> list[str]:
+    if not lines or len(lines[0]) < 200:
+        return lines
+    line, first = lines[0], fold(lines[0])
+    motto = _LOST_MOTTO.search(first, 0, 400)
+    end = motto and _LOST_MOTTO_END.search(first, motto.end(), motto.end() + 160)
+    number = end and _LOST_NUMBER.match(first, end.end())
+    date = number and _LOST_DATE_END.search(first, number.end(), number.end() + 120)
+    if not (motto and end and date):
+        return lines
+    pieces = [
+        _LIST_MARK.sub("", line[: motto.start()].strip()),
+        line[motto.end() : end.start("doc")],  # the issuer's second line, between the motto's two lines
+        line[motto.start() : motto.end()] + line[end.start("doc") : end.start("rule")],
+        line[end.end() : date.end()],
+        line[date.end() :],
+    ]
+    return [p.strip() for p in pieces if p.strip()] + lines[1:]
 
 
 _HARD_BREAK = re.compile(r"(?<=\S)\\(?=[\s*_]|$)")  # at a line's end or a column's, before "**" too
@@ -251,9 +308,17 @@ def _flat_signature(cell: str) -> list[str]:
 _GLUED_CAPACITY = re.compile(r"(?<=[.;])\s{0,3}(?=(?:TM|KT|TL|T/M|K/T)\.\s{0,2}[A-ZĐÀ-Ỹ])")
 
 
+# "Nơi nhận: KT.CỤC TRƯỞNG": the capacity beside the recipients' heading, the columns' gap lost.
+_RECIPIENTS_THEN_CAPACITY = re.compile(r"^(N[ơo]i nh[ậa]n\s?:)\s{1,5}(?=(?:TM|KT|TL|T/M|K/T)\.\s{0,2}[A-ZĐÀ-Ỹ])")
+
+
 def _split_glued_capacity(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for piece in pieces:
+        beside = _RECIPIENTS_THEN_CAPACITY.match(piece)
+        if beside:
+            out += [beside[1], piece[beside.end() :]]
+            continue
         m = _GLUED_CAPACITY.search(piece) if fold(piece).lstrip("-+• ").startswith("luu") else None
         out += [piece[: m.start()].strip(), piece[m.end() :].strip()] if m else [piece]
     return out
@@ -384,7 +449,7 @@ def _gazette_in_sentence_case(head: Header, cells: list[_Cell]) -> int:
 def _read_gazette(head: Header, cells: list[_Cell], block: list[_Cell], joined: str, m: re.Match[str]) -> int:
     if not _read_symbol(head, joined[m.start("sym") : m.end("sym")].strip()):
         return 0
-    head.type = head.type or TYPE_BY_HEADING[m["word"]]
+    head.type = head.type or _heading_type(m["word"])
     numbers = re.findall(r"\d+", m["date"])
     try:
         head.date = parse_date(f"{numbers[2]}-{int(numbers[1]):02d}-{int(numbers[0]):02d}")
@@ -429,7 +494,7 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
         m = _NUMBER_MARK.match(cell.folded)
         if not m:
             continue
-        if i and m[0].strip()[:2] != "so" and _connects(cells[i - 1].text):
+        if i and m[0].strip()[:2] != "so" and _connects(cells[i - 1].text) and not _SEPARATOR.match(cells[i - 1].text):
             continue  # "… trợ cước theo / Quyết định số 152/1998/QĐ-UB": a citation in the title
         rest = cell.text[m.end() :]
         if not rest.strip() and i + 1 < len(cells):
@@ -443,6 +508,7 @@ def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
 
 
 def _read_symbol(head: Header, rest: str) -> bool:
+    rest = re.sub(r"(?<=[A-ZĐ])\s(?=\.[A-ZĐ])", "", rest)  # "11/1998/QĐ .UB": a space before the dot of "QĐ.UB"
     cleaned = re.sub(r"^[#*?_.…]{1,4}\s{0,3}(?=/)", "", rest)  # "Số: # /CT-UBND": a handwritten number OCR lost
     lost_number = cleaned != rest
     spaced = re.match(r"\d(?: \d){1,5}(?=/)", cleaned)  # "Số:8 5 2 0/BCT-KHCN": OCR spaced the digits
@@ -455,7 +521,9 @@ def _read_symbol(head: Header, rest: str) -> bool:
         symbol, reason = f"{lost['num']}-{lost['code']}{lost['rest']}", "dấu gạch nối bị mất, đã thêm"
     else:
         m = _OWN_SYMBOL.match(rest)
-        if not m or not (m["num"] or m["rest"].lstrip().startswith("/")):
+        # "Số -CTr/ĐU": a Party symbol not numbered yet
+        blank_party = re.match(r"-[A-ZĐ][\w]{0,5}/", m["rest"].lstrip()) if m else None
+        if not m or not (m["num"] or m["rest"].lstrip().startswith("/") or blank_party):
             return False
         symbol = (m["num"] or "") + re.sub(r"\s+", "", m["rest"]).rstrip(".")
         reason = ""
@@ -482,7 +550,8 @@ def _read_symbol(head: Header, rest: str) -> bool:
 def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
     """Reads "Quảng Ngãi, ngày 15 tháng 11 năm 2024", possibly broken over lines; the cell after."""
     region = cells[: max(body, 8) + 3]
-    joined = "\n".join(c.text for c in region)
+    # "năm 202**5*": Markdown's emphasis inside a number (the year would read "202")
+    joined = re.sub(r"(?<=\d)\*{1,3}(?=\d)", "", "\n".join(c.text for c in region))
     # "Hà Nội ngày 14 tháng 11 năm 1991": a place without its comma, in capitals as a place is written
     m = next(
         # "*Hà Nội, ngày 28\ntháng 11* *năm 2025*": Markdown's emphasis read as spaces (offsets kept)
@@ -518,9 +587,14 @@ def _day_and_month(head: Header, m: re.Match[str]) -> tuple[float, str]:
     """head.date from a date with its month; how sure, and why not."""
     month = int(m["m"].replace(" ", ""))  # "0 6": a page split the leading zero off
     try:
-        if m["d"] is None:  # "ngày … tháng 11", "ngày lổ tháng 8": left blank, or handwritten and unread
+        if m["d"] is None and _BLANK_DAY.match(m[0]):
+            # "ngày    tháng 11 năm 2025": not issued yet; the month printed ahead is not the date it gets
+            # (2638/QĐ-UBND of Đà Nẵng printed "tháng 10" and was issued on 18/11/2025)
+            head.date = parse_date(m["y"])
+            return 0.5, "ngày để trống: tháng in sẵn chưa chắc là tháng ban hành, chỉ giữ năm"
+        if m["d"] is None:  # "ngày lổ tháng 8": handwritten and unread
             head.date = parse_date(f"{m['y']}-{month:02d}")
-            return 0.6, "ngày để trống hoặc không đọc được (có thể viết tay): chỉ có tháng và năm"
+            return 0.6, "ngày không đọc được (có thể viết tay): chỉ có tháng và năm"
         head.date = parse_date(f"{m['y']}-{month:02d}-{int(m['d'].replace(' ', '')):02d}")
         return 0.95, ""
     except ValueError:
@@ -533,6 +607,8 @@ def _day_and_month(head: Header, m: re.Match[str]) -> tuple[float, str]:
             )
         return 0.0, "ngày không có thật"
 
+
+_BLANK_DAY = re.compile(r"(?:.*\s)?nga[yi]:?[\s.…_]*thang")  # the day left blank, or dotted out
 
 # "Hà Nội, ngày-2OthángÁ-Jnăm 2017", "Hà Nội, ngày { 7 tháng  Ủuăm 2016": the date lost, the year and place kept.
 _UNREAD_DATE = re.compile(
@@ -547,18 +623,20 @@ def _place(
 ) -> None:
     """The place before ", ngày …", less a number flattened onto its line, joined again when broken."""
     place = joined[m.start(group) : m.end(group)]
-    cut = re.search(r"^.{0,60}[\d/:]\S{0,40}\s", place)
+    cut = re.search(r"^.{0,60}[\d/:]\S{0,40}(?:\s-[A-ZĐ]{2,10})?\s", place)  # "3134/2008/Q -UBND Cao Bằng"
     if cut:  # "Số: 454/UBND-NCTH Vị Thanh": the number flattened onto the same line
         place, place_conf = place[cut.end() :], 0.85
     place = place.strip().strip("*_'\"").strip()
+    place = re.sub(r"(?<=\w) ([à-ỹ]) (?=\w)", r"\1", place)  # "Qu ả ng Ngãi": a page set the letters apart
     named = _place_words(place)
     if named != place:  # "$69 8 BBTCHQ-TXNK Hà Nội": an OCR'd number before it
         place, place_conf = named, min(place_conf, 0.7)
     line_no = joined.count("\n", 0, m.start(group))
     if len(place.split()) == 1 and line_no > 0:
         before = region[line_no - 1].text.strip()
-        if re.fullmatch(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}(?:\s(?:[-–]|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10})){0,3}", before):
-            # "Đà" / "Nẵng, ngày …", "Bà Rịa - Vũng" / "Tàu, ngày …"
+        before = before.strip("*_ ")
+        if _PLACE_START.fullmatch(before):
+            # "Đà" / "Nẵng, ngày …", "Bà Rịa - Vũng" / "Tàu, ngày …", "*Thành phố Hồ Chí" / "Minh, ngày …"
             place, place_conf, place_reason = f"{before} {place}", 0.8, "tên địa danh bị ngắt dòng"
     if not place or not place[:1].isupper() or len(place.split()) > 5:
         head.rate("place", 0.3, "không chắc đây là địa danh")
@@ -567,10 +645,13 @@ def _place(
     head.place = place or None
 
 
+# The first line of a place broken over two: "Đà", "Bà Rịa - Vũng", "Thành phố Hồ Chí", "TP Hồ Chí".
+_PLACE_START = re.compile(r"(?:TP\.?|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10})(?:\s(?:[-–]|[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}|phố|xã|thị)){0,3}")
 _PLACE_WORD = re.compile(
     r"(?:TP\.?|Tp\.?)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12}\.?(?:[-–][A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12})*|TP\.?|[-–]|phố|pho|thị|xã|huyện|tỉnh|phường"
 )
-_CODE_WORD = re.compile(r"[\d/€$]|^[A-ZĐ]{2,}[-–][A-ZĐ]{2,}$")  # "8", "/CT-TTHT", "BBTCHQ-TXNK": a number's pieces
+# "8", "/CT-TTHT", "'CTHN-TTHT", "S¥O¥OICT": a number's pieces; "|", "l": a table's rule OCR read
+_CODE_WORD = re.compile(r"[\d/€$¥|]|[A-ZĐ]{2,}[-–][A-ZĐ]{2,}|^[a-zI]$")
 
 
 def _place_words(place: str) -> str:
@@ -681,16 +762,16 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
         one_line = _ONE_LINE_HEADING.match(cell.folded)
         if one_line and _BODY_IN_LINE.search(cell.text) and cell.text[: one_line.end()].isupper():
             # "QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH … Căn cứ Luật …": heading, title and body flattened onto one line
-            head.type = head.type or TYPE_BY_HEADING[one_line["word"]]
+            head.type = head.type or _heading_type(one_line["word"])
             return _gather(head, cells, i, cell.text[one_line.end() :], 0.7)
         m = _HEADING.match(cell.folded)
         if m and cell.text[m.start("word") :].isupper() and not cell.text.rstrip().endswith(":"):
-            head.type = head.type or TYPE_BY_HEADING[m["word"]]
+            head.type = head.type or _heading_type(m["word"])
             if m["title"] or m["about"]:  # "LUẬT . SỬA ĐỔI …": heading and title on one line
                 return _gather(head, cells, i, cell.text[m.start("title" if m["title"] else "about") :], 0.8)
             j = i + 1
-            while j < len(cells) and _SEPARATOR.match(cells[j].text):
-                j += 1
+            while j < len(cells) and (_SEPARATOR.match(cells[j].text) or _bare_heading(cells[j])):
+                j += 1  # "NGHỊ QUYẾT" / "NGHỊQUYẾT": a page that printed the heading twice
             if (  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the type word, the trích yếu below in lower case
                 j + 1 < len(cells)
                 and cells[j].folded.startswith("cua ")
@@ -758,6 +839,9 @@ def _title_like(cell: _Cell) -> bool:
     )
 
 
+_TITLE_LINES = 24  # a long title (an errata naming four circulars) runs over twenty lines of a narrow page
+
+
 def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence: float) -> int:
     """A trích yếu runs over several lines, until the body, the enacting body or a change of case."""
     junk = re.match(r"^(?P<junk>.{3,80}?[\d&|#§].{0,40}?)\s(?=Về\s|V/v\s)", first.strip())
@@ -772,7 +856,7 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
     conference = fold(first).strip().startswith("hoi nghi")
     reason = ""
     j = start + 1
-    for j in range(start + 1, min(len(cells), start + 14)):
+    for j in range(start + 1, min(len(cells), start + _TITLE_LINES)):
         cell = cells[j]
         text, folded = cell.text.strip(), cell.folded.strip()
         prev = fold(parts[-1]).rstrip()
@@ -806,6 +890,8 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
                 break  # "2017-2021", "NĂM / 2022": a line of digits goes on
             elif re.match(r"[ivxl]{1,4}\s{0,2}[-.]\s", folded):
                 break  # "I- BỐI CẢNH": the body's first section
+            elif not joined and cell.after_blank and j + 1 < len(cells) and _BODY.match(cells[j + 1].folded):
+                break  # "" / "TỔNG KIỂM TOÁN NHÀ NƯỚC" / "Căn cứ …": the enacting body, apart, above the body
             elif (
                 not joined
                 and not (conference and folded.startswith("ban chap hanh"))
@@ -824,14 +910,14 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
             if cell.after_blank and not joined and text[:1].isupper():
                 break  # an empty line, then a sentence: the body
         parts.append(text)
-        if sum(len(p) for p in parts) > 600:
+        if sum(len(p) for p in parts) > 1000:
             reason, confidence = "trích yếu quá dài, có thể lẫn phần thân văn bản", 0.4
             break
     else:
-        j = min(len(cells), start + 14)
+        j = min(len(cells), start + _TITLE_LINES)
     if flattened:  # the whole header on one line: the body was cut off, the title ends with the first line
         j = start + 1
-    head.title = _without_heading(" ".join(" ".join(parts).split()))
+    head.title = _without_place(_without_heading(" ".join(" ".join(parts).split())), head.place)
     if confidence < SURE:
         reason = reason or "không thấy tên loại văn bản trước trích yếu"
     head.rate("title", confidence, reason)
@@ -846,13 +932,32 @@ _HEADING_PREFIX = re.compile(
 )
 
 
+def _without_place(title: str, place: str | None) -> str:
+    """The title less the place and date of the column beside it, which a flattened page put on its lines: "V/v
+    ghi nhãn hàng hóa Hà" (/ "Nội, ngày …"), "… Quốc hội Khóa XV Hà Nội, ngày 24 tháng 11 năm 2025". A whole
+    place at the end is the title's own ("… trên địa bàn tỉnh Thái Nguyên"); only a broken one is cut."""
+    if not place:
+        return title
+    m = re.search(rf"\s{re.escape(place)},\s{{0,3}}ngày\s{{1,3}}\d{{1,2}}\s{{1,3}}tháng\s.{{0,20}}$", title)
+    if m:
+        return title[: m.start()]
+    words = place.split()
+    for n in range(len(words) - 1, 0, -1):
+        tail = " " + " ".join(words[:n])
+        if title.endswith(tail) and len(title) > len(tail) + 10:
+            return title[: -len(tail)]
+    return title
+
+
 def _without_heading(title: str) -> str:
     m = _HEADING_PREFIX.match(fold(title))
     return title[m.end() :] if m and m.end() < len(title) else title
 
 
 _ONE_LINE_HEADING = re.compile(
-    r"^(?P<word>" + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True)) + r")\s{1,3}"
+    r"^(?P<word>"
+    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s?") for k in TYPE_BY_HEADING), key=len, reverse=True))
+    + r")\s{1,3}"
 )
 _BODY_IN_LINE = re.compile(r"\s(?=(?:Căn cứ|CĂN CỨ|Xét đề nghị)\s)")
 _ENACTING_AT_END = re.compile(
@@ -1059,14 +1164,15 @@ def _position_follows(cells: list[_Cell], i: int) -> bool:
 def _name_follows(cells: list[_Cell], i: int) -> bool:
     """A name within a few cells (stamps skipped): a position line that signs, not a sentence."""
     seen = 0
-    for cell in cells[i + 1 : i + 6]:
+    for k in range(i + 1, min(len(cells), i + 6)):
+        cell = cells[k]
         if _skippable(cell) and not cell.folded.startswith(("- ", "-", "noi nhan")):
             continue
-        if _name(cell.text):
+        if _name(cell.text) or _name_over_two(cells, k):  # "Ngô" / "Văn Tuấn"
             return True
         seen += 1
-        if seen > 1:
-            return False
+        if seen > 1 and not (seen == 2 and cells[i + 1].text.isupper() and len(cells[i + 1].text.split()) <= 2):
+            return False  # "TỔNG KIỂM TOÁN NHÀ" / "NƯỚC" / name: a position broken over two lines
     return False
 
 

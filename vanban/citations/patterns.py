@@ -119,7 +119,9 @@ SYMBOL = (
     rf"|(?P<old>(?P<od_num>{NUM})-{_S}(?P<od_iss>cp|hdbt|ttg|bt|nv|ct){_END})"
 )
 
-_TYPE_WORD = _alternation([w.replace(" ", _W) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
+# "Nghịđịnh số 67", "Chỉ thịsố50": a PDF's text layer may glue the syllables of a type word
+_TYPE_WORD = _alternation([w.replace(" ", _S) for w in TYPE_WORDS] + list(TYPE_ABBREVIATIONS))
+TYPE_WORDS_UNSPACED = {w.replace(" ", ""): code for w, code in TYPE_WORDS.items()}
 _TRUNG_UONG = rf"(?:trung{_W}uong|t\.\s?u|tw|tu)"
 # Ordinal words of a meeting ("Hội nghị lần thứ năm"), longest first so that "mười một" wins over "mười".
 ORDINALS = {
@@ -149,8 +151,11 @@ def meeting_of(m: re.Match[str]) -> int:
 # A congress resolution by name: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "Nghị quyết
 # Đại hội XII", "Nghị quyết đại hội Đảng bộ tỉnh lần thứ XVIII". find checks a bare numeral's capitals.
 CONGRESS = (
-    rf"(?P<congress>nghi{_W}quyet{_W}dai{_W}hoi(?:(?:{_W}[a-z]{{1,12}}){{0,8}}?{_W}lan{_W}thu{_W}"
-    rf"(?P<cg_num>[ivxl]{{1,6}}|\d{{1,2}})|{_W}(?P<cg_bare>[ivxl]{{1,6}}))(?![a-z0-9]))"
+    rf"(?P<congress>nghi{_W}quyet{_W}dai{_W}hoi(?:(?:{_W}[a-z]{{1,12}}){{0,8}}?{_W}lan{_W}thu{_S}"
+    rf"(?P<cg_num>[ivxl]{{1,6}}|\d{{1,2}})|{_W}(?P<cg_bare>[ivxl]{{1,6}})"
+    # "Nghị quyết Đại hội Đảng bộ tỉnh", "… Đảng bộxã": the congress of the current term, by its level
+    rf"|(?:{_W}dai{_W}bieu)?{_W}dang{_W}bo{_S}(?P<cg_level>tinh|huyen|xa|thanh{_W}pho|thi{_W}xa|quan|phuong))"
+    rf"(?![a-z0-9]))"
 )
 # A rule or charter by name and khóa: "Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII",
 # "Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư (khoá X)",
