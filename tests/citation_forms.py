@@ -982,6 +982,13 @@ FORMS = [
         None,
         [("nghị quyết đại hội Đảng bộ huyện lần thứ XX", "NQ", None, None, None, None)],
     ),
+    (  # Quyết định 904/QĐ-UBND of Lào Cai, 2025, read with pdftotext -layout: the page ends inside the citation
+        "page number between a citation and its date",
+        "sửa đổi, bổ sung Thông tư số 43/2018/TT-BCT\n                                       2\n\n"
+        "ngày 15/11/2018 quy định về quản lý an toàn thực phẩm",
+        None,
+        [("Thông tư số 43/2018/TT-BCT", "TT", "43", "43/2018/TT-BCT", "2018-11-15", None)],
+    ),
     (  # Báo cáo 39-BC/ĐU of xã Công Hải (Khánh Hòa), 2025
         "congress resolution by its level, the term's own",
         "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh và Nghị quyết Đại hội Đảng bộxã nhiệm kỳ 2025 - 2030",

@@ -808,6 +808,8 @@ def _ocr_date(norm: Normalised, item: _Item, m: Match) -> bool:
 def _date_after(norm: Normalised, item: _Item) -> None:
     folded = norm.folded
     m = P.DATE_AFTER.match(folded, item.end)
+    if not m and (page := P.PAGE_NUMBER_AFTER.match(folded, item.end)):
+        m = P.DATE_AFTER.match(folded, page.end())  # "… 43/2018/TT-BCT / [page 2] / ngày 15/11/2018"
     if not m:
         # Most citations have no date after them: the words each pattern needs are looked for first.
         if folded.find("ngay", item.end, item.end + 12) != -1:

@@ -60,7 +60,7 @@ _PLACE_AND_DATE = re.compile(
 # "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line.
 _NUMBER_MARK = re.compile(
     r"^[\W_]{0,3}(?:(?:luat|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|phap lenh|cong van)\s{1,3})?"
-    r"(?:so(?![a-z])\s{0,3}(?::\s{0,12}|(?=[\d/]|-[a-z]))|s\s?:?\s(?=\d{1,6}[/-]))"  # "S : 315-HĐBT": "ố" lost
+    r"(?:so(?![a-z])\s{0,3}(?::\s{0,12}|(?=[\d/]|-\s?[a-z]))|s\s?:?\s(?=\d{1,6}[/-]))"  # "S : 315-HĐBT": "ố" lost
 )
 _SEGMENT = r"[A-ZĐÀ-Ỹ0-9][\w.&]{0,24}"
 _OWN_SYMBOL = re.compile(
@@ -522,7 +522,7 @@ def _read_symbol(head: Header, rest: str) -> bool:
     else:
         m = _OWN_SYMBOL.match(rest)
         # "Số -CTr/ĐU": a Party symbol not numbered yet
-        blank_party = re.match(r"-[A-ZĐ][\w]{0,5}/", m["rest"].lstrip()) if m else None
+        blank_party = re.match(r"-\s?[A-ZĐ][\w]{0,5}/", m["rest"].lstrip()) if m else None
         if not m or not (m["num"] or m["rest"].lstrip().startswith("/") or blank_party):
             return False
         symbol = (m["num"] or "") + re.sub(r"\s+", "", m["rest"]).rstrip(".")
@@ -791,7 +791,7 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
     # No type word: a Party công văn's "Về …" under its number, or the title after the place and date ("|"
     # tables drop the heading's cell).
     for k in range(min(limit, len(cells) - 1)):
-        if _NUMBER_MARK.match(cells[k].folded) and re.match(r"Về\s", cells[k + 1].text.strip()):
+        if _NUMBER_MARK.match(cells[k].folded) and _party_letter_title(head, cells, k + 1):
             return _gather(head, cells, k + 1, cells[k + 1].text, 0.75)
     j = max(date_end, issuer_end)
     while j < len(cells) and (
@@ -806,6 +806,22 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
     ):
         return _gather(head, cells, j, cells[j].text, 0.65)
     return 0
+
+
+def _party_letter_title(head: Header, cells: list[_Cell], i: int) -> bool:
+    """A Party công văn's trích yếu under its number, above the motto of the right column: "Về …", or "Mời họp
+    Ban Thường vụ Đảng uỷ" under "Số -CV/ĐU"."""
+    text = cells[i].text.strip()
+    if re.match(r"Về\s", text):
+        return True
+    party = bool(head.symbol and _PARTY_REST.search(fold(head.symbol)))
+    return (
+        party
+        and re.match(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]", text) is not None
+        and len(text) < 200
+        and i + 1 < len(cells)
+        and _is_motto(cells[i + 1])
+    )
 
 
 # The words a title line cannot end on: connectors, and verbs waiting for their object ("… thực hiện",
@@ -884,7 +900,8 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         if prev.endswith((".", ":", ";")) or text.endswith(":"):
             break
         if upper:
-            if conference and folded.startswith("ve ") and not text.isupper():
+            if folded.startswith("ve ") and text[:1].islower() and (conference or not joined):
+                # "KẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG UỶ" / "về một số nội dung …": the subject, in lower case
                 upper = False  # the subject, in lower case, goes on
             elif not text.isupper() and (any(ch.isalpha() for ch in text) or len(text) > 20):
                 break  # "2017-2021", "NĂM / 2022": a line of digits goes on

@@ -248,6 +248,9 @@ OCR_MONTH_DATE_AFTER = re.compile(
 DAMAGED_DATE_AFTER = re.compile(
     rf"{_S}[,(]?{_S}ngay{_S}\d{{1,2}}{_W}thang[^0-9a-z]{{0,6}}(?:[^\s]{{1,4}}{_W})?nam{_S}(?P<year>(?:19|20)\d\d)(?!\d)"
 )
+# A page's number between a citation and its date, in text laid out as printed (pdftotext -layout): set apart
+# by a wide indent, then the next page.
+PAGE_NUMBER_AFTER = re.compile(r"\s{10,80}\d{1,3}\s{2,20}(?=ngay\s)")
 TERM = re.compile(rf"khoa{_W}(?P<term>[ivxl]{{1,6}}){_END}")
 YEAR_AFTER = re.compile(rf"{_S}[,(]?{_S}nam{_W}(?P<year>(?:19|20)\d\d)(?!\d)")
 BARE_YEAR_AFTER = re.compile(r"\s{1,3}(?P<year>(?:19|20)\d\d)(?![0-9/-])")  # "Bộ luật Lao động 2019"
