@@ -527,6 +527,24 @@ LAYOUTS = [
             "date": "2025-11-24",
         },
     ),
+    (  # 96/2009/QĐ-UBND on a law site: "TP." alone on its line above the rest of the place
+        "ỦY\nBAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------\n|\nSố:\n96/2009/QĐ-UBND\n|\nTP.\n"
+        "Hồ Chí Minh, ngày 21 tháng 12 năm 2009\n|\nQUYẾT ĐỊNH\nVỀ BAN HÀNH QUY CHẾ\nCăn cứ Luật.\n",
+        {"symbol": "96/2009/QĐ-UBND", "place": "TP. Hồ Chí Minh", "title": "VỀ BAN HÀNH QUY CHẾ"},
+    ),
+    (  # 23/2007/QĐ-BLĐTBXH flattened onto one line: the minister's line between the title and the body;
+        # 2967/VPCP-KTTH OCR'd: the deputy's position at the end of a recipients' line
+        "BỘ LAO ĐỘNG – THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BINH VÀ XÃ HỘI Độc lập – Tự do – Hạnh phúc "
+        "******* ******* Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày 05 tháng 10 năm 2007 QUYẾT ĐỊNH BAN HÀNH HỆ THỐNG CHỈ "
+        "TIÊU GIÁM SÁT CỦA CẤP TỈNH BỘ TRƯỞNG BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI Căn cứ Nghị định số "
+        "29/2003/NĐ-CP;\nĐiều 1. Ban hành.\nNơi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM\n- Như trên; PHÓ CHỦ NHIỆM\n"
+        "- Thủ tướng Chính phủ;\n- Lưu: VT.\nNguyễn Sỹ Hiệp\n",
+        {
+            "title": "BAN HÀNH HỆ THỐNG CHỈ TIÊU GIÁM SÁT CỦA CẤP TỈNH",
+            "capacity_lines": ["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"],
+        },
+    ),
     (  # 04/2001/TT-BXD: the old gazette's heading, issuer, number and date before the trích yếu, on one line
         "| BỘ XÂY DỰNG ******** | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ******** |\n"
         "|---|---|\n| Số: 04/2001/TT-BXD | Hà Nội, ngày 20 tháng 8 năm 2001 |\n\nTHÔNG TƯ\n\n"

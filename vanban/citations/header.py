@@ -312,9 +312,17 @@ _GLUED_CAPACITY = re.compile(r"(?<=[.;])\s{0,3}(?=(?:TM|KT|TL|T/M|K/T)\.\s{0,2}[
 _RECIPIENTS_THEN_CAPACITY = re.compile(r"^(N[ơo]i nh[ậa]n\s?:)\s{1,5}(?=(?:TM|KT|TL|T/M|K/T)\.\s{0,2}[A-ZĐÀ-Ỹ])")
 
 
+# "- Như trên; PHÓ CHỦ NHIỆM": the signer's position at the end of a recipients' line, the columns' gap lost.
+_RECIPIENT_THEN_POSITION = re.compile(r"^([-–+•].{1,80}?[;,])\s{1,5}((?:PHÓ|THỨ)\s[A-ZĐÀ-Ỹ ]{3,40})$")
+
+
 def _split_glued_capacity(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for piece in pieces:
+        beside = _RECIPIENT_THEN_POSITION.match(piece)
+        if beside and _POSITION.match(fold(beside[2])):
+            out += [beside[1], beside[2]]
+            continue
         beside = _RECIPIENTS_THEN_CAPACITY.match(piece)
         if beside:
             out += [beside[1], piece[beside.end() :]]
@@ -632,7 +640,9 @@ def _place(
     if named != place:  # "$69 8 BBTCHQ-TXNK Hà Nội": an OCR'd number before it
         place, place_conf = named, min(place_conf, 0.7)
     line_no = joined.count("\n", 0, m.start(group))
-    if len(place.split()) == 1 and line_no > 0:
+    if line_no > 0 and (
+        len(place.split()) == 1 or re.fullmatch(r"(?:TP|Tp)\.?|Thành phố", region[line_no - 1].text.strip())
+    ):
         before = region[line_no - 1].text.strip()
         before = before.strip("*_ ")
         if _PLACE_START.fullmatch(before):
@@ -651,7 +661,7 @@ _PLACE_WORD = re.compile(
     r"(?:TP\.?|Tp\.?)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12}\.?(?:[-–][A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,12})*|TP\.?|[-–]|phố|pho|thị|xã|huyện|tỉnh|phường"
 )
 # "8", "/CT-TTHT", "'CTHN-TTHT", "S¥O¥OICT": a number's pieces; "|", "l": a table's rule OCR read
-_CODE_WORD = re.compile(r"[\d/€$¥|]|[A-ZĐ]{2,}[-–][A-ZĐ]{2,}|^[a-zI]$")
+_CODE_WORD = re.compile(r"[\d/€$¥|]|[A-ZĐ]{2,}[-–][A-ZĐ]{2,}|^[a-zI]$|^[B-DF-HJ-NP-TV-XZĐ]{3,}$")  # "KTTH": no vowel
 
 
 def _place_words(place: str) -> str:
@@ -714,6 +724,8 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
             repaired = True
         else:
             lines.append(line)
+    if lines:  # "T1PT VĂN PHÒNG CHÍNH PHỦ", "/ỦY BAN MTTQ": a stamp's marks OCR'd before the organ's name
+        lines[0] = re.sub(r"^(?:[^\w\s]+\s?|\S*\d\S*\s)(?=[A-ZĐÀ-Ỹ]{2})", "", lines[0])
     head.issuer_lines = lines
     head.issuer_text = " ".join(lines)
     if lines:
@@ -978,8 +990,9 @@ _ONE_LINE_HEADING = re.compile(
 )
 _BODY_IN_LINE = re.compile(r"\s(?=(?:Căn cứ|CĂN CỨ|Xét đề nghị)\s)")
 _ENACTING_AT_END = re.compile(
-    r"\s(?:uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)(?:\s(?:tinh|thanh pho|huyen|quan|xa))"
-    r"(?:\s[a-z]{1,10}){1,4}$"
+    r"\s(?:(?:uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)(?:\s(?:tinh|thanh pho|huyen|quan|xa))"
+    r"(?:\s[a-z]{1,10}){1,4}|(?:bo truong|thu tuong|tong kiem toan|chu nhiem)\s(?:bo|chinh phu|nha nuoc|uy ban)"
+    r"(?:\s[a-z–-]{1,10}){0,8})$"  # "… BỘ TRƯỞNG BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI Căn cứ …"
 )
 
 
