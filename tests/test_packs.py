@@ -101,6 +101,21 @@ def test_implementation_report_page_and_csv(corpus_site):
     assert rows[2]["tinh_trang"] == "chưa có văn bản trong cơ sở tri thức"
 
 
+def test_a_reviews_figures_are_shown_with_their_sentence(corpus_site):
+    """A figure of a report carrying 114-KL/TW out is on the central document's report, by place, and on the
+    report's own page beside the sentence of its full text that gives it."""
+    report = text_of(corpus_site / "bao-cao-thuc-hien" / "114-kl-tw-2015.html")
+    assert "Số liệu các văn bản thực hiện nêu" in report
+    assert re.search(
+        r"Tỉnh Hậu Giang Báo cáo 160-BC/TU \(2017\) Đợt đối thoại trực tiếp với Nhân dân, mỗi năm 02 đợt", report
+    )
+    central = text_of(corpus_site / "van-ban" / "114-kl-tw-2015.html")
+    assert "Số liệu các văn bản thực hiện nêu" in central and "02 đợt" in central
+    page = text_of(corpus_site / "van-ban" / "160-bc-tu-hau-giang-2017.html")
+    assert "Số liệu văn bản nêu" in page
+    assert "02 đợt Mỗi năm, lĩnh tổ chức 02 đợt đối thoại trực tiếp" in page and "(Mục II.1.1)" in page
+
+
 def test_report_cli(cli):
     code, out, _ = cli("report", "04-NQ/TW")
     assert code == 0

@@ -83,6 +83,14 @@ CASES: dict[str, Case] = {
         or append(doc(r, "79-ct-tu-hau-giang-2017"), "topics: [xây dựng đảng]\n")
     ),
     "bad-topic": lambda r: append(doc(r), "topics: ['---']\n"),
+    "figure-not-in-quote": lambda r: append(
+        doc(r, "79-ct-tu-hau-giang-2017"),
+        "figures:\n  - {label: văn bản được thực hiện, value: '05', quote: Thực hiện Nghị quyết số 04-NQ/TW}\n",
+    ),
+    "figure-unsourced": lambda r: append(
+        doc(r, "79-ct-tu-hau-giang-2017"),
+        "figures:\n  - {label: mô hình dân vận khéo, value: '196', quote: toàn tỉnh có 196 mô hình dân vận khéo}\n",
+    ),
     "yaml-syntax": lambda r: append(doc(r), "aliases: [chưa đóng\n"),
     "wrong-type": lambda r: append(doc(r), "topics: {a: b}\n"),
     "duplicate-key": lambda r: append(doc(r), "title: Lần nữa\n"),

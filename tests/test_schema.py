@@ -41,6 +41,7 @@ GOOD = {
 GOOD_BY_NAME: dict[str, Any] = {
     "original": "25-nq-tw-2013.pdf",
     "conflicts": [{"field": "date", "note": "03/6/2013 (baomoi.com); 30/6/2013 (một trang khác)"}],
+    "figures": [{"label": "mô hình «Dân vận khéo»", "value": "196", "quote": "có 196 mô hình dân vận khéo"}],
     "draft": {
         "reader": "lớp chữ của PDF (pdftotext)",
         "fields": {"symbol": {"confidence": 0.95}},

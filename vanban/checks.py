@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import unicodedata
 from collections import defaultdict
 
 import networkx as nx
@@ -43,6 +44,50 @@ def check_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Problem]:
     problems += _check_duplicate_symbols(corpus)
     problems += _check_cycles(corpus)
     return problems
+
+
+def check_figures(corpus: Corpus, texts: dict[str, str]) -> list[Problem]:
+    """Every figure's value is in its sentence, and its sentence in the document's full text or in one of its
+    sources' quotes: a figure shown on a report is a fact like any other (white space and Unicode forms aside).
+    A full text not read (`texts` without it) is not held against the figure."""
+    out: list[Problem] = []
+    for doc in corpus.documents.values():
+        if not doc.figures:
+            continue
+        said = [_plain(src.quote) for src in doc.sources if src.quote]
+        text = _plain(texts[doc.id]) if doc.id in texts else None
+        for i, fig in enumerate(doc.figures):
+            field = f"figures[{i}]"
+            quote = _plain(fig.quote)
+            if _plain(fig.value) not in quote:
+                out.append(
+                    _p(
+                        doc,
+                        "figure-not-in-quote",
+                        f"con số '{fig.value}' không có trong câu trích: «{fig.quote}»",
+                        "chép con số đúng như câu nguyên văn ghi",
+                        field,
+                    )
+                )
+            if doc.text_file and text is None:
+                continue
+            if (text is None or quote not in text) and not any(quote in s for s in said):
+                where = "toàn văn hay " if text is not None else ""
+                out.append(
+                    _p(
+                        doc,
+                        "figure-unsourced",
+                        f"câu trích của số liệu '{fig.label}' không có trong {where}câu trích của nguồn nào",
+                        "chép nguyên văn câu từ toàn văn (data/texts), hoặc thêm nguồn có câu ấy vào sources",
+                        field,
+                    )
+                )
+    return out
+
+
+def _plain(text: str) -> str:
+    """NFC, white space as one space: what two copies of one sentence share."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _p(

@@ -31,6 +31,7 @@ from .model import (
     Document,
     Draft,
     FieldMark,
+    Figure,
     Issuer,
     Relation,
     Signer,
@@ -601,6 +602,8 @@ def load_document(raw: Raw, doc_id: str, display: str, problems: Problems) -> Do
     )
     if "conflicts" in got:
         got["conflicts"] = tuple(Conflict(c["field"], c["note"]) for c in got["conflicts"])
+    if "figures" in got:
+        got["figures"] = tuple(Figure(f["label"], f["value"], f["quote"], f.get("place", "")) for f in got["figures"])
     if "signer" in got:
         got["signer"] = Signer(**got["signer"])
     if "date_note" in got:

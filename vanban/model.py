@@ -57,6 +57,17 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A figure a document gives (a review's "196 mô hình «Dân vận khéo»"), with the words that give it: they are
+    in its full text or in one of its sources' quotes (check)."""
+
+    label: str  # what is counted or measured
+    value: str  # as printed: "196", "02 đợt", "khoảng 30%"
+    quote: str  # the sentence that gives it, word for word
+    place: str = ""  # where in the document: "Mục I.2"
+
+
+@dataclass(frozen=True)
 class Signer:
     name: str = ""
     capacity: str = ""
@@ -148,6 +159,7 @@ class Document:
     unverified: tuple[str, ...] = ()  # names of fields whose values are not verified
     known_from_citation: bool = False  # only known through another document's text
     conflicts: tuple[Conflict, ...] = ()  # fields two sources give two ways
+    figures: tuple[Figure, ...] = ()  # what a report counts, each with its sentence
     notes: tuple[str, ...] = ()
     key_points: tuple[str, ...] = ()  # for study packs: the main content, sourced like any fact
     questions: tuple[str, ...] = ()  # for study packs: questions for discussion

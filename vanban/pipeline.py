@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checked import Checked
-from .checks import apply_acknowledgements, check_corpus
+from .checks import apply_acknowledgements, check_corpus, check_figures
 from .citations.corpus import CiteMemo, check_citations, cite_corpus
 from .load import LoadMemo, TextMemo, load_corpus, read_texts
 from .model import Document, same_document
@@ -77,7 +77,7 @@ def check(
         _keep_identity(corpus.documents, memo.documents)
     texts = read_texts(corpus, problems, memo.texts if memo else None) if citations else {}
     cited = cite_corpus(corpus, texts, jobs, memo.cite if memo else None) if texts else {}
-    found = problems.items + check_corpus(corpus) + check_citations(corpus, texts, cited)
+    found = problems.items + check_corpus(corpus) + check_figures(corpus, texts) + check_citations(corpus, texts, cited)
     return Checked(corpus, apply_acknowledgements(corpus, found), texts, cited)
 
 

@@ -179,6 +179,20 @@ CODES: dict[str, ProblemCode] = _codes(
         "sources: [bao-nhan-dan]",
     ),
     (
+        "figure-not-in-quote",
+        ERROR,
+        "con số của một số liệu không có trong câu trích của nó",
+        "chép con số đúng như câu nguyên văn ghi (02, không phải 2)",
+        "figures: [{label: đợt đối thoại, value: '3', quote: 'Mỗi năm tổ chức 02 đợt đối thoại'}]",
+    ),
+    (
+        "figure-unsourced",
+        ERROR,
+        "câu trích của một số liệu không có trong toàn văn, cũng không trong câu trích của nguồn nào",
+        "chép nguyên văn câu từ toàn văn (data/texts), hoặc thêm nguồn có câu ấy vào sources",
+        "quote: 'Mỗi năm tổ chức hai đợt' (toàn văn ghi: 02 đợt)",
+    ),
+    (
         "unusual-symbol",
         WARNING,
         "ký hiệu không theo mẫu nào đã biết",

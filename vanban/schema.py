@@ -88,6 +88,19 @@ CONFLICT = (
 )
 
 
+FIGURE = (
+    Field("label", "str", True, "điều được đếm hay đo: mô hình «Dân vận khéo» được công nhận"),
+    Field("value", "str", True, "con số đúng như văn bản ghi: 196; 02 đợt mỗi năm; khoảng 30%"),
+    Field(
+        "quote",
+        "str",
+        True,
+        "câu nêu con số, nguyên văn, trong toàn văn (data/texts) hay trong câu trích của một nguồn",
+    ),
+    Field("place", "str", help="vị trí trong văn bản: Mục I.2"),
+)
+
+
 def _relation_type(help_text: str) -> Field:
     """The `type` of a relation or of a suggested one: a key of vocab.RELATION_TYPES."""
     return Field(
@@ -169,6 +182,12 @@ _DOCUMENT: tuple[Field, ...] = (
         "list-mapping",
         help="các nguồn ghi khác nhau (hai ngày, hai trích yếu): ghi cả hai cùng nguồn, không tự chọn",
         fields=CONFLICT,
+    ),
+    Field(
+        "figures",
+        "list-mapping",
+        help="số liệu văn bản nêu (báo cáo sơ kết, tổng kết): mỗi số kèm câu nguyên văn nêu nó",
+        fields=FIGURE,
     ),
     Field("notes", "list-str", help="ghi chú hiển thị trên trang"),
     Field("key_points", "list-str", help="nội dung chính, cho tài liệu học tập (chỉ ghi điều có nguồn)"),

@@ -32,7 +32,7 @@ from .html import (
     title_html,
 )
 from .mdraw import keep_spaces, raw
-from .packs import coverage_table, pack_path, places_with_documents, report_path
+from .packs import coverage_table, pack_path, places_with_documents, report_figures, report_path
 from .paths import doc_path, href, issuer_page, original_path, term_page, topic_page, type_page, year_page
 from .tree import render_tree
 
@@ -73,6 +73,7 @@ def render_document(
         _graph(graph, doc, page),
         _tree(corpus, doc, nodes, page),
         _coverage(corpus, graph, doc, nodes, page),
+        _figures(doc),
         _notes(doc, acknowledged),
         _full_text(page, corpus, text, citations, anchors_of),
     ]
@@ -445,7 +446,8 @@ def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, nodes:
     report = implementation_report(corpus, graph, doc, nodes)
     if not report.rows:
         return ""
-    table = coverage_table(report, lambda d: href(page, doc_path(d.id)), MAX_COVERAGE_ROWS)
+    link = lambda d: href(page, doc_path(d.id))  # noqa: E731
+    table = coverage_table(report, link, MAX_COVERAGE_ROWS) + report_figures(report, link, MAX_COVERAGE_ROWS)
     full = (  # reports are made for central policy documents only (pages.central_policy)
         f'<p><a href="{e(href(page, report_path(doc.id)))}">Bảng đầy đủ, các nơi chưa có văn bản, tải CSV</a></p>'
         if is_central_policy(corpus, doc)
@@ -461,6 +463,21 @@ def _tree(corpus: Corpus, doc: Document, nodes: list[TreeNode], page: str) -> st
         return ""
     view = impl_section(doc) if is_central(corpus, doc) else ""
     return f"## Cây thực hiện ({len(nodes)})\n\n" + raw(render_tree(corpus, doc, nodes, page, MAX_TREE_NODES) + view)
+
+
+def _figures(doc: Document) -> str:
+    """What the document counts, each figure beside the sentence that gives it."""
+    if not doc.figures:
+        return ""
+    rows = "".join(
+        f"<tr><td>{e(f.label)}</td><td>{e(f.value)}</td>"
+        f'<td><q class="vb-quote">{e(f.quote)}</q>{f" ({e(f.place)})" if f.place else ""}</td></tr>'
+        for f in doc.figures
+    )
+    return "## Số liệu văn bản nêu\n\n" + raw(
+        '<div class="vb-scroll"><table class="vb-figures"><thead><tr><th>Nội dung</th><th>Số liệu</th>'
+        f"<th>Câu nguyên văn</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def _notes(doc: Document, acknowledged: Sequence[str]) -> str:

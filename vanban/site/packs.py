@@ -242,6 +242,7 @@ def report_body(report: ImplementationReport, link: Link | None) -> str:
         if report.missing
         else ""
     )
+    figures = report_figures(report, link)
     unplaced = sum(len(row.documents) for row in report.rows if row.place == UNKNOWN_PLACE)
     unknown = f" (và {unplaced} văn bản chưa rõ nơi ban hành)" if unplaced else ""
     return (
@@ -250,7 +251,32 @@ def report_body(report: ImplementationReport, link: Link | None) -> str:
         f'<p class="vb-title">{e(doc.title)}</p>'
         f"<p>{sum(row.place != UNKNOWN_PLACE for row in report.rows)} nơi có văn bản thực hiện{unknown}; "
         "số ngày tính từ ngày ban hành "
-        f"{e(doc.date.vietnamese() if doc.date else 'chưa rõ')} đến văn bản đầu tiên của mỗi nơi.</p>" + table + missing
+        f"{e(doc.date.vietnamese() if doc.date else 'chưa rõ')} đến văn bản đầu tiên của mỗi nơi.</p>"
+        + table
+        + figures
+        + missing
+    )
+
+
+def report_figures(report: ImplementationReport, link: Link | None, limit: int | None = None) -> str:
+    """The figures the documents carrying it out give (reviews count models, meetings, people), by place; each
+    with the document that gives it, as that document's page shows its sentence. `limit`: the first rows only,
+    and how many more (a central document's page; the report has them all)."""
+    rows = [
+        f"<tr><td>{e(row.place)}</td><td>{_label(d, link)}</td><td>{e(f.label)}</td><td>{e(f.value)}</td></tr>"
+        for row in report.rows
+        for d in row.documents
+        for f in d.figures
+    ]
+    if not rows:
+        return ""
+    more = len(rows) - limit if limit is not None and len(rows) > limit else 0
+    rows = rows[: len(rows) - more]
+    rest = f"<p>… và {more} số liệu khác, ở trang tình hình thực hiện.</p>" if more else ""
+    return (
+        "<h2>Số liệu các văn bản thực hiện nêu</h2><p>Mỗi số liệu kèm câu nguyên văn trên trang của văn bản nêu "
+        'nó.</p><div class="vb-scroll"><table class="vb-figures"><thead><tr><th>Nơi</th><th>Văn bản</th>'
+        f"<th>Nội dung</th><th>Số liệu</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>{rest}"
     )
 
 
