@@ -162,7 +162,7 @@ _HEADING = re.compile(
 
 def _bare_heading(cell: _Cell) -> bool:
     m = _HEADING.match(cell.folded)
-    return bool(m and not (m["title"] or m["about"]) and cell.text.isupper() and len(cell.folded) < 30)
+    return bool(m and not m["rest"].strip() and cell.text.isupper() and len(cell.folded) < 30)
 
 
 _UNSPACED_HEADINGS = {k.replace(" ", ""): v for k, v in TYPE_BY_HEADING.items()}
@@ -934,7 +934,9 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
                 break
         else:
             body_line = _BODY.match(folded) and not text[:1].islower()  # "… nhà đầu tư / thực hiện dự án …" goes on
-            if text.isupper() or body_line or text[:1] in "-–+•" or len(text) > 200:
+            # "… triển khai Nghị định" / "136/2025/NĐ-CP": the cited symbol, in capitals, goes on
+            cited = _BARE_SYMBOL.match(text.strip(" *_")) and any(prev.endswith(f" {w}") for w in P.TYPE_WORDS)
+            if (text.isupper() and not cited) or body_line or text[:1] in "-–+•" or len(text) > 200:
                 break
             if cell.after_blank and not joined and text[:1].isupper():
                 break  # an empty line, then a sentence: the body
