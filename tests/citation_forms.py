@@ -989,6 +989,18 @@ FORMS = [
         None,
         [("Thông tư số 43/2018/TT-BCT", "TT", "43", "43/2018/TT-BCT", "2018-11-15", None)],
     ),
+    (  # Báo cáo 111-BC/ĐU and 19-BC/ĐU of xã Công Hải: a text layer that spells a passage letter by letter
+        "letter-spaced passage, words parted where the case changes",
+        "- Đã hoàn thành chi trả quà tết t h e o N g h ị q u y ế t s ố 1 6 / N Q - H Đ N D c ủ a H Đ N D tỉnh",
+        None,
+        [("N g h ị q u y ế t s ố 1 6 / N Q - H Đ N D", "NQ", "16", "16/NQ-HĐND", None, None)],
+    ),
+    (
+        "letter-spaced heading, a word a line",
+        "triển khai thực hiện\nN g h ị\nq u y ế t\ns ố\n1 8\nvề sắp xếp tổ chức bộ máy",
+        None,
+        [("N g h ị\nq u y ế t\ns ố\n1 8", "NQ", "18", None, None, None)],
+    ),
     (  # Báo cáo 39-BC/ĐU of xã Công Hải (Khánh Hòa), 2025
         "congress resolution by its level, the term's own",
         "thực hiện Nghị quyết Đại hội Đảng bộ tỉnh và Nghị quyết Đại hội Đảng bộxã nhiệm kỳ 2025 - 2030",

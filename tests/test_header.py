@@ -545,6 +545,12 @@ LAYOUTS = [
             "capacity_lines": ["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"],
         },
     ),
+    (  # 4155/QĐ-BTP of 2011 on a law site: the hyphen lost and a space after the slash; a "BÁO CÁO NHANH" heading
+        "BỘ TƯ PHÁP\n--------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+        "Số: 4155QĐ/ BTP\n|\nHà Nội, ngày 26 tháng 10 năm 2011\n|\nBÁO CÁO NHANH\nCông tác chuẩn bị đón Tết\n"
+        "Căn cứ Luật.\n",
+        {"symbol": "4155QĐ/BTP", "title": "Công tác chuẩn bị đón Tết", "type": "bao-cao"},
+    ),
     (  # 04/2001/TT-BXD: the old gazette's heading, issuer, number and date before the trích yếu, on one line
         "| BỘ XÂY DỰNG ******** | CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ******** |\n"
         "|---|---|\n| Số: 04/2001/TT-BXD | Hà Nội, ngày 20 tháng 8 năm 2001 |\n\nTHÔNG TƯ\n\n"

@@ -68,7 +68,8 @@ _OWN_SYMBOL = re.compile(
     rf"|\s{{0,3}}-\s{{1,2}}[A-ZĐ0-9]{{1,12}}(?![\w.]|\s{{1,3}}[A-ZĐÀ-Ỹ]?[a-zà-ỹđ])){{1,6}})"
     rf"(?P<lost>\s(?P<tail>[A-ZĐ]{{2,10}})(?=\s|$))?"
 )
-_LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}}[a-z]?)\s?(?P<code>[A-ZĐ]{{1,6}})(?P<rest>/{_SEGMENT})")
+# "04 HD/UBKTTW", "412 NQ/UBTVQH9", "4155QĐ/ BTP": the hyphen lost, a space where it was or after the slash
+_LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}}[a-z]?)\s?(?P<code>[A-ZĐ]{{1,6}})(?P<rest>/\s?{_SEGMENT})")
 _PARTY_REST = re.compile(rf"/{P.PARTY_ISSUER}$")  # a Party issuer's code after the slash
 _BODY_DATE = re.compile(r"^ngay\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{4}\s{0,2},")
 _STAMP_TIME = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}\s{1,3}\d{1,2}:\d{2}")
@@ -123,6 +124,7 @@ _SURNAMES = frozenset(
 )
 
 TYPE_BY_HEADING: dict[str, str | None] = {
+    "bao cao nhanh": "bao-cao",
     "bao cao": "bao-cao",
     "ke hoach": "ke-hoach",
     "chuong trinh hanh dong": "chuong-trinh",
@@ -522,11 +524,12 @@ def _read_symbol(head: Header, rest: str) -> bool:
     spaced = re.match(r"\d(?: \d){1,5}(?=/)", cleaned)  # "Số:8 5 2 0/BCT-KHCN": OCR spaced the digits
     rest = cleaned.replace(spaced[0], spaced[0].replace(" ", ""), 1) if spaced else cleaned
     lost = _LOST_PARTY.match(rest)
-    if lost and not _PARTY_REST.match(fold(lost["rest"])):
+    tail = lost["rest"].replace(" ", "") if lost else ""
+    if lost and not _PARTY_REST.match(fold(tail)):
         # "412 NQ/UBTVQH9", "567 QĐ/UB": State forms of the 1990s, printed without a hyphen
-        symbol, reason = f"{lost['num']}{lost['code']}{lost['rest']}", ""
+        symbol, reason = f"{lost['num']}{lost['code']}{tail}", ""
     elif lost:  # "04 HD/UBKTTW": the hyphen of a Party symbol lost
-        symbol, reason = f"{lost['num']}-{lost['code']}{lost['rest']}", "dấu gạch nối bị mất, đã thêm"
+        symbol, reason = f"{lost['num']}-{lost['code']}{tail}", "dấu gạch nối bị mất, đã thêm"
     else:
         m = _OWN_SYMBOL.match(rest)
         # "Số -CTr/ĐU": a Party symbol not numbered yet

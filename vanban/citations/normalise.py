@@ -93,7 +93,34 @@ def _literal_breaks(text: str) -> str:
     return _LITERAL_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
+# A line spelt letter by letter, as some PDF text layers give a heading ("N g h ị q u y ế t s ố 1 6 / N Q - H Đ N D",
+# "q u y ế t"): every piece of it one character. Its spaces are dropped for matching, like invisible characters.
+# Also a run of five or more such pieces inside a line ("… quà tết t h e o N g h ị q u y ế t s ố 1 6 / N Q …").
+_SPACED_LINE = re.compile(r"(?m)^[ \t]{0,40}(?:\S[ \t]){1,300}\S[ \t]{0,40}$|(?<!\S)(?:\S[ \t]){4,300}\S(?!\S)")
+
+
+def _letter_spaced(original: str) -> list[int]:
+    """The positions of the spaces inside letter-spaced lines."""
+    drops: list[int] = []
+    for m in _SPACED_LINE.finditer(original):
+        line = m.group()
+        start, end = m.start() + len(line) - len(line.lstrip()), m.start() + len(line.rstrip())
+        drops.extend(i for i in range(start, end) if original[i] in " \t" and not _word_break(original, i, start))
+    return drops
+
+
+def _word_break(text: str, i: int, start: int) -> bool:
+    """Where the case changes the words part: "t h e o N g h ị" (theo | Nghị), "H Đ N D c ủ a" (HĐND | của)."""
+    left, right = text[i - 1], text[i + 1]
+    if left.islower() and right.isupper():
+        return True
+    return left.isupper() and right.islower() and i - 3 >= start and text[i - 3].isupper()
+
+
 def normalise(original: str) -> Normalised:
+    drops = _letter_spaced(original)
+    if drops:
+        return _without(original, drops)
     if unicodedata.is_normalized("NFC", original) and not _INVISIBLE.search(original):
         text = _literal_breaks(original.translate(_SAME_LENGTH))
         return Normalised(original, text, fold(text))
@@ -110,6 +137,16 @@ def normalise(original: str) -> Normalised:
     offsets.append(len(original))
     text = _literal_breaks("".join(pieces).translate(_SAME_LENGTH))
     return Normalised(original, text, fold(text), tuple(offsets))
+
+
+def _without(original: str, drops: list[int]) -> Normalised:
+    """Normalised with the characters at `drops` left out, its offsets still into the original."""
+    dropped = set(drops)
+    kept = [i for i in range(len(original)) if i not in dropped]
+    inner = normalise("".join(original[i] for i in kept))
+    kept.append(len(original))
+    inner_offsets = inner.offsets if inner.offsets is not None else range(len(inner.text) + 1)
+    return Normalised(original, inner.text, inner.folded, tuple(kept[o] for o in inner_offsets))
 
 
 def _cluster(m: re.Match[str], pieces: list[str], offsets: list[int]) -> None:
