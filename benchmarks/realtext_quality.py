@@ -41,7 +41,7 @@ HEADER_TARGETS = {"symbol": 0.97, "date": 0.97, "title": 0.90, "issuer": 0.90, "
 
 
 # Batches whose held-out third has been measured: their texts now count in the development half.
-SPENT_BATCHES = frozenset({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
+SPENT_BATCHES = frozenset({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
 
 
 def held_out(doc_id: str, batch: int = 1) -> bool:
