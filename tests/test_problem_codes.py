@@ -17,6 +17,24 @@ from vanban.pipeline import check
 from vanban.problems import CODES, Problem
 
 
+def test_a_figure_is_a_number_of_its_own_in_a_whole_sentence(tmp_path: Path) -> None:
+    """ "2" is not in "02 đợt", "1" is not in "năm 1960"; a quote of blanks or of the number alone is no source."""
+    root = write_corpus(tmp_path)
+    append(
+        doc(root, "79-ct-tu-hau-giang-2017"),
+        "figures:\n"
+        "  - {label: đợt, value: '2', quote: Thực hiện Nghị quyết số 04-NQ/TW ngày 30/10/2016}\n"
+        "  - {label: trống, value: ' ', quote: '   '}\n"
+        "  - {label: số, value: '04', quote: '04'}\n"
+        "  - {label: ngày, value: '30/10/2016', quote: Thực hiện Nghị quyết số 04-NQ/TW ngày 30/10/2016}\n",
+    )
+    found = [(p.code, p.field) for p in check(root).problems if p.code.startswith("figure-")]
+    assert ("figure-not-in-quote", "figures[0]") in found
+    assert ("figure-not-in-quote", "figures[1]") in found and ("figure-unsourced", "figures[1]") in found
+    assert ("figure-unsourced", "figures[2]") in found
+    assert not [f for f in found if f[1] == "figures[3]"]
+
+
 def doc(root: Path, name: str = "04-nq-tw-2016") -> Path:
     return root / "documents" / f"{name}.yaml"
 

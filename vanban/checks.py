@@ -13,7 +13,7 @@ import networkx as nx
 
 from . import vocab
 from .dates import PartialDate, definitely_before
-from .model import Corpus, Document, Draft
+from .model import Corpus, Document, Draft, Figure
 from .problems import ERROR, NOTE, WARNING, Problem
 from .schema import RESERVED_KEYS, UNKNOWN_ISSUER, key_problem
 from .symbols import ID_PATTERN, OTHER, expected_id, parse_symbol, slug, symbol_key
@@ -47,42 +47,54 @@ def check_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Problem]:
 
 
 def check_figures(corpus: Corpus, texts: dict[str, str]) -> list[Problem]:
-    """Every figure's value is in its sentence, and its sentence in the document's full text or in one of its
-    sources' quotes: a figure shown on a report is a fact like any other (white space and Unicode forms aside).
-    A full text not read (`texts` without it) is not held against the figure."""
+    """Every figure's value is in its sentence, as a number of its own (not "2" in "02", nor "1" in "1960"), and
+    its sentence, of three words at least, is in the document's full text or in one of its sources' quotes: a
+    figure shown on a report is a fact like any other (white space and Unicode forms aside). A full text not
+    read (`texts` without it) is not held against the figure."""
     out: list[Problem] = []
     for doc in corpus.documents.values():
-        if not doc.figures:
-            continue
         said = [_plain(src.quote) for src in doc.sources if src.quote]
         text = _plain(texts[doc.id]) if doc.id in texts else None
         for i, fig in enumerate(doc.figures):
-            field = f"figures[{i}]"
-            quote = _plain(fig.quote)
-            if _plain(fig.value) not in quote:
-                out.append(
-                    _p(
-                        doc,
-                        "figure-not-in-quote",
-                        f"con số '{fig.value}' không có trong câu trích: «{fig.quote}»",
-                        "chép con số đúng như câu nguyên văn ghi",
-                        field,
-                    )
-                )
-            if doc.text_file and text is None:
-                continue
-            if (text is None or quote not in text) and not any(quote in s for s in said):
-                where = "toàn văn hay " if text is not None else ""
-                out.append(
-                    _p(
-                        doc,
-                        "figure-unsourced",
-                        f"câu trích của số liệu '{fig.label}' không có trong {where}câu trích của nguồn nào",
-                        "chép nguyên văn câu từ toàn văn (data/texts), hoặc thêm nguồn có câu ấy vào sources",
-                        field,
-                    )
-                )
+            out += _figure_problems(doc, i, fig, said, text)
     return out
+
+
+def _figure_problems(doc: Document, i: int, fig: Figure, said: list[str], text: str | None) -> list[Problem]:
+    field, quote, value = f"figures[{i}]", _plain(fig.quote), _plain(fig.value)
+    out = []
+    if not value or not _in_sentence(value, quote):
+        out.append(
+            _p(
+                doc,
+                "figure-not-in-quote",
+                f"con số '{fig.value}' không có trong câu trích: «{fig.quote}»",
+                "chép con số đúng như câu nguyên văn ghi",
+                field,
+            )
+        )
+    if doc.text_file and text is None:
+        return out
+    sourced = len(quote.split()) >= 3 and ((text is not None and quote in text) or any(quote in s for s in said))
+    if not sourced:
+        where = "toàn văn hay " if text is not None else ""
+        out.append(
+            _p(
+                doc,
+                "figure-unsourced",
+                f"câu trích của số liệu '{fig.label}' không có trong {where}câu trích của nguồn nào",
+                "chép nguyên văn cả câu (ít nhất ba từ) từ toàn văn (data/texts), hoặc thêm nguồn có câu ấy",
+                field,
+            )
+        )
+    return out
+
+
+def _in_sentence(value: str, quote: str) -> bool:
+    """The value in the quote, a number of its own: "02 đợt" in "… tổ chức 02 đợt …", not "2" in "02"."""
+    before = r"(?<![\d.,])" if value[0].isdigit() else ""
+    after = r"(?![.,]?\d)" if value[-1].isdigit() else ""
+    return re.search(before + re.escape(value) + after, quote) is not None
 
 
 def _plain(text: str) -> str:

@@ -808,7 +808,7 @@ def _ocr_date(norm: Normalised, item: _Item, m: Match) -> bool:
 def _date_after(norm: Normalised, item: _Item) -> None:
     folded = norm.folded
     m = P.DATE_AFTER.match(folded, item.end)
-    if not m and (page := P.PAGE_NUMBER_AFTER.match(folded, item.end)):
+    if not m and (page := P.PAGE_NUMBER_AFTER.match(folded, item.end)) and _own_line(norm, page):
         m = P.DATE_AFTER.match(folded, page.end())  # "… 43/2018/TT-BCT / [page 2] / ngày 15/11/2018"
     if not m:
         # Most citations have no date after them: the words each pattern needs are looked for first.
@@ -832,6 +832,13 @@ def _date_after(norm: Normalised, item: _Item) -> None:
         # 31/02/2017 is no day: the citation stays, undated, and carries the date as written so
         # that `check` can report it.
         item.date_problem = _orig(norm, m.start(prefix + "d"), m.end())[0]
+
+
+def _own_line(norm: Normalised, m: Match) -> bool:
+    """The number a PAGE_NUMBER_AFTER match jumps is on a line of its own (not a cell of the same row)."""
+    gap = _orig(norm, m.start(), m.end())[0]
+    number = re.search(r"\d{1,3}", gap)
+    return number is not None and "\n" in gap[: number.start()] and "\n" in gap[number.end() :]
 
 
 def _is_header(norm: Normalised, start: int, alone: bool = False) -> bool:

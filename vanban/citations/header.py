@@ -57,10 +57,11 @@ _DATE = re.compile(rf"^[^\S\n]{{0,20}}(?:{_PLACE})?{_DAY_MONTH_YEAR}", re.M)
 _PLACE_AND_DATE = re.compile(
     rf"^[^\S\n]{{0,20}}(?:{_PLACE}|(?P<bare>[a-z]{{1,8}}(?:\s[a-z]{{1,8}}){{0,3}})\s{{1,3}})?{_DAY_MONTH_YEAR}", re.M
 )
-# "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line.
+# "Số: 565/TB-UBND", "Số 07 /CT-UBND", "Luật số: 56/2020/QH14", "Số:" with the number on the next line, "Số
+# -CTr/ĐU" not numbered yet; "S : 315-HĐBT", a PDF that lost the "ố".
 _NUMBER_MARK = re.compile(
     r"^[\W_]{0,3}(?:(?:luat|nghi quyet|nghi dinh|quyet dinh|chi thi|thong tu|phap lenh|cong van)\s{1,3})?"
-    r"(?:so(?![a-z])\s{0,3}(?::\s{0,12}|(?=[\d/]|-\s?[a-z]))|s\s?:?\s(?=\d{1,6}[/-]))"  # "S : 315-HĐBT": "ố" lost
+    r"(?:so(?![a-z])\s{0,3}(?::\s{0,12}|(?=[\d/]|-\s?[a-z]))|s\s?:?\s(?=\d{1,6}(?:/\d{4})?[/-]\s?[a-z]))"
 )
 _SEGMENT = r"[A-ZĐÀ-Ỹ0-9][\w.&]{0,24}"
 _OWN_SYMBOL = re.compile(
@@ -92,7 +93,7 @@ _BODY = re.compile(
 _ORGAN = re.compile(
     r"^(?:uy ban nhan ?dan|uy ban mttq|uy ban mat tran|uy ban thuong vu|uy ban kiem tra|hoi dong nhan ?dan|"
     r"chu tich|bo truong|thu tuong|chinh phu|quoc hoi|ban chap hanh|ban thuong vu|ban thuong truc|"
-    r"thuong truc|ban bi thu|bo chinh tri|nuoc cong hoa|tinh uy|thanh uy|huyen uy|dang uy|"
+    r"thuong truc|ban bi thu|bo chinh tri|nuoc cong hoa|tinh uy|thanh uy|huyen uy|dang uy|ban chi dao|"
     r"hoi dong nha nuoc|hoi dong bo truong|hoi dong chinh phu|"
     r"khoa [ivxlc]{1,6}\b|ky hop)"
 )
@@ -152,9 +153,11 @@ TYPE_BY_HEADING: dict[str, str | None] = {
     "cong dien": None,  # kinds the knowledge base has no type for: their heading is still no part of the title
     "lenh": None,
 }
+# The headings' words, longest first; "NGHỊQUYẾT": a page may glue them.
+_HEADING_WORDS = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s?") for k in TYPE_BY_HEADING), key=len, reverse=True))
 _HEADING = re.compile(
     r"^[\W_]{0,4}(?:ngay\s{0,2}:?[\s.-]{0,4})?(?P<word>"
-    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s?") for k in TYPE_BY_HEADING), key=len, reverse=True))
+    + _HEADING_WORDS
     # "QUY ĐỊNH (BỔ SUNG)"; "NGHỊQUYẾT": a page glued the words; "HƯỚNG DẪN VỀ THỂ THỨC …": the title on the
     # heading's line
     + r")(?P<rest>(?:\s{1,3}\([^)]{1,30}\))?(?:\s{0,3}(?:$|cua\b.{0,80}$|[.:–-]\s{0,3}(?P<title>\S.{0,400})$)"
@@ -162,9 +165,11 @@ _HEADING = re.compile(
 )
 
 
-def _bare_heading(cell: _Cell) -> bool:
+def _heading_again(cell: _Cell, word: str) -> bool:
+    """ "NGHỊ QUYẾT" / "NGHỊQUYẾT": the same heading printed a second time (not "THÔNG BÁO" / "KẾT LUẬN")."""
     m = _HEADING.match(cell.folded)
-    return bool(m and not m["rest"].strip() and cell.text.isupper() and len(cell.folded) < 30)
+    same = m is not None and re.sub(r"\s", "", m["word"]) == re.sub(r"\s", "", word)
+    return same and m is not None and not m["rest"].strip() and cell.text.isupper()
 
 
 _UNSPACED_HEADINGS = {k.replace(" ", ""): v for k, v in TYPE_BY_HEADING.items()}
@@ -413,7 +418,7 @@ _HEADING_DATE = (
 )
 _GAZETTE = re.compile(
     r"^(?P<word>"
-    + "|".join(sorted((re.escape(k) for k in TYPE_BY_HEADING), key=len, reverse=True))
+    + _HEADING_WORDS
     + r")\s(?P<pre>.{0,300}?)\bso\s{1,3}(?P<sym>\d\S{0,60}?(?:\s[a-z]\S{1,40})?)\s{1,3}ngay\s{1,3}"
     rf"(?P<date>{_HEADING_DATE})(?P<post>.{{0,600}})$"
 )
@@ -785,7 +790,7 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
             if m["title"] or m["about"]:  # "LUẬT . SỬA ĐỔI …": heading and title on one line
                 return _gather(head, cells, i, cell.text[m.start("title" if m["title"] else "about") :], 0.8)
             j = i + 1
-            while j < len(cells) and (_SEPARATOR.match(cells[j].text) or _bare_heading(cells[j])):
+            while j < len(cells) and (_SEPARATOR.match(cells[j].text) or _heading_again(cells[j], m["word"])):
                 j += 1  # "NGHỊ QUYẾT" / "NGHỊQUYẾT": a page that printed the heading twice
             if (  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the type word, the trích yếu below in lower case
                 j + 1 < len(cells)
@@ -830,6 +835,9 @@ def _party_letter_title(head: Header, cells: list[_Cell], i: int) -> bool:
     if re.match(r"Về\s", text):
         return True
     party = bool(head.symbol and _PARTY_REST.search(fold(head.symbol)))
+    folded = cells[i].folded
+    if _DATE.match(folded) or _PLACE_DATE_START.match(folded) or ", ngay " in folded or folded.startswith("kinh gui"):
+        return False
     return (
         party
         and re.match(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]", text) is not None
@@ -915,26 +923,10 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         if prev.endswith((".", ":", ";")) or text.endswith(":"):
             break
         if upper:
-            if folded.startswith("ve ") and text[:1].islower() and (conference or not joined):
-                # "KẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG UỶ" / "về một số nội dung …": the subject, in lower case
-                upper = False  # the subject, in lower case, goes on
-            elif not text.isupper() and (any(ch.isalpha() for ch in text) or len(text) > 20):
-                break  # "2017-2021", "NĂM / 2022": a line of digits goes on
-            elif re.match(r"[ivxl]{1,4}\s{0,2}[-.]\s", folded):
-                break  # "I- BỐI CẢNH": the body's first section
-            elif not joined and cell.after_blank and j + 1 < len(cells) and _BODY.match(cells[j + 1].folded):
-                break  # "" / "TỔNG KIỂM TOÁN NHÀ NƯỚC" / "Căn cứ …": the enacting body, apart, above the body
-            elif (
-                not joined
-                and not (conference and folded.startswith("ban chap hanh"))
-                and (
-                    (_ORGAN.match(folded) and ";" not in text)  # not "QUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG; Ý KIẾN …"
-                    or _HEADING.match(folded)
-                    or text in head.issuer_lines[:1]
-                    or _organ_broken(cells, j)
-                )
-            ):
+            step = _after_capitals(head, cells, j, joined, conference)
+            if step == "stop":
                 break
+            upper = step != "lower"
         else:
             body_line = _BODY.match(folded) and not text[:1].islower()  # "… nhà đầu tư / thực hiện dự án …" goes on
             # "… triển khai Nghị định" / "136/2025/NĐ-CP": the cited symbol, in capitals, goes on
@@ -951,11 +943,35 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         j = min(len(cells), start + _TITLE_LINES)
     if flattened:  # the whole header on one line: the body was cut off, the title ends with the first line
         j = start + 1
-    head.title = _without_place(_without_heading(" ".join(" ".join(parts).split())), head.place)
+    following = cells[j].text if j < len(cells) else ""
+    head.title = _without_place(_without_heading(" ".join(" ".join(parts).split())), head.place, following)
     if confidence < SURE:
         reason = reason or "không thấy tên loại văn bản trước trích yếu"
     head.rate("title", confidence, reason)
     return j
+
+
+def _after_capitals(head: Header, cells: list[_Cell], j: int, joined: bool, conference: bool) -> str:
+    """What the line j does to a title in capitals: "stop" it, go on with the subject in "lower" case, or "go" on."""
+    cell = cells[j]
+    text, folded = cell.text.strip(), cell.folded.strip()
+    if folded.startswith("ve ") and text[:1].islower() and (conference or not joined):
+        return "lower"  # "KẾT LUẬN CỦA THƯỜNG TRỰC ĐẢNG UỶ" / "về một số nội dung …": the subject, in lower case
+    if not text.isupper() and (any(ch.isalpha() for ch in text) or len(text) > 20):
+        return "stop"  # "2017-2021", "NĂM / 2022": a line of digits goes on
+    if re.match(r"[ivxl]{1,4}\s{0,2}[-.]\s", folded):
+        return "stop"  # "I- BỐI CẢNH": the body's first section
+    if joined or (conference and folded.startswith("ban chap hanh")):
+        return "go"
+    if _enacting_apart(head, cells, j):
+        return "stop"  # "" / "TỔNG KIỂM TOÁN NHÀ NƯỚC" / "Căn cứ …": the enacting body, apart, above the body
+    organ = (
+        (_ORGAN.match(folded) and ";" not in text)  # not "QUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG; Ý KIẾN …"
+        or _HEADING.match(folded)
+        or text in head.issuer_lines[:1]
+        or _organ_broken(cells, j)
+    )
+    return "stop" if organ else "go"
 
 
 # "THÔNG TƯ / SỐ 15-BTC/TT NGÀY 16-3-1991 CỦA BỘ TÀI CHÍNH QUY ĐỊNH CHẾ ĐỘ …": a law database repeats the
@@ -966,19 +982,33 @@ _HEADING_PREFIX = re.compile(
 )
 
 
-def _without_place(title: str, place: str | None) -> str:
+def _enacting_apart(head: Header, cells: list[_Cell], j: int) -> bool:
+    """A line after an empty one, right above the body, that names an organ or a position: the enacting body, not
+    the title's last line ("NGHỊ ĐỊNH" / "" / "QUY ĐỊNH CHI TIẾT …" / "" / "CỦA LUẬT ĐẤT ĐAI" / "Căn cứ …" is)."""
+    cell = cells[j]
+    return (
+        cell.after_blank
+        and j + 1 < len(cells)
+        and bool(_BODY.match(cells[j + 1].folded))
+        and (bool(_ORGAN.match(cell.folded) or _POSITION.match(cell.folded)) or cell.text in head.issuer_lines)
+    )
+
+
+def _without_place(title: str, place: str | None, following: str) -> str:
     """The title less the place and date of the column beside it, which a flattened page put on its lines: "V/v
-    ghi nhãn hàng hóa Hà" (/ "Nội, ngày …"), "… Quốc hội Khóa XV Hà Nội, ngày 24 tháng 11 năm 2025". A whole
-    place at the end is the title's own ("… trên địa bàn tỉnh Thái Nguyên"); only a broken one is cut."""
+    ghi nhãn hàng hóa Hà" (/ "Nội, ngày …", the line after the title), "… Quốc hội Khóa XV Hà Nội, ngày 24 tháng
+    11 năm 2025". A place at the end is the title's own ("… trên địa bàn tỉnh Thái Nguyên", "… trên địa bàn
+    Thành phố" of Hồ Chí Minh City) unless the line after goes on with the rest of it."""
     if not place:
         return title
     m = re.search(rf"\s{re.escape(place)},\s{{0,3}}ngày\s{{1,3}}\d{{1,2}}\s{{1,3}}tháng\s.{{0,20}}$", title)
     if m:
         return title[: m.start()]
     words = place.split()
+    rest_of_line = following.strip(" *_")
     for n in range(len(words) - 1, 0, -1):
-        tail = " " + " ".join(words[:n])
-        if title.endswith(tail) and len(title) > len(tail) + 10:
+        tail, rest = " " + " ".join(words[:n]), " ".join(words[n:])
+        if title.endswith(tail) and len(title) > len(tail) + 10 and re.match(rf"{re.escape(rest)}\s?,", rest_of_line):
             return title[: -len(tail)]
     return title
 
@@ -988,11 +1018,7 @@ def _without_heading(title: str) -> str:
     return title[m.end() :] if m and m.end() < len(title) else title
 
 
-_ONE_LINE_HEADING = re.compile(
-    r"^(?P<word>"
-    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s?") for k in TYPE_BY_HEADING), key=len, reverse=True))
-    + r")\s{1,3}"
-)
+_ONE_LINE_HEADING = re.compile(r"^(?P<word>" + _HEADING_WORDS + r")\s{1,3}")
 _BODY_IN_LINE = re.compile(r"\s(?=(?:Căn cứ|CĂN CỨ|Xét đề nghị)\s)")
 _ENACTING_AT_END = re.compile(
     r"\s(?:(?:uy ban nhan dan|hoi dong nhan dan|chu tich uy ban nhan dan)(?:\s(?:tinh|thanh pho|huyen|quan|xa))"

@@ -7,8 +7,9 @@ Two views of the text are produced, both the same length:
 - ``folded``: the same, lower case and without diacritics ("nghi quyet"). The patterns run here.
 
 For NFC input every step maps one character to one character, so an offset in ``text`` is an
-offset in the original. Only NFD input, or input with invisible characters (soft hyphens,
-zero-width spaces), takes a slower path that records an offset map.
+offset in the original. Only NFD input, input with invisible characters (soft hyphens,
+zero-width spaces), and text spelt letter by letter (whose spaces are left out for matching)
+take a slower path that records an offset map.
 """
 
 from __future__ import annotations
@@ -75,12 +76,13 @@ class Normalised:
     text: str
     folded: str
     offsets: tuple[int, ...] | None = None  # None: offsets equal; else len(text)+1 entries
+    ends: tuple[int, ...] | None = None  # where a span ending there ends, when characters were left out before it
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``text``/``folded`` back to the original."""
         if self.offsets is None:
             return start, end
-        return self.offsets[start], self.offsets[end]
+        return self.offsets[start], (self.ends or self.offsets)[end]
 
 
 # Line breaks written out as "\\r\\n" or "\\n" by a table conversion: spaces, as many as characters.
@@ -104,17 +106,28 @@ def _letter_spaced(original: str) -> list[int]:
     drops: list[int] = []
     for m in _SPACED_LINE.finditer(original):
         line = m.group()
+        if not any(ch.isalnum() for ch in line):
+            continue  # ". . . . .": a dotted leader, nothing to read in it
         start, end = m.start() + len(line) - len(line.lstrip()), m.start() + len(line.rstrip())
-        drops.extend(i for i in range(start, end) if original[i] in " \t" and not _word_break(original, i, start))
+        drops.extend(i for i in range(start, end) if original[i] in " \t" and not _word_break(original, i, end))
     return drops
 
 
-def _word_break(text: str, i: int, start: int) -> bool:
-    """Where the case changes the words part: "t h e o N g h ị" (theo | Nghị), "H Đ N D c ủ a" (HĐND | của)."""
+# The words that may follow a code in capitals: "H Đ N D c ủ a" parts there, "C T - T T g" (TTg) does not.
+_AFTER_CODE = ("của", "ngày", "về", "và", "tại", "theo", "năm", "trên", "đã", "được", "với", "để", "thì", "là")
+
+
+def _word_break(text: str, i: int, end: int) -> bool:
+    """Where the words of a letter-spaced run part: lower case then a capital ("t h e o N g h ị": theo | Nghị); a
+    code in capitals, then a word of lower case that may follow it ("H Đ N D c ủ a": HĐND | của)."""
     left, right = text[i - 1], text[i + 1]
     if left.islower() and right.isupper():
         return True
-    return left.isupper() and right.islower() and i - 3 >= start and text[i - 3].isupper()
+    if not (left.isupper() and right.islower() and text[i - 3 : i - 2].isupper()):
+        return False
+    word = "".join(text[k] for k in range(i + 1, end, 2) if text[k].isalpha())  # the letters after, one by one
+    following = unicodedata.normalize("NFC", word)
+    return following.startswith(_AFTER_CODE)
 
 
 def normalise(original: str) -> Normalised:
@@ -144,9 +157,11 @@ def _without(original: str, drops: list[int]) -> Normalised:
     dropped = set(drops)
     kept = [i for i in range(len(original)) if i not in dropped]
     inner = normalise("".join(original[i] for i in kept))
-    kept.append(len(original))
     inner_offsets = inner.offsets if inner.offsets is not None else range(len(inner.text) + 1)
-    return Normalised(original, inner.text, inner.folded, tuple(kept[o] for o in inner_offsets))
+    # A span ends right after its last character kept, not at the next one (the spaces between are left out).
+    ends = tuple(kept[o - 1] + 1 if o else 0 for o in inner_offsets)
+    kept.append(len(original))
+    return Normalised(original, inner.text, inner.folded, tuple(kept[o] for o in inner_offsets), ends)
 
 
 def _cluster(m: re.Match[str], pieces: list[str], offsets: list[int]) -> None:

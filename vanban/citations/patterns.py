@@ -154,7 +154,7 @@ CONGRESS = (
     rf"(?P<congress>nghi{_W}quyet{_W}dai{_W}hoi(?:(?:{_W}[a-z]{{1,12}}){{0,8}}?{_W}lan{_W}thu{_S}"
     rf"(?P<cg_num>[ivxl]{{1,6}}|\d{{1,2}})|{_W}(?P<cg_bare>[ivxl]{{1,6}})"
     # "Nghị quyết Đại hội Đảng bộ tỉnh", "… Đảng bộxã": the congress of the current term, by its level
-    rf"|(?:{_W}dai{_W}bieu)?{_W}dang{_W}bo{_S}(?P<cg_level>tinh|huyen|xa|thanh{_W}pho|thi{_W}xa|quan|phuong))"
+    rf"|(?:{_W}dai{_W}bieu)?{_W}dang{_W}bo{_S}(?:tinh|huyen|xa|thanh{_W}pho|thi{_W}xa|quan|phuong))"
     rf"(?![a-z0-9]))"
 )
 # A rule or charter by name and khóa: "Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XII",
@@ -249,7 +249,7 @@ DAMAGED_DATE_AFTER = re.compile(
     rf"{_S}[,(]?{_S}ngay{_S}\d{{1,2}}{_W}thang[^0-9a-z]{{0,6}}(?:[^\s]{{1,4}}{_W})?nam{_S}(?P<year>(?:19|20)\d\d)(?!\d)"
 )
 # A page's number between a citation and its date, in text laid out as printed (pdftotext -layout): set apart
-# by a wide indent, then the next page.
+# by a wide indent, then the next page (find checks that it stands on a line of its own).
 PAGE_NUMBER_AFTER = re.compile(r"\s{10,80}\d{1,3}\s{2,20}(?=ngay\s)")
 TERM = re.compile(rf"khoa{_W}(?P<term>[ivxl]{{1,6}}){_END}")
 YEAR_AFTER = re.compile(rf"{_S}[,(]?{_S}nam{_W}(?P<year>(?:19|20)\d\d)(?!\d)")

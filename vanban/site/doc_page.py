@@ -447,15 +447,19 @@ def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, nodes:
     if not report.rows:
         return ""
     link = lambda d: href(page, doc_path(d.id))  # noqa: E731
-    table = coverage_table(report, link, MAX_COVERAGE_ROWS) + report_figures(report, link, MAX_COVERAGE_ROWS)
-    full = (  # reports are made for central policy documents only (pages.central_policy)
+    reported = is_central_policy(
+        corpus, doc
+    )  # reports are made for central policy documents only (pages.central_policy)
+    full = (
         f'<p><a href="{e(href(page, report_path(doc.id)))}">Bảng đầy đủ, các nơi chưa có văn bản, tải CSV</a></p>'
-        if is_central_policy(corpus, doc)
+        if reported
         else ""
     )
+    table = coverage_table(report, link, MAX_COVERAGE_ROWS) + full
+    figures = report_figures(report, link, MAX_COVERAGE_ROWS, reported)
     places = places_with_documents(report)
     heading = f"## Thực hiện theo địa phương ({places} tỉnh, thành phố)" if places else "## Văn bản thực hiện theo nơi"
-    return heading + "\n\n" + raw(table + full)
+    return heading + "\n\n" + raw(table + figures)
 
 
 def _tree(corpus: Corpus, doc: Document, nodes: list[TreeNode], page: str) -> str:

@@ -258,10 +258,12 @@ def report_body(report: ImplementationReport, link: Link | None) -> str:
     )
 
 
-def report_figures(report: ImplementationReport, link: Link | None, limit: int | None = None) -> str:
+def report_figures(
+    report: ImplementationReport, link: Link | None, limit: int | None = None, reported: bool = True
+) -> str:
     """The figures the documents carrying it out give (reviews count models, meetings, people), by place; each
     with the document that gives it, as that document's page shows its sentence. `limit`: the first rows only,
-    and how many more (a central document's page; the report has them all)."""
+    and how many more (a central document's page; its report, when it has one (`reported`), shows them all)."""
     rows = [
         f"<tr><td>{e(row.place)}</td><td>{_label(d, link)}</td><td>{e(f.label)}</td><td>{e(f.value)}</td></tr>"
         for row in report.rows
@@ -272,7 +274,8 @@ def report_figures(report: ImplementationReport, link: Link | None, limit: int |
         return ""
     more = len(rows) - limit if limit is not None and len(rows) > limit else 0
     rows = rows[: len(rows) - more]
-    rest = f"<p>… và {more} số liệu khác, ở trang tình hình thực hiện.</p>" if more else ""
+    where = ", ở trang tình hình thực hiện" if reported else ""
+    rest = f"<p>… và {more} số liệu khác{where}.</p>" if more else ""
     return (
         "<h2>Số liệu các văn bản thực hiện nêu</h2><p>Mỗi số liệu kèm câu nguyên văn trên trang của văn bản nêu "
         'nó.</p><div class="vb-scroll"><table class="vb-figures"><thead><tr><th>Nơi</th><th>Văn bản</th>'
