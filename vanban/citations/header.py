@@ -1,5 +1,6 @@
-"""The header and closing block of an official text: số và ký hiệu, place and date, issuer,
-trích yếu, signer and capacity (Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW layouts).
+"""The header of an official text: số và ký hiệu, place and date, issuer, trích yếu; and, through
+signature.py, the closing block's signer and capacity (Nghị định 30/2020/NĐ-CP and Hướng dẫn
+36-HD/VPTW layouts).
 
 Real texts come as the two-column header table read out by text extraction: the columns
 interleaved line by line, flattened onto one line with "|" or spaces, words broken onto lines of
@@ -15,15 +16,17 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from .. import vocab
-from ..dates import PartialDate, parse_date
+from ..dates import parse_date
 from ..model import SURE as SURE  # below it a field is marked for review; re-exported for suggest, ingest
 from ..model import Corpus
 from . import patterns as P
 from .find import symbol_of
+from .headtypes import FIELDS, SEPARATOR, Cell, Header
 from .normalise import fold, normalise
+from .signature import POSITION, flat_signature, read_signer, split_glued_capacity, stamp_noise
+from .signature import read_signature_zone as read_signature_zone  # re-exported for ingest
 
 HEADER_CELLS = 80  # the header is read from the first cells only
 
@@ -43,7 +46,6 @@ _MOTTO_AT = re.compile(
 _COLUMN_GAP = re.compile(r"\s{6,}|\s{2,5}(?=Số\s?:)|(?<=năm \d{4})\s{2,5}(?=[A-ZĐÀ-Ỹ]{2})")
 _NAME_GAP = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s{3,}(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,7}){1,4}\s*$)")
 _NUMBER_GAP = re.compile(r"(\d)\s{6,}(?=/\s{0,2}(?:(?:19|20)\d\d/)?[A-ZĐ])")
-_SEPARATOR = re.compile(r"^[\W_]{0,200}$")
 # "ngày 15 tháng 11 năm 2024"; the day may be blank or unreadable ("ngày … tháng 11", "ngày lổ tháng 8"), and
 # OCR reads "ngày" as "ngài:" or glues the day to it ("ngàyA2 tháng 3"); a page may split a leading zero off
 # ("tháng 0 6").
@@ -74,16 +76,6 @@ _LOST_PARTY = re.compile(rf"(?P<num>\d{{1,6}}[a-z]?)\s?(?P<code>[A-ZĐ]{{1,6}})(
 _PARTY_REST = re.compile(rf"/{P.PARTY_ISSUER}$")  # a Party issuer's code after the slash
 _BODY_DATE = re.compile(r"^ngay\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\s{0,2}/\s{0,2}\d{4}\s{0,2},")
 _STAMP_TIME = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}\s{1,3}\d{1,2}:\d{2}")
-_GLUED_NAME = re.compile(
-    r"^([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]{2,60}[A-ZĐÀ-Ỹ])([A-ZĐÀ-Ỹ][a-zà-ỹđ]{1,10}(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]{0,10}){1,4})$"
-)
-# The marks that open a capacity line: thay mặt, ký thay, thừa lệnh (folded).
-_CAP_MARKS = "tm|kt|tl|t/m|k/t|t/l"
-# A capacity line broken before its end: "TM." / "ỦY BAN NHÂN DÂN", "TM. ỦY BAN NHÂN" / "DÂN", "KT. BỘ TRƯỞNG BỘ" /
-# "NỘI VỤ", "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ".
-_BROKEN_CAPACITY = re.compile(rf"(?:^(?:{_CAP_MARKS})\.?|\buy|\bban|\bnhan|\bva|\bbo|\bnha|-|,)$")
-# "TM. Ủy ban nhân dân tỉnh": a capacity line in sentence case, its mark in capitals (read as printed).
-_CAP_MARK_PRINTED = re.compile(rf"(?:{_CAP_MARKS.upper()})\.?\s")
 _PLACE_DATE_START = re.compile(r"^[^,]{1,40},\s{0,3}ngay\s{1,3}\d{1,2}(?:\s|/|$)")
 _BARE_SYMBOL = re.compile(rf"^\d{{1,6}}(?:/\d{{4}})?/{_SEGMENT}(?:[-/]{_SEGMENT}){{0,4}}$")
 _BODY = re.compile(
@@ -104,26 +96,6 @@ _CONNECTOR_WORDS = (
 )
 _CONNECTOR_ENDS = (",", "-", "–")
 _CONNECTORS = frozenset(_CONNECTOR_WORDS)
-_CAP_PREFIX = re.compile(r"^(?:t\.?\s?m|t/m|k\.?t|k/t|t\.?l|t/l|tuq|q)(?:\s{0,2}[.:/]\s{0,3}(?:\w|$)|\s{1,3}\w)")
-_POSITION = re.compile(
-    r"^(?:pho\s)?(?:chu tich|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|giam doc|"
-    r"tong giam doc|truong ban|chanh van phong|vu truong|cuc truong|truong phong|tong thu ky|chanh an|"
-    r"vien truong|tong kiem toan|uy vien|truong doan|chanh thanh tra|tong thanh tra|hieu truong|thu ky|thong doc)\b"
-)
-_STAMP = re.compile(
-    r"^[(\[]?\s{0,2}(?:da ky|ky|ky ten|ky, ghi ro ho ten|ky ten(?:,| va) dong dau|signed|da ky va dong dau)"
-    r"[^)\]]{0,40}[)\]]?\.?$"
-)
-_RANK = re.compile(r"(?i)(?:đại|thượng|trung|thiếu)\s(?:tướng|tá|úy)\s+")
-_STAMP_IN = re.compile(r"[(\[]\s{0,2}(?:đã ký|Đã ký|ký|Ký)[^)\]]{0,30}[)\]]")
-_SURNAMES = frozenset(
-    re.findall(
-        r"\w+",
-        "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan trinh truong luong "
-        "lam mai ha cao quach thai ta tong chu kieu la lai luu mac nong tang vuong giang khuc thach danh",
-    )
-)
-
 TYPE_BY_HEADING: dict[str, str | None] = {
     "bao cao nhanh": "bao-cao",
     "bao cao": "bao-cao",
@@ -165,7 +137,7 @@ _HEADING = re.compile(
 )
 
 
-def _heading_again(cell: _Cell, word: str) -> bool:
+def _heading_again(cell: Cell, word: str) -> bool:
     """ "NGHỊ QUYẾT" / "NGHỊQUYẾT": the same heading printed a second time (not "THÔNG BÁO" / "KẾT LUẬN")."""
     m = _HEADING.match(cell.folded)
     same = m is not None and re.sub(r"\s", "", m["word"]) == re.sub(r"\s", "", word)
@@ -180,52 +152,11 @@ def _heading_type(word: str) -> str | None:
     return _UNSPACED_HEADINGS[re.sub(r"\s", "", word)]
 
 
-FIELDS = ("symbol", "date", "place", "issuer", "title", "signer")
-
-
-@dataclass
-class Header:
-    symbol: str | None = None
-    type: str | None = None
-    issuer: str | None = None  # key in the corpus, when the header names a known body
-    issuer_text: str = ""  # as the header writes it, lines joined
-    issuer_lines: list[str] = field(default_factory=list)  # the issuer block, parent organ first
-    place: str | None = None
-    date: PartialDate | None = None
-    title: str | None = None
-    signer: str | None = None
-    capacity: str | None = None  # "KT. Chủ tịch, Phó Chủ tịch"
-    capacity_lines: list[str] = field(default_factory=list)  # as printed: ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
-    notes: list[str] = field(default_factory=list)
-    confidence: dict[str, float] = field(default_factory=dict)  # per field in FIELDS, 0–1
-    reasons: dict[str, str] = field(default_factory=dict)  # why a field is uncertain
-
-    def rate(self, name: str, confidence: float, reason: str = "") -> None:
-        self.confidence[name] = confidence
-        if reason:
-            self.reasons[name] = reason
-        else:
-            self.reasons.pop(name, None)
-
-    def uncertain(self) -> list[str]:
-        """The fields read, but with less confidence than SURE."""
-        return [f for f in FIELDS if 0 < self.confidence.get(f, 0) < SURE]
-
-
-@dataclass
-class _Cell:
-    text: str
-    folded: str  # folded, its spaces as one
-    row_start: bool  # the first cell of its line
-    row: str  # the whole line it came from, folded the same way
-    after_blank: bool = False  # the first cell of a line under an empty one
-
-
-def _cells(text: str) -> list[_Cell]:
+def _cells(text: str) -> list[Cell]:
     """The lines of the text split at "|" and before the national motto, without empty ones."""
     if "\\n" in text[:20_000]:  # newlines escaped by the page the text was copied from
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "")
-    out: list[_Cell] = []
+    out: list[Cell] = []
     blank = False
     for line in _unflattened(text.splitlines()):
         if not line.strip():
@@ -240,14 +171,14 @@ def _cells(text: str) -> list[_Cell]:
         # In a table flattened from Markdown a cell may hold lines the page set apart with spaces only:
         # "| KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM     Nguyễn Cao Lục |".
         parts = (
-            [q for cell in line.split("|") for p in _NAME_GAP.split(cell) for q in _flat_signature(p)]
+            [q for cell in line.split("|") for p in _NAME_GAP.split(cell) for q in flat_signature(p)]
             if table
             else _COLUMN_GAP.split(line.strip())
         )
         for part in parts:
-            for piece in _split_glued_capacity(_split_motto(part.strip().strip("*").strip())):
+            for piece in split_glued_capacity(_split_motto(part.strip().strip("*").strip())):
                 if piece:
-                    out.append(_Cell(piece, " ".join(fold(piece).split()), first, row, first and blank))
+                    out.append(Cell(piece, " ".join(fold(piece).split()), first, row, first and blank))
                     first = blank = False
     return out
 
@@ -286,58 +217,6 @@ def _unflattened(lines: list[str]) -> list[str]:
 
 _HARD_BREAK = re.compile(r"(?<=\S)\\(?=[\s*_]|$)")  # at a line's end or a column's, before "**" too
 
-# "KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Tấn Dũng": a signature block flattened into one table cell, its lines lost.
-_FLAT_SIGNATURE = re.compile(
-    r"^(?P<capacity>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9.,/\- ]{4,120}?)\s+(?:[(\[][^)\]]{0,20}[)\]]\s*)?"
-    r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){1,4})\s*$"
-)
-
-
-def _flat_signature(cell: str) -> list[str]:
-    """A table cell holding a whole signature block: its capacity lines (the organ's line apart from the signer's
-    position, which ends it), then the name. Any other cell as it is."""
-    m = _FLAT_SIGNATURE.match(cell.strip())
-    if not m or not (_CAP_PREFIX.match(fold(m["capacity"])) or _POSITION.match(fold(m["capacity"]))):
-        return [cell]
-    if _name(m["name"]) is None:
-        return [cell]
-    capacity = m["capacity"].split()
-    position = _POSITION_AT_END.search(fold(m["capacity"]))
-    lines = [m["capacity"]]
-    if position and position.start() > 0:
-        cut = len(fold(m["capacity"])[: position.start()].split())  # in words: the folded text has the same ones
-        if 0 < cut < len(capacity) and not _CAP_PREFIX.fullmatch(fold(" ".join(capacity[:cut])) + " x"):
-            lines = [" ".join(capacity[:cut]), " ".join(capacity[cut:])]
-    return [*lines, m["name"]]
-
-
-# "- Lưu: VT.TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI": the capacity glued to the end of the recipients' list.
-_GLUED_CAPACITY = re.compile(r"(?<=[.;])\s{0,3}(?=(?:TM|KT|TL|T/M|K/T)\.\s{0,2}[A-ZĐÀ-Ỹ])")
-
-
-# "Nơi nhận: KT.CỤC TRƯỞNG": the capacity beside the recipients' heading, the columns' gap lost.
-_RECIPIENTS_THEN_CAPACITY = re.compile(r"^(N[ơo]i nh[ậa]n\s?:)\s{1,5}(?=(?:TM|KT|TL|T/M|K/T)\.\s{0,2}[A-ZĐÀ-Ỹ])")
-
-
-# "- Như trên; PHÓ CHỦ NHIỆM": the signer's position at the end of a recipients' line, the columns' gap lost.
-_RECIPIENT_THEN_POSITION = re.compile(r"^([-–+•].{1,80}?[;,])\s{1,5}((?:PHÓ|THỨ)\s[A-ZĐÀ-Ỹ ]{3,40})$")
-
-
-def _split_glued_capacity(pieces: list[str]) -> list[str]:
-    out: list[str] = []
-    for piece in pieces:
-        beside = _RECIPIENT_THEN_POSITION.match(piece)
-        if beside and _POSITION.match(fold(beside[2])):
-            out += [beside[1], beside[2]]
-            continue
-        beside = _RECIPIENTS_THEN_CAPACITY.match(piece)
-        if beside:
-            out += [beside[1], piece[beside.end() :]]
-            continue
-        m = _GLUED_CAPACITY.search(piece) if fold(piece).lstrip("-+• ").startswith("luu") else None
-        out += [piece[: m.start()].strip(), piece[m.end() :].strip()] if m else [piece]
-    return out
-
 
 def _split_motto(cell: str) -> list[str]:
     m = _MOTTO_AT.search(fold(cell))
@@ -348,7 +227,7 @@ def _split_motto(cell: str) -> list[str]:
     return [cell[: m.start()].strip(), cell[m.start() :].strip()]
 
 
-def _is_motto(cell: _Cell) -> bool:
+def _is_motto(cell: Cell) -> bool:
     f = cell.folded
     m = _MOTTO_AT.search(f)
     if (m and not f[: m.start()].rstrip().endswith(" nuoc")) or f.startswith("nuoc cong hoa"):
@@ -356,7 +235,7 @@ def _is_motto(cell: _Cell) -> bool:
     return len(f) >= 4 and any(f in motto for motto in _MOTTOS) and cell.text.upper() == cell.text
 
 
-def _motto_broken(cells: list[_Cell], i: int) -> bool:
+def _motto_broken(cells: list[Cell], i: int) -> bool:
     """ "CỘNG" / "HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM": the motto's first word alone on its line."""
     return (
         i + 1 < len(cells)
@@ -365,7 +244,7 @@ def _motto_broken(cells: list[_Cell], i: int) -> bool:
     )
 
 
-def _motto_in_header(cells: list[_Cell], i: int) -> bool:
+def _motto_in_header(cells: list[Cell], i: int) -> bool:
     """The motto's cell, or a piece of it ("VIỆT NAM") under another piece: under "NGÂN HÀNG NHÀ NƯỚC" it is
     the issuer's second line."""
     cell = cells[i]
@@ -402,7 +281,7 @@ def read_header(text: str, corpus: Corpus) -> Header:
         _symbol(head, cells, body)
         stop = _issuer(head, cells, corpus)
         title_end = _type_and_title(head, cells, body, stop, date_end)
-    _signer(head, cells, max(body, title_end) if found_body else title_end)
+    read_signer(head, cells, max(body, title_end) if found_body else title_end)
     for name in FIELDS:
         head.confidence.setdefault(name, 0.0)
     return head
@@ -424,11 +303,11 @@ _GAZETTE = re.compile(
 )
 
 
-def _gazette(head: Header, cells: list[_Cell]) -> int:
+def _gazette(head: Header, cells: list[Cell]) -> int:
     """Reads a Công báo heading when the text opens with one; the cell after it, or 0."""
-    block: list[_Cell] = []
+    block: list[Cell] = []
     for i, cell in enumerate(cells[:12]):
-        if _SEPARATOR.match(cell.text):
+        if SEPARATOR.match(cell.text):
             continue
         words = [w for w in cell.text.split() if w.isalpha()]
         upper = bool(words) and all(w.isupper() for w in words)  # "SỐ 321a NQ/…": the number may not be
@@ -445,7 +324,7 @@ def _gazette(head: Header, cells: list[_Cell]) -> int:
     return _gazette_in_sentence_case(head, cells)
 
 
-def _gazette_in_sentence_case(head: Header, cells: list[_Cell]) -> int:
+def _gazette_in_sentence_case(head: Header, cells: list[Cell]) -> int:
     """ "Quyết định / của Thủ tướng Chính phủ số 115/2004/QĐ-TTg / ngày 25 tháng 6 năm 2004 về việc …":
     a law database's copy, the heading in sentence case, no letterhead."""
     start = next((i for i, c in enumerate(cells[:3]) if _HEADING.fullmatch(c.folded.strip())), None)
@@ -461,7 +340,7 @@ def _gazette_in_sentence_case(head: Header, cells: list[_Cell]) -> int:
     return _read_gazette(head, cells, block, joined, m) if m else 0
 
 
-def _read_gazette(head: Header, cells: list[_Cell], block: list[_Cell], joined: str, m: re.Match[str]) -> int:
+def _read_gazette(head: Header, cells: list[Cell], block: list[Cell], joined: str, m: re.Match[str]) -> int:
     if not _read_symbol(head, joined[m.start("sym") : m.end("sym")].strip()):
         return 0
     head.type = head.type or _heading_type(m["word"])
@@ -488,7 +367,7 @@ def _read_gazette(head: Header, cells: list[_Cell], block: list[_Cell], joined: 
     return cells.index(block[-1]) + 1
 
 
-def _gazette_title(post: str, block: list[_Cell], head: Header) -> str:
+def _gazette_title(post: str, block: list[Cell], head: Header) -> str:
     """The title runs to the end of the heading block, less a repeated issuer line at its foot."""
     words = post.split()
     for cell in reversed(block):
@@ -504,12 +383,12 @@ def _gazette_title(post: str, block: list[_Cell], head: Header) -> str:
     return " ".join(words)
 
 
-def _symbol(head: Header, cells: list[_Cell], body: int) -> None:
+def _symbol(head: Header, cells: list[Cell], body: int) -> None:
     for i, cell in enumerate(cells[: max(body, 12)]):
         m = _NUMBER_MARK.match(cell.folded)
         if not m:
             continue
-        if i and m[0].strip()[:2] != "so" and _connects(cells[i - 1].text) and not _SEPARATOR.match(cells[i - 1].text):
+        if i and m[0].strip()[:2] != "so" and _connects(cells[i - 1].text) and not SEPARATOR.match(cells[i - 1].text):
             continue  # "… trợ cước theo / Quyết định số 152/1998/QĐ-UB": a citation in the title
         rest = cell.text[m.end() :]
         if not rest.strip() and i + 1 < len(cells):
@@ -563,7 +442,7 @@ def _read_symbol(head: Header, rest: str) -> bool:
     return True
 
 
-def _place_date(head: Header, cells: list[_Cell], body: int) -> int:
+def _place_date(head: Header, cells: list[Cell], body: int) -> int:
     """Reads "Quảng Ngãi, ngày 15 tháng 11 năm 2024", possibly broken over lines; the cell after."""
     region = cells[: max(body, 8) + 3]
     # "năm 202**5*": Markdown's emphasis inside a number (the year would read "202")
@@ -635,7 +514,7 @@ _UNREAD_DATE = re.compile(
 
 
 def _place(
-    head: Header, region: list[_Cell], joined: str, m: re.Match[str], group: str, place_conf: float, place_reason: str
+    head: Header, region: list[Cell], joined: str, m: re.Match[str], group: str, place_conf: float, place_reason: str
 ) -> None:
     """The place before ", ngày …", less a number flattened onto its line, joined again when broken."""
     place = joined[m.start(group) : m.end(group)]
@@ -690,7 +569,7 @@ def _place_words(place: str) -> str:
     return " ".join(kept) if kept else place
 
 
-def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
+def _issuer(head: Header, cells: list[Cell], corpus: Corpus) -> int:
     """Capital lines at the top, the motto's cells skipped: the issuing body, parent organ first."""
     block: list[str] = []
     stop, ended_well = 0, False
@@ -701,7 +580,7 @@ def _issuer(head: Header, cells: list[_Cell], corpus: Corpus) -> int:
             continue
         if _motto_in_header(cells, i) and not (block and _connects(block[-1])):
             continue  # ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ" / "XÃ HỘI": the issuer goes on, not the motto)
-        if _SEPARATOR.match(cell.text):
+        if SEPARATOR.match(cell.text):
             if block:
                 ended_well = True
                 break
@@ -767,7 +646,7 @@ def _without_gazette_section(block: list[str]) -> list[str]:
 _VV = re.compile(r"v/v|v[il1|]v\b")  # "V/v" (glued to its text too: "V/vthực hiện"); OCR reads "Viv", "V1v"
 
 
-def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int, date_end: int) -> int:
+def _type_and_title(head: Header, cells: list[Cell], body: int, issuer_end: int, date_end: int) -> int:
     """The trích yếu: after the type word, or the "V/v …" of a công văn; the cell after it."""
     limit = min(len(cells), max(body, date_end + 1))
     for i in range(limit):
@@ -790,7 +669,7 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
             if m["title"] or m["about"]:  # "LUẬT . SỬA ĐỔI …": heading and title on one line
                 return _gather(head, cells, i, cell.text[m.start("title" if m["title"] else "about") :], 0.8)
             j = i + 1
-            while j < len(cells) and (_SEPARATOR.match(cells[j].text) or _heading_again(cells[j], m["word"])):
+            while j < len(cells) and (SEPARATOR.match(cells[j].text) or _heading_again(cells[j], m["word"])):
                 j += 1  # "NGHỊ QUYẾT" / "NGHỊQUYẾT": a page that printed the heading twice
             if (  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the type word, the trích yếu below in lower case
                 j + 1 < len(cells)
@@ -815,7 +694,7 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
             return _gather(head, cells, k + 1, cells[k + 1].text, 0.75)
     j = max(date_end, issuer_end)
     while j < len(cells) and (
-        _SEPARATOR.match(cells[j].text) or _is_motto(cells[j]) or _NUMBER_MARK.match(cells[j].folded)
+        SEPARATOR.match(cells[j].text) or _is_motto(cells[j]) or _NUMBER_MARK.match(cells[j].folded)
     ):
         j += 1
     if (
@@ -828,7 +707,7 @@ def _type_and_title(head: Header, cells: list[_Cell], body: int, issuer_end: int
     return 0
 
 
-def _party_letter_title(head: Header, cells: list[_Cell], i: int) -> bool:
+def _party_letter_title(head: Header, cells: list[Cell], i: int) -> bool:
     """A Party công văn's trích yếu under its number, above the motto of the right column: "Về …", or "Mời họp
     Ban Thường vụ Đảng uỷ" under "Số -CV/ĐU"."""
     text = cells[i].text.strip()
@@ -868,7 +747,7 @@ def _connects(line: str) -> bool:
     return _goes_on(line, _CONNECTORS)
 
 
-def _title_like(cell: _Cell) -> bool:
+def _title_like(cell: Cell) -> bool:
     """ "Thực hiện công tác bầu cử …" under "KẾ HOẠCH": a short line, not a sentence of the body."""
     text = cell.text.strip()
     return (
@@ -881,7 +760,7 @@ def _title_like(cell: _Cell) -> bool:
 _TITLE_LINES = 24  # a long title (an errata naming four circulars) runs over twenty lines of a narrow page
 
 
-def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence: float) -> int:
+def _gather(head: Header, cells: list[Cell], start: int, first: str, confidence: float) -> int:
     """A trích yếu runs over several lines, until the body, the enacting body or a change of case."""
     junk = re.match(r"^(?P<junk>.{3,80}?[\d&|#§].{0,40}?)\s(?=Về\s|V/v\s)", first.strip())
     # "-TRUNG TÂM CÔNG 810 & Tin HỌC … Về việc …": a stamp OCR'd in front of the title's first line
@@ -900,9 +779,9 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
         text, folded = cell.text.strip(), cell.folded.strip()
         prev = fold(parts[-1]).rstrip()
         joined = _goes_on(parts[-1])
-        if _SEPARATOR.match(text) or _is_motto(cell):
+        if SEPARATOR.match(text) or _is_motto(cell):
             break
-        if _stamp_noise(text):
+        if stamp_noise(text):
             # "CỤ T§6    .J}LŸ-2    trên địa bàn tỉnh …": a stamp OCR'd beside the title's next line is
             # passed over; a line of such noise alone ("lpệ h  Ngày :4/ÂL. 2 LUA#") ends the title.
             if j + 1 < len(cells) and not cells[j + 1].row_start:
@@ -951,7 +830,7 @@ def _gather(head: Header, cells: list[_Cell], start: int, first: str, confidence
     return j
 
 
-def _after_capitals(head: Header, cells: list[_Cell], j: int, joined: bool, conference: bool) -> str:
+def _after_capitals(head: Header, cells: list[Cell], j: int, joined: bool, conference: bool) -> str:
     """What the line j does to a title in capitals: "stop" it, go on with the subject in "lower" case, or "go" on."""
     cell = cells[j]
     text, folded = cell.text.strip(), cell.folded.strip()
@@ -982,7 +861,7 @@ _HEADING_PREFIX = re.compile(
 )
 
 
-def _enacting_apart(head: Header, cells: list[_Cell], j: int) -> bool:
+def _enacting_apart(head: Header, cells: list[Cell], j: int) -> bool:
     """A line after an empty one, right above the body, that names an organ or a position: the enacting body, not
     the title's last line ("NGHỊ ĐỊNH" / "" / "QUY ĐỊNH CHI TIẾT …" / "" / "CỦA LUẬT ĐẤT ĐAI" / "Căn cứ …" is)."""
     cell = cells[j]
@@ -990,7 +869,7 @@ def _enacting_apart(head: Header, cells: list[_Cell], j: int) -> bool:
         cell.after_blank
         and j + 1 < len(cells)
         and bool(_BODY.match(cells[j + 1].folded))
-        and (bool(_ORGAN.match(cell.folded) or _POSITION.match(cell.folded)) or cell.text in head.issuer_lines)
+        and (bool(_ORGAN.match(cell.folded) or POSITION.match(cell.folded)) or cell.text in head.issuer_lines)
     )
 
 
@@ -1040,302 +919,10 @@ def _before_body(first: str) -> tuple[str, bool]:
     return title, True
 
 
-def _organ_broken(cells: list[_Cell], j: int) -> bool:
+def _organ_broken(cells: list[Cell], j: int) -> bool:
     """ "ỦY" / "BAN THƯỜNG VỤ QUỐC HỘI": the enacting organ broken after its first word."""
     return (
         len(cells[j].folded.split()) <= 2
         and j + 1 < len(cells)
         and bool(_ORGAN.match(f"{cells[j].folded} {cells[j + 1].folded}"))
     )
-
-
-def _stamp_noise(text: str) -> bool:
-    """OCR noise from a stamp ("CỤ T§6", ".J}LŸ-2", "ị"): signs no title has, or one letter alone (not
-    "2017-2021", a title's last line)."""
-    letters = sum(ch.isalpha() for ch in text)
-    return bool(re.search(r"[§#{}\[\]~@$^<>=]", text)) or (letters <= 1 and not re.search(r"\d", text))
-
-
-def _name(text: str) -> str | None:
-    """A person's name as printed: "Nguyễn Văn A", "Lan Thị Vân", or in capitals with a known surname."""
-    text = _STAMP_IN.sub("", text).strip().strip(";,.").strip()
-    text = re.sub(r"^(?:đã ký|Đã ký|ĐÃ KÝ)\s{0,2}:\s*", "", text)  # "Đã ký: Nguyễn Khánh"
-    rank = _RANK.match(text)
-    if rank:  # "Thượng tướng Vũ Hải Sản": a general signs with his rank, kept as printed
-        return text if _name(text[rank.end() :]) else None
-    words = text.split()
-    if not 2 <= len(words) <= 5 or any(not w.isalpha() for w in words):
-        return None
-    title = all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
-    capitals = text.isupper() and fold(words[0]) in _SURNAMES and len(words) >= 2
-    if (title and len(words[0]) > 1) or capitals:
-        return text
-    return None
-
-
-def _name_over_two(cells: list[_Cell], k: int) -> str | None:
-    """ "Phạm" / "Mạnh Cường": a name broken over two lines."""
-    if k + 1 >= len(cells) or len(cells[k].text.split()) != 1:
-        return None
-    return _name(f"{cells[k].text.strip()} {cells[k + 1].text.strip()}")
-
-
-def _loose_name(text: str) -> str | None:
-    """A line that begins with a name but goes on with other signs: kept as printed, to be checked."""
-    words = text.strip().split()
-    if 2 <= len(words) <= 6 and not any(ch.isdigit() for ch in text) and _name(" ".join(words[:2]).rstrip(":,;")):
-        return text.strip()
-    return None
-
-
-def _signer(head: Header, cells: list[_Cell], after: int) -> None:
-    """The closing block: capacity lines ("TM. …", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"), then the name."""
-    start = _capacity_start(cells, after)
-    if start is None:
-        _signer_without_capacity(head, cells, after)
-        return
-    lines, glued_name, j = _capacity_lines(cells, start)
-    _set_capacity(head, lines)
-    if glued_name:
-        head.signer = glued_name
-        head.rate("signer", 0.7, "tên người ký dính liền dòng chức vụ, đã tách")
-        return
-    _name_under_capacity(head, cells, start, j)
-    if head.signer and head.confidence.get("signer", 0) >= SURE and _deputy_alone(lines):
-        head.rate("signer", 0.7, "chức vụ cấp phó mà không thấy dòng KT. ở trên: có thể thiếu dòng chức vụ")
-
-
-def _organ_between(cells: list[_Cell], j: int, lines: list[str]) -> bool:
-    """ "KT. CHỦ TỊCH" / "ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC" / "PHÓ CHỦ TỊCH": the body a mark line speaks for, on a
-    line of its own between the mark and the position."""
-    cell = cells[j]
-    return (
-        cell.text.isupper()
-        and len(cell.text.split()) <= 8
-        and bool(_CAP_PREFIX.match(fold(lines[-1])))
-        and j + 1 < len(cells)
-        and bool(_POSITION.match(cells[j + 1].folded))
-    )
-
-
-def _deputy_alone(lines: list[str]) -> bool:
-    """ "PHÓ CHỦ TỊCH", "THỨ TRƯỞNG" with no "KT." line above: a deputy signs for the head, so a line is
-    missing (a flattened table, a page cut)."""
-    first = fold(lines[0]).strip() if lines else ""
-    return first.startswith(("pho ", "thu truong")) and not any(_CAP_PREFIX.match(fold(x)) for x in lines)
-
-
-def _capacity_start(cells: list[_Cell], after: int) -> int | None:
-    """The cell the capacity block opens with, at or after `after`."""
-    for i in range(after, len(cells)):
-        cell = cells[i]
-        if _position_alone(cells, i) and _name_follows(cells, i):
-            return i  # "Phó Chủ tịch" / "(Đã ký)" / "Trần Nguyên", "BỘ TRƯỞNG, CHỦ NHIỆM" / name
-        if _CAP_MARK_PRINTED.match(cell.text.strip()) and _position_follows(cells, i):
-            return i  # "TM. Ủy ban nhân dân tỉnh" / "Chủ tịch" / name: the block in sentence case
-        if not cell.text.isupper():
-            continue
-        if _CAP_PREFIX.match(cell.folded):
-            return i
-        prev = cells[i - 1].folded if i else ""
-        if (_POSITION.match(cell.folded) and prev.startswith("noi nhan")) or (
-            cell.row.lstrip().startswith("|") and cell.row_start and i > after + 3 and len(cell.text) < 60
-        ):
-            return i
-    return None
-
-
-def _capacity_lines(cells: list[_Cell], start: int) -> tuple[list[str], str | None, int]:
-    """(the capacity lines as printed, a name glued to the last of them, the cell after the block)."""
-    lines = [cells[start].text]
-    glued_name: str | None = None
-    j = start + 1
-    while j < min(len(cells), start + 25) and len(lines) < 4 and glued_name is None:
-        cell = cells[j]
-        if _skippable(cell):
-            j += 1
-            continue
-        glued = _GLUED_NAME.match(cell.text.strip())
-        if glued and _POSITION.match(fold(glued[1])) and _name(glued[2]):
-            lines.append(glued[1])  # "CHÁNH VĂN PHÒNGThái Hữu Phép": a page lost the line break
-            glued_name = glued[2]
-        elif cell.text.isupper() and len(cell.text.split()) <= 8 and _BROKEN_CAPACITY.search(fold(lines[-1]).strip()):
-            lines[-1] = f"{lines[-1].strip()} {cell.text.strip()}"  # "TL. CHỦ TỊCH ỦY" / "BAN NHÂN DÂN TỈNH"
-        elif (
-            (
-                cell.text.isupper()
-                and len(cell.text.split()) <= (14 if _CAP_PREFIX.match(cell.folded) else 8)
-                and (_CAP_PREFIX.match(cell.folded) or _POSITION.match(cell.folded))
-            )
-            or _organ_between(cells, j, lines)
-            or _position_alone(cells, j)
-            or (cell.text.isupper() and cell.folded.startswith("nuoc cong hoa"))  # "TM. HỘI ĐỒNG NHÀ NƯỚC" / "NƯỚC …"
-        ):
-            lines.append(cell.text)
-        else:
-            break
-        j += 1
-    lines = [" ".join(line.split()) for line in lines]  # "THỨ\u2006 \u2006 TRƯỞNG": spaced-out columns
-    return lines, glued_name, j
-
-
-def _name_under_capacity(head: Header, cells: list[_Cell], start: int, j: int) -> None:
-    """The signer's name in the cells after the capacity block (start: its first cell, j: the one after)."""
-    in_list = any(c.folded.startswith("noi nhan") for c in cells[max(0, start - 2) : j + 1])
-    for k in range(j, min(len(cells), j + 30)):
-        cell = cells[k]
-        if _skippable(cell):
-            in_list = in_list or cell.folded.startswith("noi nhan")
-            continue
-        name = _name(cell.text) or _name_over_two(cells, k)
-        if in_list and cell.row_start and (not name or cell.text.rstrip().endswith((";", ","))):
-            continue  # a recipients' line run on in the left column ("Việt Nam;"); the name stands on the right
-        head.signer = name
-        if head.signer is None:
-            head.signer = _loose_name(cell.text)
-            if head.signer:
-                head.rate("signer", 0.7, "dòng tên người ký có thêm ký tự lạ")
-                return
-        break
-    if head.signer:
-        head.rate("signer", 0.9)
-    else:
-        head.rate("signer", 0.6, "không thấy tên người ký sau chức vụ")
-
-
-def _position_alone(cells: list[_Cell], i: int) -> bool:
-    """A position on a line of its own, in sentence case: "Phó Chủ tịch", "Chủ tịch", "Bộ trưởng"."""
-    cell = cells[i]
-    text = cell.text.strip()
-    return (
-        cell.row_start
-        and cell.row.strip(" *_") == cell.folded.strip(" *_")
-        and len(text.split()) <= 6
-        and text[:1].isupper()
-        and not text.endswith((".", ",", ";", ":"))
-        and bool(_POSITION.match(cell.folded.strip()))
-    )
-
-
-def _position_follows(cells: list[_Cell], i: int) -> bool:
-    """The next cell is a position that signs ("Chủ tịch" / name)."""
-    return i + 1 < len(cells) and _position_alone(cells, i + 1) and _name_follows(cells, i + 1)
-
-
-def _name_follows(cells: list[_Cell], i: int) -> bool:
-    """A name within a few cells (stamps skipped): a position line that signs, not a sentence."""
-    seen = 0
-    for k in range(i + 1, min(len(cells), i + 6)):
-        cell = cells[k]
-        if _skippable(cell) and not cell.folded.startswith(("- ", "-", "noi nhan")):
-            continue
-        if _name(cell.text) or _name_over_two(cells, k):  # "Ngô" / "Văn Tuấn"
-            return True
-        seen += 1
-        if seen > 1 and not (seen == 2 and cells[i + 1].text.isupper() and len(cells[i + 1].text.split()) <= 2):
-            return False  # "TỔNG KIỂM TOÁN NHÀ" / "NƯỚC" / name: a position broken over two lines
-    return False
-
-
-def _skippable(cell: _Cell) -> bool:
-    """Cells between the capacity and the name: stamps (not "Đã ký: Nguyễn Khánh"), the recipients' list, the
-    file mark."""
-    f = cell.folded.strip()
-    return bool(
-        ((_STAMP.match(f) or f.startswith(("(da ky", "[da ky", "da ky"))) and not _name(cell.text))
-        or _SEPARATOR.match(cell.text)
-        or f.isdigit()  # a page number between the capacity and the name
-        or _stamp_noise(cell.text.strip())  # "ỗ": a stroke of the handwritten signature, OCR'd
-        or f.startswith(("noi nhan", "- ", "-", "+", "•"))
-        or (f.startswith("luu") and not _name(cell.text))  # "Lưu: VT, NN", not "Lưu Đức Huy"
-        or f == "dang cap nhat"  # a law site's filler where the signature image was
-        or re.match(r"^[a-z]:\\", f)  # "d:\2011\CV\…": a file path printed under the list
-    )
-
-
-def _signer_without_capacity(head: Header, cells: list[_Cell], after: int) -> None:
-    """No capacity line: the name alone at the very end, after the recipients (OCR loses the rest)."""
-    for cell in reversed(cells[max(after, len(cells) - 4) :]):
-        if _skippable(cell) and not cell.folded.startswith("luu"):
-            continue
-        name = _name(cell.text)
-        if name:
-            head.signer = name
-            head.rate("signer", 0.5, "không thấy dòng chức vụ của người ký")
-        return
-
-
-def _set_capacity(head: Header, lines: list[str]) -> None:
-    """The capacity lines as printed, and joined in sentence case: "KT. Chủ tịch, Phó Chủ tịch"."""
-    head.capacity_lines = lines
-    head.capacity = ", ".join(_title_case(b) for b in lines)
-
-
-def _title_case(text: str) -> str:
-    """ "KT. CHỦ TỊCH" → "KT. Chủ tịch": abbreviations kept, the rest in sentence case."""
-    words = text.split()
-    keep = [w for w in words if w.endswith(".") or "/" in w]
-    rest = " ".join(words[len(keep) :]).lower() if words[: len(keep)] == keep else text.lower()
-    rest = rest[:1].upper() + rest[1:]
-    rest = re.sub(r"\bPhó (\w)", lambda m: "Phó " + m[1].upper(), rest)  # Phó Chủ tịch, Phó Bí thư
-    return " ".join(keep + ([rest] if rest else []))
-
-
-# --- the signature zone read again ----------------------------------------------------------------------------
-
-# A capacity line through a seal: noise, perhaps the last letter of the mark, then the position at the end.
-_POSITION_AT_END = re.compile(_POSITION.pattern.removeprefix("^").removesuffix(r"\b") + r"\s*$")
-_MARK_BY_LAST_LETTER = {"t": "KT.", "m": "TM.", "l": "TL."}
-_DEPUTY = {"bo truong": "THỨ TRƯỞNG", "thu tuong": "PHÓ THỦ TƯỚNG"}  # who signs under "KT. <position>"
-
-
-def read_signature_zone(text: str) -> Header:
-    """The signer from a second reading of the signature zone alone (OCR of the page's lower right, where a
-    seal covers the capacity): capacity lines mended from what is left of them, then the name. The marks
-    are a closed set, and under "KT. <position>" the deputy signs, so "-e=J{T. CHỦ TỊCH" / "KP }CHỦ TỊCH"
-    can only be "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". What is mended this way is always for a person to check."""
-    head = Header()
-    lines: list[str] = []
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line:
-            continue
-        mended = _mended_capacity(line, lines[-1] if lines else None)
-        if mended:
-            lines.append(mended)
-        elif lines and (name := _name(line)):
-            head.signer = name
-            _set_capacity(head, lines)
-            head.rate("signer", 0.6, "đọc lại vùng chữ ký, nơi con dấu đè lên chữ: cần người kiểm tra")
-            return head
-    return head
-
-
-def _mended_capacity(line: str, above: str | None) -> str | None:
-    """A capacity line as it must have been printed, or None when the line is not one."""
-    folded = fold(line)
-    if line.isupper() and (_CAP_PREFIX.match(folded) or _POSITION.match(folded)):
-        return line  # read whole
-    if above and above.startswith("KT."):
-        # The deputy's line under "KT. CHỦ TỊCH": "PHÓ CHỦ TỊCH", of which the seal left "Ủ TỊCH".
-        over, letters = fold(above[3:]).replace(" ", ""), re.sub(r"[^a-z]", "", folded)
-        common = _common_tail(over, letters)
-        if common >= 5 and line.rstrip()[-1:].isupper():
-            return _DEPUTY.get(fold(above[3:]).strip(), f"PHÓ {above[3:].strip()}")
-    m = _POSITION_AT_END.search(folded)
-    if m is None or len(folded) != len(line) or len(folded[: m.start()].strip()) > 10:
-        return None  # not a capacity line (a sentence may end on a position)
-    position = line[m.start() :].strip()
-    prefix = re.sub(r"[^a-z]", "", folded[: m.start()])
-    mark = folded[: m.start()].rstrip(" .,:")
-    if mark[-1:] in _MARK_BY_LAST_LETTER and re.search(r"[.,]\s*$", folded[: m.start()]):
-        return f"{_MARK_BY_LAST_LETTER[mark[-1]]} {position}"
-    return position if not prefix else None
-
-
-def _common_tail(a: str, b: str) -> int:
-    """How many letters two strings end with in common."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n

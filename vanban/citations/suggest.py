@@ -7,7 +7,8 @@ import yaml
 from ..model import Corpus, Document
 from ..symbols import expected_id, symbol_key
 from . import Resolver, extract
-from .header import SURE, Header, read_header
+from .header import SURE, read_header
+from .headtypes import Header
 from .relation_hint import no_relation, sentence_of, suggest_relation
 
 REVIEW = "  # kiểm tra"

@@ -18,7 +18,8 @@ import yaml
 
 from .. import vocab
 from ..citations import Resolver, TextTooLarge, extract
-from ..citations.header import SURE, Header, read_signature_zone
+from ..citations.header import SURE, read_signature_zone
+from ..citations.headtypes import Header
 from ..citations.relation_hint import no_relation, sentence_of, suggest_relation
 from ..model import Corpus, Document
 from ..symbols import expected_id, fold, parse_symbol, slug, symbol_key
