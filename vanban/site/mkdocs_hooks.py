@@ -87,6 +87,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     _in_nav.clear()
     _waiting.clear()
     _frames.clear()
+    _tocs.clear()
     fast_pages.update(fast=0, theme=0, plain=0, markdown=0)
     _plain.update(uses=0, off=False)
     _in_nav.update(page.file.src_uri for page in nav.pages)
@@ -236,6 +237,33 @@ def _template(env: Any, source: str) -> Any:
     return _compiled[(id(env), source)]
 
 
+# A table of contents as the theme renders it, by its entries: the frame's pages have a few section headings
+# each, and thousands of them the same ones (the theme's toc.html reads nothing else that differs between them;
+# rendering it imported the language strings again for every page).
+_tocs: dict[tuple[int, tuple[Any, ...]], str] = {}
+
+
+def _toc_key(items: Any) -> tuple[Any, ...] | None:
+    """What the theme's toc.html reads of the entries; None when one carries more than a plain entry."""
+    key = []
+    for i in items:
+        children = _toc_key(i.children)
+        if children is None or getattr(i, "typeset", None) is not None:
+            return None
+        key.append((i.title, i.url, i.level, children))
+    return tuple(key)
+
+
+def _toc(env: Any, variables: dict[str, Any], page: Any) -> str:
+    entries = _toc_key(page.toc)
+    if entries is None:
+        return str(_template(env, _TOC).render(variables))
+    key = (id(env), entries)  # emptied by each build (on_nav), which makes a new environment
+    if key not in _tocs:
+        _tocs[key] = str(_template(env, _TOC).render(variables))
+    return _tocs[key]
+
+
 def _fill(context: Any, frame: _Frame, page: Any) -> str:
     env = context.environment
     variables = context.get_all()
@@ -244,7 +272,7 @@ def _fill(context: Any, frame: _Frame, page: Any) -> str:
         _T: str(meta["title"]) if "title" in meta else str(page.title),
         _D: str(meta.get("description", "")),
         _S: str(_template(env, _SKIP).render(variables)),
-        _C: str(_template(env, _TOC).render(variables)),
+        _C: _toc(env, variables, page),
         _N: str(page.content),
     }
     out = [frame.pieces[0]]
