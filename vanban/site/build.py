@@ -76,6 +76,11 @@ def generated_source(staging: str | Path, rel: str) -> str | None:
     return zlib.decompress(made).decode("utf-8") if made is not None else None
 
 
+def generated_source_kept(staging: str | Path, rel: str) -> bool:
+    """Whether rel is a generated page of this staging folder."""
+    return rel in _store(staging)
+
+
 def keep_generated(staging: str | Path, rel: str, text: str | None) -> None:
     """A generated page made again (text), or gone (None)."""
     if text is None:

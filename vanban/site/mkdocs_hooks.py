@@ -26,8 +26,9 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.structure.pages import log as pages_log
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
-from vanban.site.build import generated_pages, generated_source
+from vanban.site.build import generated_pages, generated_source, generated_source_kept
 from vanban.site.mdraw import plain_html
 
 _cache: dict[tuple[str, str], Markup] = {}
@@ -35,6 +36,9 @@ _in_nav: set[str] = set()
 # MkDocs converts every page's Markdown before it writes any: at 100,000 documents their HTML held at once
 # was most of a 5 GB peak. Each page's HTML waits compressed, and is let go once the page is written.
 _waiting: dict[str, bytes] = {}
+# A generated page whose HTML is plain_html's is not kept at all: made again from its Markdown (which the build
+# keeps anyway) when the page is written. Its Markdown body's length and CRC: the body is the end of the source.
+_remade: dict[str, tuple[int, int]] = {}
 _fast_on = True
 _check_all = False
 
@@ -60,7 +64,8 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    _waiting[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    if page.file.src_uri not in _remade:
+        _waiting[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
     page.markdown = ""  # converted: its source is no longer read
     if _fast_on and page.file.src_uri not in _in_nav and "template" not in page.meta:
         page.meta["template"] = FAST_TEMPLATE  # rendered by _fast, the theme's frame filled in
@@ -68,7 +73,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    page.content = zlib.decompress(_waiting.pop(page.file.src_uri)).decode("utf-8")
+    rel = page.file.src_uri
+    page.content = _remake(config, rel) if rel in _remade else zlib.decompress(_waiting.pop(rel)).decode("utf-8")
     return context
 
 
@@ -86,6 +92,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     _cache.clear()
     _in_nav.clear()
     _waiting.clear()
+    _remade.clear()
     _frames.clear()
     _tocs.clear()
     fast_pages.update(fast=0, theme=0, plain=0, markdown=0)
@@ -309,12 +316,35 @@ def _render(page: Any, config: Any, files: Any) -> None:
             _differs(page, "plain_html")
         _plain["off"] = not same
         fast_pages["plain" if same else "markdown"] += 1
+        if same:
+            _remember(config, page)
         return  # Markdown's result, the same
     fast_pages["plain"] += 1
+    _remember(config, page)
     page.content, page.toc, page._title_from_render = html, toc, None
     page.present_anchor_ids = _ids(toc)
     if pages_log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+def _remember(config: Any, page: Any) -> None:
+    """The page's HTML is plain_html of its Markdown body: made again from it when written (_remake)."""
+    rel = page.file.src_uri
+    if generated_source_kept(config.docs_dir, rel):
+        _remade[rel] = (len(page.markdown), zlib.crc32(page.markdown.encode("utf-8")))
+
+
+def _remake(config: Any, rel: str) -> str:
+    """The HTML of a page _remember noted, made again from its Markdown as MkDocs read it."""
+    size, crc = _remade.pop(rel)
+    source = generated_source(config.docs_dir, rel) or ""
+    body = source[len(source) - size :] if size else ""
+    if zlib.crc32(body.encode("utf-8")) != crc:  # not the end of the source (no front matter of YAML): as MkDocs
+        body = get_data(source)[0]
+    made = plain_html(body) if zlib.crc32(body.encode("utf-8")) == crc else None
+    if made is None:  # cannot be while nothing but MkDocs reads the Markdown (no plugin changes it)
+        raise ValueError(f"{rel}: Markdown đã đổi giữa lúc chuyển và lúc ghi trang")
+    return made[0]
 
 
 def _entries(items: Any) -> list[Any]:
