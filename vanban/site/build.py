@@ -844,6 +844,7 @@ def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str
     """
     root = site.resolve()
     staged: list[tuple[Path, Path]] = []
+    mode = 0o666 & ~_umask()
     try:
         for rel, content in writes.items():
             target = _inside(root, rel)
@@ -852,7 +853,7 @@ def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str
             staged.append((Path(name), target))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
-            os.chmod(name, 0o666 & ~_umask())
+            os.chmod(name, mode)
         gone = [_inside(root, rel) for rel in deletes]
     except (OSError, BuildError) as exc:
         for written, _ in staged:

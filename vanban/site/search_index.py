@@ -275,9 +275,11 @@ def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None)
     status = checked.statuses[doc.id].short()
     text = checked.texts.get(doc.id, "")
     kept = memo.made.get(doc.id) if memo is not None else None
-    if kept is not None and kept[0] is doc and kept[1] == text and kept[2] == status and kept[3] == index:
+    same = kept is not None and kept[0] is doc and kept[1] == text and kept[2] == status
+    if kept is not None and same and kept[3] == index:
         return kept[4], kept[5]
-    scores = _scores(_fields(checked, doc))
+    # Moved in the order only (a document added before it): its scores are the same, its number is not.
+    scores = kept[4] if kept is not None and same else _scores(_fields(checked, doc))
     result = js_call("VB_SEARCH.doc", _result(checked, doc, index, status))
     if memo is not None:
         memo.made[doc.id] = (doc, text, status, index, scores, result)
