@@ -1,6 +1,7 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the navigation and the tabs rendered once per folder for the pages
-outside the navigation, instead of once per page; each page's HTML kept compressed until it is written; the
-document pages made by filling in the theme's frame (the fast path, below).
+outside the navigation, instead of once per page; each page's HTML kept compressed until it is written, or not
+kept at all when plain_html made it (made again from the Markdown then); the document pages made by filling in
+the theme's frame (the fast path, below), with each table of contents rendered once.
 
 The two are the same on every page that is not in the navigation and sits in the same folder (the
 thousands of document pages): no item is active, and their links are relative to the folder. Rendering
