@@ -349,6 +349,7 @@ class DataFiles:
         self.root = os.path.realpath(root)
         self.problems = problems
         self._folders: dict[str, str] = {}  # folder → its real path: thousands of files share a few folders
+        self._inside: dict[str, bool] = {}  # folder, as given → whether its real path is inside the data folder
 
     def _problem(self, code: str, message: str, hint: str, display: str, severity: str = ERROR) -> None:
         self.problems.add(Problem(code, message, hint, display, severity=severity))
@@ -369,13 +370,30 @@ class DataFiles:
     def unchanged(self, path: str | Path, seen: Signature) -> bool:
         """Whether path is still, inside the data folder, the file stat described as seen (reporting nothing:
         when it is not, reading it reports what there is to report)."""
-        real = self._real(path)
-        if not real.startswith(self.root + os.sep):
-            return False
+        # One lstat for a file that is not a link, in a folder known inside (serve asks this of every file after
+        # each edit); a link is followed as reading it would.
+        folder, name = os.path.split(path)
         try:
-            return signature(os.stat(path)) == seen
+            info = os.lstat(path)
         except OSError:
             return False
+        if stat.S_ISLNK(info.st_mode) or name in ("", ".", ".."):
+            if not self._real(path).startswith(self.root + os.sep):
+                return False
+            try:
+                info = os.stat(path)
+            except OSError:
+                return False
+        elif not self._folder_inside(folder):
+            return False
+        return signature(info) == seen
+
+    def _folder_inside(self, folder: str) -> bool:
+        inside = self._inside.get(folder)
+        if inside is None:
+            real = os.path.realpath(folder)
+            inside = self._inside[folder] = real == self.root or real.startswith(self.root + os.sep)
+        return inside
 
     def inside(self, path: str | Path, display: str) -> bool:
         real = self._real(path)

@@ -76,6 +76,11 @@ def generated_source(staging: str | Path, rel: str) -> str | None:
     return zlib.decompress(made).decode("utf-8") if made is not None else None
 
 
+def generated_source_kept(staging: str | Path, rel: str) -> bool:
+    """Whether rel is a generated page of this staging folder."""
+    return rel in _store(staging)
+
+
 def keep_generated(staging: str | Path, rel: str, text: str | None) -> None:
     """A generated page made again (text), or gone (None)."""
     if text is None:
@@ -839,6 +844,7 @@ def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str
     """
     root = site.resolve()
     staged: list[tuple[Path, Path]] = []
+    mode = 0o666 & ~_umask()
     try:
         for rel, content in writes.items():
             target = _inside(root, rel)
@@ -847,7 +853,7 @@ def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str
             staged.append((Path(name), target))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
-            os.chmod(name, 0o666 & ~_umask())
+            os.chmod(name, mode)
         gone = [_inside(root, rel) for rel in deletes]
     except (OSError, BuildError) as exc:
         for written, _ in staged:

@@ -123,8 +123,9 @@ def vocab_payload() -> VocabPayload:
     }
 
 
-def _neighbourhood(checked: Checked, root: str) -> dict[str, int]:
-    """Documents within LOCAL_DEPTH relations of root (either direction) → depth, capped.
+def _neighbourhood(checked: Checked, root: str, degree: dict[str, int]) -> dict[str, int]:
+    """Documents within LOCAL_DEPTH relations of root (either direction) → depth, capped. `degree`: every
+    document's number of relations (the graph's, read once for all local graphs: networkx's view is slow).
 
     What it reads reaches LOCAL_DEPTH + 1 relations (the degree of the last ring decides the cap): serve's
     incremental build relies on it (site.affected); reading further needs a wider reach there."""
@@ -136,7 +137,7 @@ def _neighbourhood(checked: Checked, root: str) -> dict[str, int]:
         if depth[node] == LOCAL_DEPTH:
             continue
         nearby = set(graph.predecessors(node)) | set(graph.successors(node))
-        for other in sorted(nearby - depth.keys(), key=lambda n: (-graph.degree(n), n)):  # ties: by id, every build
+        for other in sorted(nearby - depth.keys(), key=lambda n: (-degree[n], n)):  # ties: by id, every build
             if len(depth) >= LOCAL_MAX_NODES:
                 return depth
             depth[other] = depth[node] + 1
@@ -156,7 +157,8 @@ def _date_text(doc: Document) -> str:
     return doc.date.vietnamese() if doc.date else "chưa rõ ngày"
 
 
-def _row(checked: Checked, doc: Document, depth: int | None) -> list[str | int | None]:
+def _row(checked: Checked, doc: Document) -> list[str | int | None]:
+    """A node's row but its depth (NODE_FIELDS)."""
     return [
         doc.id,
         doc.symbol,
@@ -165,19 +167,35 @@ def _row(checked: Checked, doc: Document, depth: int | None) -> list[str | int |
         _level(checked, doc),
         _date_text(doc),
         doc.title[:TITLE_CHARS],
-        depth,
     ]
 
 
-def local_payload(checked: Checked, doc: Document) -> dict[str, object]:
+class _Local:
+    """What every local graph reads of the whole corpus, worked out once for all of them: each document's
+    number of relations, and its row (a document shows in the local graphs of up to 60 others)."""
+
+    def __init__(self, checked: Checked) -> None:
+        self.checked = checked
+        self.degree: dict[str, int] = dict(checked.graph.degree())
+        self._rows: dict[str, list[str | int | None]] = {}
+
+    def row(self, doc_id: str, depth: int | None) -> list[str | int | None]:
+        made = self._rows.get(doc_id)
+        if made is None:
+            made = self._rows[doc_id] = _row(self.checked, self.checked.corpus.documents[doc_id])
+        return [*made, depth]
+
+
+def local_payload(checked: Checked, doc: Document, local: _Local | None = None) -> dict[str, object]:
     """Compact: nodes as rows (NODE_FIELDS), edges and the tree by node index."""
     graph, corpus = checked.graph, checked.corpus
-    depth = _neighbourhood(checked, doc.id)
+    local = local or _Local(checked)
+    depth = _neighbourhood(checked, doc.id, local.degree)
     full_tree = implementers(graph, corpus, doc.id)
     tree = full_tree[:IMPL_MAX_NODES]
     order = list(depth) + [n.doc.id for n in tree if n.doc.id not in depth]
     index = {d: i for i, d in enumerate(order)}
-    rows = [_row(checked, corpus.documents[d], depth.get(d)) for d in order]
+    rows = [local.row(d, depth.get(d)) for d in order]
     edges = [[index[u], index[v], k] for u, v, k in graph.edges(depth, keys=True) if v in depth]
     impl = []
     for n in tree:
@@ -270,8 +288,9 @@ def global_payload(checked: Checked) -> dict[str, object]:
 def graph_files(checked: Checked, only: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
     """Every graph data file; with `only`, the local graphs of those documents alone (an incremental build)."""
     yield f"{DIR}/vocab.js", js_call("VB_GRAPH.vocab", vocab_payload())
+    local = _Local(checked)
     for doc in checked.corpus.documents.values():
         if only is not None and doc.id not in only:
             continue
-        yield f"{DIR}/local/{safe(doc.id)}.js", js_call("VB_GRAPH.local", local_payload(checked, doc))
+        yield f"{DIR}/local/{safe(doc.id)}.js", js_call("VB_GRAPH.local", local_payload(checked, doc, local))
     yield f"{DIR}/global.js", js_call("VB_GRAPH.global", global_payload(checked))

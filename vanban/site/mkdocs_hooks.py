@@ -1,6 +1,7 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the navigation and the tabs rendered once per folder for the pages
-outside the navigation, instead of once per page; each page's HTML kept compressed until it is written; the
-document pages made by filling in the theme's frame (the fast path, below).
+outside the navigation, instead of once per page; each page's HTML kept compressed until it is written, or not
+kept at all when plain_html made it (made again from the Markdown then); the document pages made by filling in
+the theme's frame (the fast path, below), with each table of contents rendered once.
 
 The two are the same on every page that is not in the navigation and sits in the same folder (the
 thousands of document pages): no item is active, and their links are relative to the folder. Rendering
@@ -26,8 +27,9 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 from mkdocs.structure.pages import log as pages_log
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
-from vanban.site.build import generated_pages, generated_source
+from vanban.site.build import generated_pages, generated_source, generated_source_kept
 from vanban.site.mdraw import plain_html
 
 _cache: dict[tuple[str, str], Markup] = {}
@@ -35,6 +37,9 @@ _in_nav: set[str] = set()
 # MkDocs converts every page's Markdown before it writes any: at 100,000 documents their HTML held at once
 # was most of a 5 GB peak. Each page's HTML waits compressed, and is let go once the page is written.
 _waiting: dict[str, bytes] = {}
+# A generated page whose HTML is plain_html's is not kept at all: made again from its Markdown (which the build
+# keeps anyway) when the page is written. Its Markdown body's length and CRC: the body is the end of the source.
+_remade: dict[str, tuple[int, int]] = {}
 _fast_on = True
 _check_all = False
 
@@ -60,7 +65,8 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    _waiting[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    if page.file.src_uri not in _remade:
+        _waiting[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
     page.markdown = ""  # converted: its source is no longer read
     if _fast_on and page.file.src_uri not in _in_nav and "template" not in page.meta:
         page.meta["template"] = FAST_TEMPLATE  # rendered by _fast, the theme's frame filled in
@@ -68,7 +74,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    page.content = zlib.decompress(_waiting.pop(page.file.src_uri)).decode("utf-8")
+    rel = page.file.src_uri
+    page.content = _remake(config, rel) if rel in _remade else zlib.decompress(_waiting.pop(rel)).decode("utf-8")
     return context
 
 
@@ -86,7 +93,9 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     _cache.clear()
     _in_nav.clear()
     _waiting.clear()
+    _remade.clear()
     _frames.clear()
+    _tocs.clear()
     fast_pages.update(fast=0, theme=0, plain=0, markdown=0)
     _plain.update(uses=0, off=False)
     _in_nav.update(page.file.src_uri for page in nav.pages)
@@ -236,6 +245,33 @@ def _template(env: Any, source: str) -> Any:
     return _compiled[(id(env), source)]
 
 
+# A table of contents as the theme renders it, by its entries: the frame's pages have a few section headings
+# each, and thousands of them the same ones (the theme's toc.html reads nothing else that differs between them;
+# rendering it imported the language strings again for every page).
+_tocs: dict[tuple[int, tuple[Any, ...]], str] = {}
+
+
+def _toc_key(items: Any) -> tuple[Any, ...] | None:
+    """What the theme's toc.html reads of the entries; None when one carries more than a plain entry."""
+    key = []
+    for i in items:
+        children = _toc_key(i.children)
+        if children is None or getattr(i, "typeset", None) is not None:
+            return None
+        key.append((i.title, i.url, i.level, children))
+    return tuple(key)
+
+
+def _toc(env: Any, variables: dict[str, Any], page: Any) -> str:
+    entries = _toc_key(page.toc)
+    if entries is None:
+        return str(_template(env, _TOC).render(variables))
+    key = (id(env), entries)  # emptied by each build (on_nav), which makes a new environment
+    if key not in _tocs:
+        _tocs[key] = str(_template(env, _TOC).render(variables))
+    return _tocs[key]
+
+
 def _fill(context: Any, frame: _Frame, page: Any) -> str:
     env = context.environment
     variables = context.get_all()
@@ -244,7 +280,7 @@ def _fill(context: Any, frame: _Frame, page: Any) -> str:
         _T: str(meta["title"]) if "title" in meta else str(page.title),
         _D: str(meta.get("description", "")),
         _S: str(_template(env, _SKIP).render(variables)),
-        _C: str(_template(env, _TOC).render(variables)),
+        _C: _toc(env, variables, page),
         _N: str(page.content),
     }
     out = [frame.pieces[0]]
@@ -281,12 +317,35 @@ def _render(page: Any, config: Any, files: Any) -> None:
             _differs(page, "plain_html")
         _plain["off"] = not same
         fast_pages["plain" if same else "markdown"] += 1
+        if same:
+            _remember(config, page)
         return  # Markdown's result, the same
     fast_pages["plain"] += 1
+    _remember(config, page)
     page.content, page.toc, page._title_from_render = html, toc, None
     page.present_anchor_ids = _ids(toc)
     if pages_log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+def _remember(config: Any, page: Any) -> None:
+    """The page's HTML is plain_html of its Markdown body: made again from it when written (_remake)."""
+    rel = page.file.src_uri
+    if generated_source_kept(config.docs_dir, rel):
+        _remade[rel] = (len(page.markdown), zlib.crc32(page.markdown.encode("utf-8")))
+
+
+def _remake(config: Any, rel: str) -> str:
+    """The HTML of a page _remember noted, made again from its Markdown as MkDocs read it."""
+    size, crc = _remade.pop(rel)
+    source = generated_source(config.docs_dir, rel) or ""
+    body = source[len(source) - size :] if size else ""
+    if zlib.crc32(body.encode("utf-8")) != crc:  # not the end of the source (no front matter of YAML): as MkDocs
+        body = get_data(source)[0]
+    made = plain_html(body) if zlib.crc32(body.encode("utf-8")) == crc else None
+    if made is None:  # cannot be while nothing but MkDocs reads the Markdown (no plugin changes it)
+        raise ValueError(f"{rel}: Markdown đã đổi giữa lúc chuyển và lúc ghi trang")
+    return made[0]
 
 
 def _entries(items: Any) -> list[Any]:

@@ -265,7 +265,7 @@ def encode_postings(plist: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _bucket_js(bucket: int, tokens: Iterable[tuple[str, list[tuple[int, int]]]]) -> str:
+def _bucket_js(bucket: int, tokens: Iterable[tuple[str, Iterable[tuple[int, int]]]]) -> str:
     """One bucket's file: each token's postings (encode_postings)."""
     return js_call("VB_SEARCH.bucket", [bucket, {token: encode_postings(plist) for token, plist in tokens}])
 
@@ -275,9 +275,11 @@ def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None)
     status = checked.statuses[doc.id].short()
     text = checked.texts.get(doc.id, "")
     kept = memo.made.get(doc.id) if memo is not None else None
-    if kept is not None and kept[0] is doc and kept[1] == text and kept[2] == status and kept[3] == index:
+    same = kept is not None and kept[0] is doc and kept[1] == text and kept[2] == status
+    if kept is not None and same and kept[3] == index:
         return kept[4], kept[5]
-    scores = _scores(_fields(checked, doc))
+    # Moved in the order only (a document added before it): its scores are the same, its number is not.
+    scores = kept[4] if kept is not None and same else _scores(_fields(checked, doc))
     result = js_call("VB_SEARCH.doc", _result(checked, doc, index, status))
     if memo is not None:
         memo.made[doc.id] = (doc, text, status, index, scores, result)
@@ -292,12 +294,20 @@ def search_files(checked: Checked, memo: SearchMemo | None = None) -> Iterator[t
         memo.issuers, memo.made, memo.postings = corpus.issuers, {}, None
     order = _order(checked)
     scores = []
+    # Without a memo, each document's scores go straight into the postings, packed in one number each (index,
+    # then the score in the low 8 bits): at 10,000 documents, the scores kept as dicts and their postings as pairs
+    # took 104 MB at once in the process that writes the data files.
+    postings: dict[str, list[int]] = defaultdict(list)
     for index, doc_id in enumerate(order):
         doc_scores, result = _entry(checked, corpus.documents[doc_id], index, memo)
-        scores.append(doc_scores)
+        if memo is None:
+            for token, score in doc_scores.items():
+                postings[token].append(index << 8 | score)
+        else:
+            scores.append(doc_scores)
         yield f"{DIR}/d/{index}.js", result
     if memo is None:
-        files = _buckets(scores)
+        files = _buckets(postings)
     else:
         if memo.postings is None or memo.postings.order != order:
             memo.postings = _Postings.of(order, scores)
@@ -310,14 +320,15 @@ def search_files(checked: Checked, memo: SearchMemo | None = None) -> Iterator[t
     yield f"{DIR}/meta.js", js_call("VB_SEARCH.meta", meta)
 
 
-def _buckets(scores: list[dict[str, int]]) -> list[str]:
-    """Every bucket's file at once (what _Postings keeps up to date, in less memory)."""
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for index, doc_scores in enumerate(scores):
-        for token, score in doc_scores.items():
-            postings[token].append((index, score))
+def _buckets(postings: dict[str, list[int]]) -> list[str]:
+    """Every bucket's file at once (what _Postings keeps up to date, in less memory), from each token's postings
+    packed as search_files packs them."""
     count = _bucket_count(sum(len(t) + 8 * len(p) for t, p in postings.items()))
     shards: dict[int, list[str]] = defaultdict(list)
     for token in postings:
         shards[fnv1a(token) % count].append(token)
-    return [_bucket_js(b, ((t, postings[t]) for t in sorted(shards.get(b, ())))) for b in range(count)]
+    return [_bucket_js(b, ((t, _unpacked(postings[t])) for t in sorted(shards.get(b, ())))) for b in range(count)]
+
+
+def _unpacked(packed: list[int]) -> Iterator[tuple[int, int]]:
+    return ((p >> 8, p & 0xFF) for p in packed)
