@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vanban.load import load_document
 from vanban.problems import Problems
 from vanban.schema import DOCUMENT
-from vanban.yamlio import MAX_DEPTH, MAX_VALUES, YamlLimitError, YamlSyntaxError, load_yaml
+from vanban.yamlio import MAX_DEPTH, MAX_VALUES, YamlLimitError, YamlSyntaxError, check_depth, check_limits, load_yaml
 
 DOCUMENT_FIELDS = [f.name for f in DOCUMENT]
 
@@ -73,3 +76,24 @@ def test_aliases_are_measured_without_being_expanded(levels, width):
         assert expanded > MAX_VALUES
     else:
         assert expanded <= MAX_VALUES
+
+
+def _limit_line(check, node):
+    try:
+        check(node)
+    except YamlLimitError as exc:
+        return exc.line
+    return None
+
+
+@settings(max_examples=200)
+@given(values, st.integers(min_value=0, max_value=MAX_DEPTH))
+def test_a_file_without_anchors_is_measured_the_same_by_depth_alone(value, wrap):
+    # load_yaml checks only the depth of a file without "&": it must refuse what the full check refuses, at the
+    # same line, and nothing else.
+    text = json.dumps(value)
+    for _ in range(wrap):
+        text = "- " + "\n  ".join(text.splitlines())
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if node is not None:
+        assert _limit_line(check_depth, node) == _limit_line(check_limits, node)

@@ -59,7 +59,13 @@ class PartialDate:
 
     def overlaps(self, other: PartialDate) -> bool:
         """True when some day may be both: 2017-03 overlaps 2017 and 2017-03-05, not 2017-04."""
-        return not definitely_before(self, other) and not definitely_before(other, self)
+        # Same as neither being definitely before the other, without making dates: the resolver asks it of every
+        # candidate of a symbol (at 10,000 documents, 900,000 times).
+        if self.year != other.year:
+            return False
+        if self.month is None or other.month is None:
+            return True
+        return self.month == other.month and (self.day is None or other.day is None or self.day == other.day)
 
 
 def date_order(date: PartialDate | None) -> tuple[bool, tuple[int, int, int]]:

@@ -140,6 +140,18 @@ def check_limits(root: Node) -> None:
             )
 
 
+def check_depth(root: Node) -> None:
+    """Raise YamlLimitError if the node tree is nested too deep: check_limits for a tree without aliases,
+    in the same order (the last child first), so the same line is reported."""
+    stack = [(child, 2) for child in _children(root)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise YamlLimitError(_TOO_DEEP, _line(node))
+        if not isinstance(node, ScalarNode):
+            stack += [(child, depth + 1) for child in _children(node)]
+
+
 def _number(n: int) -> str:
     return f"{n:,}".replace(",", " ")  # 100 000, as Vietnamese writes it
 
@@ -154,7 +166,10 @@ def load_yaml(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        check_limits(node)
+        if "&" in text or len(text) > MAX_VALUES:
+            check_limits(node)
+        else:  # no anchor, so no alias: as many values as the text has, only the depth can be too much
+            check_depth(node)
         return loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise _syntax_error(exc, text) from None

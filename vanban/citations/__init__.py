@@ -70,7 +70,7 @@ def _not_own(text: str, mentions: list[Mention]) -> list[Mention]:
     document may cite an earlier one that had its number (16/CT-TTg of 2016 and of 2020)."""
     if not mentions:
         return mentions
-    head = read_header(text[:HEADER_CHARS], Corpus({}, {}, {}))
+    head = read_header(text[:HEADER_CHARS], Corpus({}, {}, {}), signer=False)
     if not head.symbol or head.confidence.get("symbol", 0) < SURE or head.date is None:
         return mentions  # no header: a number and its date, both read surely
     # A header flattened onto one line may give no title nor issuer: its place and a date read surely do.

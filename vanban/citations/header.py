@@ -29,6 +29,7 @@ from .signature import POSITION, flat_signature, read_signer, split_glued_capaci
 from .signature import read_signature_zone as read_signature_zone  # re-exported for ingest
 
 HEADER_CELLS = 80  # the header is read from the first cells only
+HEADER_READ = 2 * HEADER_CELLS  # the cells made when only the header is asked for: a title may run past the body's start
 
 _MOTTOS = (
     "cong hoa xa hoi chu nghia viet nam",
@@ -152,8 +153,9 @@ def _heading_type(word: str) -> str | None:
     return _UNSPACED_HEADINGS[re.sub(r"\s", "", word)]
 
 
-def _cells(text: str) -> list[Cell]:
-    """The lines of the text split at "|" and before the national motto, without empty ones."""
+def _cells(text: str, limit: int | None = None) -> list[Cell]:
+    """The lines of the text split at "|" and before the national motto, without empty ones (the first `limit`
+    of them, or a few more)."""
     if "\\n" in text[:20_000]:  # newlines escaped by the page the text was copied from
         text = text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "")
     out: list[Cell] = []
@@ -180,6 +182,8 @@ def _cells(text: str) -> list[Cell]:
                 if piece:
                     out.append(Cell(piece, " ".join(fold(piece).split()), first, row, first and blank))
                     first = blank = False
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 
@@ -266,10 +270,12 @@ def _capitals(text: str) -> bool:
     return upper and letters >= 2 and letters * 3 >= len(text.replace(" ", "")) * 2
 
 
-def read_header(text: str, corpus: Corpus) -> Header:
+def read_header(text: str, corpus: Corpus, signer: bool = True) -> Header:
+    """The header's fields, and the signer's from the closing block unless signer is False (then only the first
+    HEADER_READ cells are made: reading citations asks each text's own number, and the signer is at the end)."""
     head = Header()
     text = unicodedata.normalize("NFC", text)
-    cells = _cells(text)
+    cells = _cells(text, None if signer else HEADER_READ)
     body = next((i for i, c in enumerate(cells[:HEADER_CELLS]) if _BODY.match(c.folded)), None)
     found_body = body is not None
     body = body if body is not None else min(len(cells), 60)
@@ -281,7 +287,8 @@ def read_header(text: str, corpus: Corpus) -> Header:
         _symbol(head, cells, body)
         stop = _issuer(head, cells, corpus)
         title_end = _type_and_title(head, cells, body, stop, date_end)
-    read_signer(head, cells, max(body, title_end) if found_body else title_end)
+    if signer:
+        read_signer(head, cells, max(body, title_end) if found_body else title_end)
     for name in FIELDS:
         head.confidence.setdefault(name, 0.0)
     return head
