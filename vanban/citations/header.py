@@ -29,7 +29,7 @@ from .signature import POSITION, flat_signature, read_signer, split_glued_capaci
 from .signature import read_signature_zone as read_signature_zone  # re-exported for ingest
 
 HEADER_CELLS = 80  # the header is read from the first cells only
-HEADER_READ = 2 * HEADER_CELLS  # the cells made when only the header is asked for: a title may run past the body's start
+HEADER_READ = 2 * HEADER_CELLS  # the cells made when only the header is asked for: a title may run past the body
 
 _MOTTOS = (
     "cong hoa xa hoi chu nghia viet nam",
