@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the whole site for N synthetic documents and print one line of figures:
 
-    docs=N wall_s=… second_s=… edit_s=… edit_peak_mb=… peak_mb=… site_mb=… largest_page_kb=… check_s=…
+    docs=N wall_s=… second_s=… edit_s=… edit_peak_mb=… peak_mb=… site_mb=… largest_page_kb=… check_s=… python_ref_s=…
 
 wall_s and peak_mb are those of `python build_graph.py build` run as a child process, the way a
 user runs it (peak_mb adds the peak of the process it forks to write search and graph data);
@@ -12,7 +12,8 @@ makes again only what the edit changed; edit_peak_mb is its peak). Then the seco
 the first build. Study-pack PDFs made by an earlier run are taken from build/cache/ (20 PDFs take
 about 11 s at 10,000 documents): `--cold` empties it first. Targets (issue 13, 2 cores): 10,000
 documents in ≤ 20 s, second build ≤ 3 s, 100,000 in ≤ 4 min with ≤ 4 GB peak, largest page ≤ 100 KB,
-t(100,000) / t(10,000) ≤ 11.
+t(100,000) / t(10,000) ≤ 11. python_ref_s is how fast the machine runs plain Python at the time
+(benchmarks/common.py python_speed): figures of two days compare only beside it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.common import python_speed  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 from vanban.site.build import site_size  # noqa: E402
 
@@ -88,7 +90,8 @@ def main() -> int:
     print(
         f"docs={args.docs} wall_s={wall:.1f} second_s={second:.1f} edit_s={edit:.1f} edit_peak_mb={edit_peak_mb:.0f} "
         f"peak_mb={peak_mb:.0f} "
-        f"site_mb={total / 2**20:.0f} largest_page_kb={largest / 1024:.0f} check_s={check_s:.1f}"
+        f"site_mb={total / 2**20:.0f} largest_page_kb={largest / 1024:.0f} check_s={check_s:.1f} "
+        f"python_ref_s={python_speed():.2f}"
     )
     print(f"stages of the full build (build.log):\n{_stages(work / 'build.log')}")
     if not args.keep:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.generate import generate  # noqa: E402
 from vanban.symbols import fold  # noqa: E402
+
+
+def python_speed() -> float:
+    """Seconds this machine takes now for a fixed piece of plain Python (the best of three runs of 5,000,000
+    additions): machines of the same kind ran the same build 2.3 times apart, so each benchmark prints this beside
+    its figures, to compare two days' figures."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def synthetic_site(docs: int, site: Path | None) -> Path:

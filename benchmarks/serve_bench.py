@@ -4,7 +4,7 @@ open in headless Chromium (Debian's), a YAML file saved; the time from the save 
 edit after it reloaded by itself. Prints one line per edit, then the median:
 
     docs=N edit=title s=… written=…
-    docs=N median_s=… max_s=…
+    docs=N median_s=… max_s=… python_ref_s=… (benchmarks/common.py python_speed: the machine's speed today)
 
 Edits, in turn: a title; a relation added (the pages at both ends, the trees above); a new document; a title
 again. Each is checked on the page that shows it. Target (issue 13, 2 cores): ≤ 2 s at 10,000 documents.
@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.common import python_speed  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -87,7 +88,10 @@ def main() -> int:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    print(f"docs={args.docs} median_s={statistics.median(times):.2f} max_s={max(times):.2f}")
+    print(
+        f"docs={args.docs} median_s={statistics.median(times):.2f} max_s={max(times):.2f} "
+        f"python_ref_s={python_speed():.2f}"
+    )
     print(f"serve's log: {log}" if args.keep else "", end="\n" if args.keep else "")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
