@@ -763,6 +763,7 @@ class MkDocsSession:
                 _populate_page(page, config, files)
             self.env = config.plugins.on_env(env, config=config, files=files)
         self.config, self.files = config, files
+        self._documentation_pages: Sequence[Any] | None = None  # the files' pages, until a page comes or goes
 
     @contextmanager
     def _warnings(self) -> Iterator[None]:
@@ -792,6 +793,7 @@ class MkDocsSession:
                 file = File.generated(config, src_uri, content="")  # its Markdown: generated_source
                 set_exclusions([file], config)
                 self.files.append(file)
+                self._documentation_pages = None
             if file.page is None:
                 Page(None, file, config)
             page = file.page
@@ -800,7 +802,11 @@ class MkDocsSession:
             config._current_page = page
             page.active = True
             try:
-                context = get_context(self.nav, self.files.documentation_pages(), config, page)
+                # MkDocs lists every file's page for each page's context: at 10,000 documents 11,000 files each time
+                pages = self._documentation_pages
+                if pages is None:
+                    pages = self._documentation_pages = self.files.documentation_pages()
+                context = get_context(self.nav, pages, config, page)
                 template = self.env.get_template(page.meta.get("template", "main.html"))
                 context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
                 output = config.plugins.on_post_page(template.render(context), page=page, config=config)
@@ -816,6 +822,7 @@ class MkDocsSession:
         if file is None:
             return None
         self.files.remove(file)
+        self._documentation_pages = None
         return file.dest_uri
 
     def theme_files(self) -> dict[str, bytes]:

@@ -176,6 +176,9 @@ class _Postings:
     buckets: int
     shards: dict[int, set[str]]  # bucket → its tokens
     files: dict[int, str]  # bucket → its file
+    # token → its postings as written (encode_postings): an edit makes again only the tokens whose postings it
+    # changed, not every token of every bucket it touches (a document's tokens reach nearly every bucket).
+    encoded: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, order: list[str], scores: list[dict[str, int]]) -> _Postings:
@@ -196,11 +199,18 @@ class _Postings:
         self.files = {b: self.bucket_file(b) for b in range(self.buckets)}
 
     def bucket_file(self, bucket: int) -> str:
-        return _bucket_js(bucket, ((t, sorted(self.tokens[t].items())) for t in sorted(self.shards.get(bucket, ()))))
+        tokens = sorted(self.shards.get(bucket, ()))
+        return js_call("VB_SEARCH.bucket", [bucket, {token: self._encoded(token) for token in tokens}])
+
+    def _encoded(self, token: str) -> str:
+        if (made := self.encoded.get(token)) is None:
+            made = self.encoded[token] = encode_postings(sorted(self.tokens[token].items()))
+        return made
 
     def update(self, scores: list[dict[str, int]]) -> None:
         """The same order of documents; those whose scores are new objects changed."""
-        dirty: set[str] = set()
+        dirty: set[str] = set()  # tokens of the changed documents: their shards are checked
+        rewrite: set[str] = set()  # tokens whose postings changed: their buckets are made again
         for index, (before, now) in enumerate(zip(self.scores, scores, strict=True)):
             if before is now:
                 continue
@@ -217,6 +227,10 @@ class _Postings:
                 self.tokens[token][index] = score
                 self.size += 8
             dirty |= before.keys() | now.keys()
+            changed = {token for token in before.keys() | now.keys() if before.get(token) != now.get(token)}
+            for token in changed:
+                self.encoded.pop(token, None)
+            rewrite |= changed
         self.scores = list(scores)
         if _bucket_count(self.size) != self.buckets:
             self.reshard()
@@ -228,7 +242,7 @@ class _Postings:
                 shard.add(token)
             else:
                 shard.discard(token)
-        for bucket in {fnv1a(token) % self.buckets for token in dirty}:
+        for bucket in {fnv1a(token) % self.buckets for token in rewrite}:
             self.files[bucket] = self.bucket_file(bucket)
 
 
