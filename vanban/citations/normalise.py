@@ -14,7 +14,6 @@ take a slower path that records an offset map.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -189,17 +188,4 @@ def _plain(original: str, start: int, end: int, pieces: list[str], offsets: list
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, same length as the input (for NFC input)."""
-    if len(text) <= _FOLD_KEPT:
-        return _fold_short(text)
-    return text.translate(_FOLD).lower()
-
-
-# The header reader folds each line, then each cell of it, then each piece of a cell: mostly the same short
-# strings again (at 10,000 documents, 260,000 folds, a tenth of reading the citations): a header's lines and their
-# pieces are kept, whole texts are not.
-_FOLD_KEPT = 4000
-
-
-@functools.lru_cache(maxsize=2048)
-def _fold_short(text: str) -> str:
     return text.translate(_FOLD).lower()
