@@ -342,7 +342,9 @@ def _remake(config: Any, rel: str) -> str:
     body = source[len(source) - size :] if size else ""
     if zlib.crc32(body.encode("utf-8")) != crc:  # not the end of the source (no front matter of YAML): as MkDocs
         body = get_data(source)[0]
-    made = plain_html(body) if zlib.crc32(body.encode("utf-8")) == crc else None
+        made = plain_html(body) if zlib.crc32(body.encode("utf-8")) == crc else None
+    else:
+        made = plain_html(body)
     if made is None:  # cannot be while nothing but MkDocs reads the Markdown (no plugin changes it)
         raise ValueError(f"{rel}: Markdown đã đổi giữa lúc chuyển và lúc ghi trang")
     return made[0]

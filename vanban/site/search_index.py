@@ -199,8 +199,7 @@ class _Postings:
         self.files = {b: self.bucket_file(b) for b in range(self.buckets)}
 
     def bucket_file(self, bucket: int) -> str:
-        tokens = sorted(self.shards.get(bucket, ()))
-        return js_call("VB_SEARCH.bucket", [bucket, {token: self._encoded(token) for token in tokens}])
+        return _bucket_js(bucket, {token: self._encoded(token) for token in sorted(self.shards.get(bucket, ()))})
 
     def _encoded(self, token: str) -> str:
         if (made := self.encoded.get(token)) is None:
@@ -209,8 +208,7 @@ class _Postings:
 
     def update(self, scores: list[dict[str, int]]) -> None:
         """The same order of documents; those whose scores are new objects changed."""
-        dirty: set[str] = set()  # tokens of the changed documents: their shards are checked
-        rewrite: set[str] = set()  # tokens whose postings changed: their buckets are made again
+        rewrite: set[str] = set()  # tokens whose postings changed (come, gone or scored anew): their buckets
         for index, (before, now) in enumerate(zip(self.scores, scores, strict=True)):
             if before is now:
                 continue
@@ -226,7 +224,6 @@ class _Postings:
                     self.size += len(token)
                 self.tokens[token][index] = score
                 self.size += 8
-            dirty |= before.keys() | now.keys()
             changed = {token for token in before.keys() | now.keys() if before.get(token) != now.get(token)}
             for token in changed:
                 self.encoded.pop(token, None)
@@ -235,7 +232,7 @@ class _Postings:
         if _bucket_count(self.size) != self.buckets:
             self.reshard()
             return
-        for token in dirty:
+        for token in rewrite:
             bucket = fnv1a(token) % self.buckets
             shard = self.shards.setdefault(bucket, set())
             if token in self.tokens:
@@ -279,9 +276,9 @@ def encode_postings(plist: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _bucket_js(bucket: int, tokens: Iterable[tuple[str, Iterable[tuple[int, int]]]]) -> str:
-    """One bucket's file: each token's postings (encode_postings)."""
-    return js_call("VB_SEARCH.bucket", [bucket, {token: encode_postings(plist) for token, plist in tokens}])
+def _bucket_js(bucket: int, encoded: dict[str, str]) -> str:
+    """One bucket's file: each token's postings as encode_postings writes them."""
+    return js_call("VB_SEARCH.bucket", [bucket, encoded])
 
 
 def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None) -> tuple[dict[str, int], str]:
@@ -341,7 +338,10 @@ def _buckets(postings: dict[str, list[int]]) -> list[str]:
     shards: dict[int, list[str]] = defaultdict(list)
     for token in postings:
         shards[fnv1a(token) % count].append(token)
-    return [_bucket_js(b, ((t, _unpacked(postings[t])) for t in sorted(shards.get(b, ())))) for b in range(count)]
+    return [
+        _bucket_js(b, {t: encode_postings(_unpacked(postings[t])) for t in sorted(shards.get(b, ()))})
+        for b in range(count)
+    ]
 
 
 def _unpacked(packed: list[int]) -> Iterator[tuple[int, int]]:
