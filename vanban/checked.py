@@ -9,9 +9,9 @@ import networkx as nx
 
 from .citations import Citation
 from .graph import build_graph, statuses
-from .model import Corpus
+from .model import Corpus, Document
 from .problems import ERROR, WARNING, Problem
-from .rules import Status
+from .rules import Status, doc_order, is_central_policy
 
 
 @dataclass(frozen=True)
@@ -36,3 +36,10 @@ class Checked:
     def statuses(self) -> dict[str, Status]:
         """Every document's status (graph.status_of), worked out once."""
         return statuses(self.graph, self.corpus)
+
+    @cached_property
+    def central_policy(self) -> tuple[Document, ...]:
+        """The central documents of a policy type (rules.is_central_policy), in listing order: those with a
+        study pack and a report. Asked by several stages of one build."""
+        corpus = self.corpus
+        return tuple(sorted((d for d in corpus.documents.values() if is_central_policy(corpus, d)), key=doc_order))

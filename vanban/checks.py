@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -32,18 +33,55 @@ CYCLE_SHOWN = 12  # documents named in one cycle report; the rest are counted
 _UNACKNOWLEDGEABLE = frozenset({"draft-unreviewed"})
 
 
-def check_corpus(corpus: Corpus, today: dt.date | None = None) -> list[Problem]:
+@dataclasses.dataclass
+class CheckMemo:
+    """What `serve` keeps between builds of the checks of one document: the document, the documents its relations
+    point to, its problems. They are given again while these are the very same objects (the pipeline keeps an
+    unchanged document the same object) and the registries and the day are the same: nothing else is read."""
+
+    around: tuple[object, ...] = ()  # the registries and the day the problems were found with
+    documents: dict[str, tuple[Document, tuple[Document | None, ...], list[Problem]]] = dataclasses.field(
+        default_factory=dict
+    )
+
+
+def check_corpus(corpus: Corpus, today: dt.date | None = None, memo: CheckMemo | None = None) -> list[Problem]:
     problems: list[Problem] = []
     today = today or dt.date.today()
+    around = (corpus.issuers, corpus.named_sources, today)
+    kept = memo.documents if memo is not None and memo.around == around else {}
+    checked = {}
     for doc in corpus.documents.values():
-        problems += _check_references(corpus, doc)
-        problems += _check_identity(corpus, doc)
-        problems += _check_dates(doc, today)
-        problems += _check_relations(corpus, doc)
-        problems += _check_draft(corpus, doc)
+        targets = tuple(corpus.documents.get(rel.target) for rel in doc.relations)
+        before = kept.get(doc.id)
+        if before is not None and before[0] is doc and _same_objects(before[1], targets):
+            found = before[2]
+        else:
+            found = _check_document(corpus, doc, today)
+        checked[doc.id] = (doc, targets, found)
+        problems += found
+    if memo is not None:
+        memo.around, memo.documents = around, checked
     problems += _check_duplicate_symbols(corpus)
     problems += _check_cycles(corpus)
     return problems
+
+
+def _same_objects(before: tuple[Document | None, ...], now: tuple[Document | None, ...]) -> bool:
+    """The same documents, every one found: a relation to no document is checked again (its hint names the
+    closest id, which any new document may change)."""
+    return all(a is b and b is not None for a, b in zip(before, now, strict=True))
+
+
+def _check_document(corpus: Corpus, doc: Document, today: dt.date) -> list[Problem]:
+    """The problems of one document: of it alone, and of what it points to."""
+    return (
+        _check_references(corpus, doc)
+        + _check_identity(corpus, doc)
+        + _check_dates(doc, today)
+        + _check_relations(corpus, doc)
+        + _check_draft(corpus, doc)
+    )
 
 
 def check_figures(corpus: Corpus, texts: dict[str, str]) -> list[Problem]:
@@ -53,6 +91,8 @@ def check_figures(corpus: Corpus, texts: dict[str, str]) -> list[Problem]:
     read (`texts` without it) is not held against the figure."""
     out: list[Problem] = []
     for doc in corpus.documents.values():
+        if not doc.figures:  # (most documents: their sources' quotes are not even read)
+            continue
         said = [_plain(src.quote) for src in doc.sources if src.quote]
         text = _plain(texts[doc.id]) if doc.id in texts else None
         for i, fig in enumerate(doc.figures):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checked import Checked
-from .checks import apply_acknowledgements, check_corpus, check_figures
+from .checks import CheckMemo, apply_acknowledgements, check_corpus, check_figures
 from .citations.corpus import CiteMemo, check_citations, cite_corpus
 from .load import LoadMemo, TextMemo, load_corpus, read_texts
 from .model import Document, same_document
@@ -63,6 +63,7 @@ class Memo:
     search: SearchMemo = field(default_factory=SearchMemo)
     texts: TextMemo = field(default_factory=dict)  # full texts as read, by path, with what stat said
     documents: dict[str, Document] = field(default_factory=dict)  # as last read: one object while it is the same
+    checks: CheckMemo = field(default_factory=CheckMemo)  # each document's problems, while it is the same
 
 
 def check(
@@ -79,7 +80,12 @@ def check(
     texts = read_texts(corpus, problems, memo.texts if memo else None) if citations else {}
     with frozen_heap():  # the workers that read citations are forked
         cited = cite_corpus(corpus, texts, jobs, memo.cite if memo else None) if texts else {}
-    found = problems.items + check_corpus(corpus) + check_figures(corpus, texts) + check_citations(corpus, texts, cited)
+    found = (
+        problems.items
+        + check_corpus(corpus, memo=memo.checks if memo else None)
+        + check_figures(corpus, texts)
+        + check_citations(corpus, texts, cited)
+    )
     return Checked(corpus, apply_acknowledgements(corpus, found), texts, cited)
 
 

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .. import vocab
+from ..graph import above
 from ..model import same_document
 from .graph_data import LOCAL_DEPTH
 from .indexes import listed_on
@@ -45,13 +45,13 @@ def affected(old: Checked, new: Checked, with_pdf: tuple[set[str], set[str]]) ->
     changed = _changed(old, new)
     graphs = (old.graph, new.graph)
     near = set(changed).union(*(_near(graph, changed, 1) for graph in graphs))
-    above = set().union(*(_above(graph, changed) for graph in graphs))
-    pages = near | above
+    uptree = set().union(*(above(graph, changed) for graph in graphs))
+    pages = near | uptree
     for checked in (old, new):
         pages |= _citing(checked, changed)
-    local = above.union(*(_near(graph, changed, LOCAL_DEPTH + 1) for graph in graphs))
+    local = uptree.union(*(_near(graph, changed, LOCAL_DEPTH + 1) for graph in graphs))
     # a pack shows the status of each document of its chain: what replaces them is one relation further
-    studies = near.union(*(_above(graph, near) for graph in graphs)) | (with_pdf[0] ^ with_pdf[1])
+    studies = near.union(*(above(graph, near) for graph in graphs)) | (with_pdf[0] ^ with_pdf[1])
     central = {d.id for d in central_policy(new)}
     groups = set().union(*(listed_on(docs[i]) for docs in (a.documents, b.documents) for i in changed if i in docs))
     present = b.documents.keys()
@@ -89,19 +89,6 @@ def _near(graph: nx.MultiDiGraph[str], start: Iterable[str], radius: int) -> set
                 depth[other] = depth[node] + 1
                 queue.append(other)
     return set(depth)
-
-
-def _above(graph: nx.MultiDiGraph[str], start: Iterable[str]) -> set[str]:
-    """The documents whose implementation tree holds any of start: up the implementing relations."""
-    seen = {s for s in start if s in graph}
-    queue = deque(seen)
-    while queue:
-        node = queue.popleft()
-        for _, target, kind in graph.out_edges(node, keys=True):
-            if kind in vocab.IMPLEMENTING and target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return seen
 
 
 def _citing(checked: Checked, changed: set[str]) -> set[str]:

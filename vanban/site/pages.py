@@ -13,14 +13,13 @@ from ..graph import implementers
 from ..load import ORIGINALS_DIR, read_original
 from ..model import Document
 from ..problems import NOTE, BuildError
-from ..rules import is_central_policy
 from ..studypack import implementation_report, study_pack
 from .doc_page import render_document
 from .fulltext import text_anchors
 from .graph_data import DIR as GRAPH_DIR
 from .graph_data import graph_files
 from .graph_pages import GRAPH_PAGE, render_graph_page
-from .html import e, sort_docs
+from .html import e
 from .indexes import group_pages, paged, render_home, render_indexes
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
 from .paths import doc_path, original_path, safe
@@ -35,7 +34,7 @@ DEFAULT_PDF_PACKS = 20
 
 
 def central_policy(checked: Checked) -> list[Document]:
-    return sort_docs(d for d in checked.corpus.documents.values() if is_central_policy(checked.corpus, d))
+    return list(checked.central_policy)
 
 
 def pdf_pack_ids(checked: Checked, limit: int) -> set[str]:
@@ -47,7 +46,12 @@ def pdf_pack_ids(checked: Checked, limit: int) -> set[str]:
 
 def pdf_ranking(checked: Checked) -> tuple[frozenset[str], frozenset[tuple[str, str, str]]]:
     """All pdf_pack_ids reads: the central documents and the implementing relations (a cheap key for it)."""
-    edges = frozenset((u, v, k) for u, v, k in checked.graph.edges(keys=True) if k in vocab.IMPLEMENTING)
+    documents = checked.corpus.documents  # the graph's implementing edges, read off the relations (faster)
+    edges = frozenset(
+        (rel.source, rel.target, rel.type)
+        for rel in checked.corpus.relations()
+        if rel.type in vocab.IMPLEMENTING and rel.target in documents
+    )
     return frozenset(d.id for d in central_policy(checked)), edges
 
 

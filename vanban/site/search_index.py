@@ -14,6 +14,7 @@ The tokenizer here and in ``docs/assets/javascripts/vanban-search.js`` must agre
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -62,6 +63,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)  # serve hashes every document id (previews) after each edit
 def fnv1a(token: str) -> int:
     """32-bit FNV-1a over the token's UTF-8 bytes (the JS side computes the same)."""
     h = 0x811C9DC5
