@@ -164,15 +164,19 @@ def _refused(corpus: Corpus, doc: Document, text: str, exc: TextTooLarge) -> Pro
 
 
 def _check_document(corpus: Corpus, doc: Document, text: str, citations: list[Citation]) -> list[Problem]:
-    where = display_path(Path(corpus.data_dir) / doc.text_file)
     covered = {r.target for r in doc.relations}
     out: list[Problem] = []
     reported: set[str] = set()
     # Line of an offset by bisection: counting line breaks from the top for each citation would
-    # be quadratic in a long text dense with citations.
-    breaks = [m.start() for m in re.finditer("\n", text)]
+    # be quadratic in a long text dense with citations. Found at the first problem: most texts have none.
+    breaks: list[int] = []
+    where = ""
 
     def problem(code: str, c: Citation, message: str, hint: str) -> None:
+        nonlocal where
+        if not where:
+            where = display_path(Path(corpus.data_dir) / doc.text_file)
+            breaks.extend(m.start() for m in re.finditer("\n", text))
         line = bisect.bisect_left(breaks, c.start) + 1
         out.append(Problem(code, message, hint, where, line, f"«{' '.join(c.text.split())}»", WARNING, doc.id))
 

@@ -8,6 +8,7 @@ The loader rejects such keys first, with file and line; this is the last line of
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 
@@ -26,6 +27,7 @@ class UnsafePath(BuildError, ValueError):
     """A key or id that cannot name a page. A ValueError; to the CLI, a build error (exit 1)."""
 
 
+@functools.lru_cache(maxsize=1 << 17)  # each build asks it of every id, several times (serve: after each edit)
 def safe(key: str) -> str:
     """The key itself if it is a slug (lower-case letters, digits, single hyphens); else UnsafePath."""
     if len(key) > MAX_KEY or not ID_PATTERN.fullmatch(key) or key in RESERVED_KEYS:  # a folder's own list page
