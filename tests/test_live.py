@@ -6,13 +6,14 @@ corpus; Chromium is Debian's, driven headless."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from vanban.live import LiveState, Rebuilder, handler_for, watch
+from vanban.live import KEPT_CHANGES, LiveState, Rebuilder, handler_for, page_of, watch
 from vanban.warm import WarmBuild
 
 DOC = "04-nq-tw-2016"
@@ -26,7 +27,7 @@ def live(data_copy: Path, tmp_path: Path):
 
     site = tmp_path / "site"
     state = LiveState()
-    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None)
+    warm = WarmBuild(data_copy, site, pdf_packs=0, cache=None, shown=state.pages_changed)
     rebuilder = Rebuilder(warm, state)
     rebuilder.run_once()
     observer = watch([data_copy], rebuilder.changed)
@@ -65,6 +66,55 @@ def test_a_saved_edit_reloads_the_open_page(page, live):
     assert state.version > version
     assert (site / "tim-kiem.html").stat().st_ino == untouched  # only what the edit changed was written
     assert page.errors == [] and page.off_machine() == []
+
+
+def test_an_edit_reloads_the_pages_it_changed_and_no_other(page, live):
+    """An open page the edit does not change stays as it is (its reader's place, a search typed), while the
+    site moves on; an edit of its own document then reloads it."""
+    base, data, state, site = live
+    p = page.page
+    other = "16-ct-ttg-2020"  # nothing relates it to DOC
+    p.goto(f"{base}/van-ban/{other}.html")
+    p.evaluate("window.vbNotReloaded = true")
+    shown = (site / "van-ban" / f"{other}.html").read_bytes()
+    version = state.version
+    _retitle(data / "documents" / f"{DOC}.yaml", "xây dựng, chỉnh đốn Đảng", "xây dựng và chỉnh đốn Đảng (sửa thử)")
+    # The page has asked for the status after the edit's build and stayed.
+    p.wait_for_function(
+        f"Number(document.documentElement.getAttribute('data-vanban-version')) > {version}", timeout=WAIT_MS
+    )
+    assert "(sửa thử)" in (site / "van-ban" / f"{DOC}.html").read_text(encoding="utf-8")
+    assert (site / "van-ban" / f"{other}.html").read_bytes() == shown
+    assert p.evaluate("window.vbNotReloaded === true")
+    _retitle(data / "documents" / f"{other}.yaml", "phòng, chống dịch", "phòng, chống dịch (sửa thử)")
+    p.wait_for_function(
+        "document.querySelector('.vb-title') && document.querySelector('.vb-title').innerText.includes('sửa thử')",
+        timeout=WAIT_MS,
+    )
+    assert p.evaluate("window.vbNotReloaded === undefined")
+    assert page.errors == [] and page.off_machine() == []
+
+
+def test_the_status_says_whether_a_page_changed_since_the_version_it_shows():
+    state = LiveState()
+    state.pages_changed(frozenset({"van-ban/a.html"}))  # version 2
+    state.pages_changed(frozenset())  # nothing shown changed: no new version
+    state.pages_changed(frozenset({"tim-kiem.html"}))  # version 3
+    assert state.version == 3
+
+    def reload(since: int, page: str) -> bool:
+        return json.loads(state.as_json(since, page))["reload"]
+
+    assert reload(1, "van-ban/a.html") and not reload(2, "van-ban/a.html") and not reload(1, "van-ban/b.html")
+    assert reload(2, "tim-kiem.html") and not reload(3, "tim-kiem.html")
+    state.pages_changed(None)  # a full build: every page
+    assert reload(3, "van-ban/b.html")
+    for _ in range(KEPT_CHANGES):
+        state.pages_changed(frozenset({"van-ban/a.html"}))
+    assert reload(2, "van-ban/b.html")  # too far behind to know: reloaded
+    assert not reload(state.version - 1, "van-ban/b.html")
+    assert page_of("/") == "index.html" and page_of("/van-ban/x.html") == "van-ban/x.html"
+    assert page_of("/theo-loai/") == "theo-loai/index.html"
 
 
 def test_a_mistake_is_shown_over_the_last_good_site_until_fixed(page, live):

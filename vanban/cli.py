@@ -697,7 +697,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # Watching: after the first build, an edit of the data makes again only what it changed (warm.py); the first
     # build takes up what the last `build` or `serve` of this site kept, and the state is kept again on the way out.
-    warm = None if args.no_watch else WarmBuild(args.data, args.out, pdf_packs=args.pdf_packs)
+    warm = (
+        None if args.no_watch else WarmBuild(args.data, args.out, pdf_packs=args.pdf_packs, shown=state.pages_changed)
+    )
     kept = state_file(CACHE, args.out)
     if warm is not None and not args.no_build:
         warm.restore(kept)

@@ -2,7 +2,7 @@
 
 `serve` runs a build whenever a watched file changes (data/, docs/, mkdocs.yml, overrides/), one
 build at a time, a burst of saves making one build. The pages it serves carry a small script that
-asks the server every half second what the site's version is: a new version reloads the page, a
+asks the server four times a second what the site's version is: a new version that changed the page reloads it, a
 failed build shows its problems (file, line, field, how to fix it) over the page until a build
 succeeds. A failed build leaves the last good site in place (the build's own rule), so the reader
 keeps reading it under the message.
@@ -17,6 +17,7 @@ import http.server
 import json
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,18 +34,50 @@ _TAG = f'<script src="{SCRIPT}"></script>'.encode()
 
 @dataclass
 class LiveState:
-    """What the open pages ask for: the site's version, and the problems of the last build if it failed."""
+    """What the open pages ask for: the site's version, and the problems of the last build if it failed.
+
+    Each version says which pages it changed (site paths, "van-ban/x.html"; None: every page), so that an open
+    page reloads only when it changed: serve's builder writes the pages an edit changed first and says so
+    (pages_changed), then the data files every page shares (search, previews, the global graph)."""
 
     version: int = 1
     problems: list[dict[str, str]] = field(default_factory=list)
     building: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    changes: list[tuple[int, frozenset[str] | None]] = field(default_factory=list)  # the last KEPT_CHANGES versions
+    told: bool = False  # the running build said which pages it changed
 
-    def as_json(self) -> bytes:
+    def pages_changed(self, pages: frozenset[str] | None) -> None:
+        """A new version of the site, that changed these pages (None: any page); none when no page changed."""
         with self.lock:
-            return json.dumps(
-                {"version": self.version, "problems": self.problems, "building": self.building}, ensure_ascii=False
-            ).encode("utf-8")
+            self.told = True
+            if pages is not None and not pages:
+                return
+            self.version += 1
+            self.changes = [*self.changes[-KEPT_CHANGES + 1 :], (self.version, pages)]
+
+    def _reload(self, since: int, page: str) -> bool:
+        """Whether a page shown at version `since` changed since (a version too old to know: it did). Locked."""
+        changes = [pages for version, pages in self.changes if version > since]
+        if len(changes) < self.version - since:
+            return since < self.version
+        return any(pages is None or page in pages for pages in changes)
+
+    def as_json(self, since: int | None = None, page: str = "") -> bytes:
+        """The status; with `since`, whether `page` (a site path) changed since that version."""
+        with self.lock:
+            reload = self._reload(since, page) if since is not None else None
+            answer = {"version": self.version, "problems": self.problems, "building": self.building, "reload": reload}
+            return json.dumps(answer, ensure_ascii=False).encode("utf-8")
+
+
+KEPT_CHANGES = 64  # versions whose changed pages the status remembers: a page left further behind reloads
+
+
+def page_of(url_path: str) -> str:
+    """The site path of the page at a URL's path: "/" → "index.html", "/van-ban/x.html" → "van-ban/x.html"."""
+    path = urllib.parse.unquote(url_path).lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
 
 
 def problems_of(exc: Exception) -> list[dict[str, str]]:
@@ -106,7 +139,7 @@ class Rebuilder:
 
     def run_once(self) -> None:
         with self.state.lock:
-            self.state.building = True
+            self.state.building, self.state.told = True, False
         started = time.perf_counter()
         try:
             report = self.build()
@@ -118,7 +151,10 @@ class Rebuilder:
             return
         unchanged = report.unchanged  # saved as it was: the site stands, no reload
         with self.state.lock:
-            self.state.version += 0 if unchanged else 1
+            told, self.state.told = self.state.told, False
+        if not unchanged and not told:  # a build that did not say what it changed: every page reloads
+            self.state.pages_changed(None)
+        with self.state.lock:
             self.state.problems, self.state.building = [], False
         took = f"{time.perf_counter() - started:.1f} s"
         self.done(f"không có gì thay đổi ({took})" if unchanged else f"đã dựng trong {took}", [])
@@ -186,15 +222,21 @@ def handler_for(site: Path, state: LiveState) -> type[http.server.SimpleHTTPRequ
             pass
 
         def do_GET(self) -> None:
-            path = self.path.split("?", 1)[0]
+            path, _, query = self.path.partition("?")
             if path == STATUS:
-                self._send(state.as_json(), "application/json; charset=utf-8")
+                self._send(self._status(urllib.parse.parse_qs(query)), "application/json; charset=utf-8")
             elif path == SCRIPT:
                 self._send(LIVE_JS.encode("utf-8"), "text/javascript; charset=utf-8")
             elif path.endswith((".html", "/")):
                 self._html()
             else:
                 super().do_GET()
+
+        def _status(self, query: dict[str, list[str]]) -> bytes:
+            """The status; with ?since=VERSION&page=PATH, whether that page changed since that version."""
+            since = query.get("since", [""])[0]
+            page = query.get("page", [""])[0]
+            return state.as_json(int(since) if since.isdigit() else None, page_of(page))
 
         def _html(self) -> None:
             file = Path(self.translate_path(self.path))
@@ -255,9 +297,11 @@ LIVE_JS = """(function () {
     if (box) { box.remove(); box = null; }
   }
   function poll() {
-    fetch("/__vanban/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
-      if (seen !== null && s.version !== seen) { location.reload(); return; }
+    var asked = seen === null ? "" : "?since=" + seen + "&page=" + encodeURIComponent(location.pathname);
+    fetch("/__vanban/status" + asked, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen !== null && s.version !== seen && s.reload !== false) { location.reload(); return; }
       seen = s.version;
+      document.documentElement.setAttribute("data-vanban-version", String(seen));  // the version this page shows
       if (s.problems.length) { show(s.problems); } else { hide(); }
     }).catch(function () {}).then(function () { setTimeout(poll, POLL_MS); });
   }

@@ -11,7 +11,10 @@ and MkDocs loaded with the site's navigation (MkDocsSession). After an edit of d
    reach); those are rendered again, with every page and data file that shows the whole corpus
    (indexes, study packs, search, the global graph);
 3. what differs from the previous build by digest goes through MkDocs, one page at a time, and is
-   written into the site with the files that no longer exist removed (site.build.apply_changes).
+   written into the site with the files that no longer exist removed (site.build.apply_changes), in two
+   steps: the pages and their documents' local graphs first, said at once (`shown`: serve reloads the open
+   pages among them), then the data files every page shares (search, previews, the global graph, study
+   packs' CSV and PDF) with the site's marker.
 
 Anything else (docs/, overrides/, mkdocs.yml, vanban's code, an option, the registries of issuers,
 regions and sources, a site changed by another build) makes a full build, as does a failed step. The
@@ -26,9 +29,10 @@ import hashlib
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -71,9 +75,13 @@ from .site.build import (
     release_generated,
     site_marker,
 )
+from .site.graph_data import DIR as GRAPH_DIR
+from .site.graph_data import local_graph_files
+from .site.graph_pages import GRAPH_PAGE
 from .site.pages import DEFAULT_PDF_PACKS, Partial, kept, pdf_pack_ids, pdf_ranking, render_data, render_site
-from .site.paths import DOC_DIR
-from .site.search_index import search_files
+from .site.paths import DOC_DIR, doc_path
+from .site.search_index import DIR as SEARCH_DIR
+from .site.search_index import SEARCH_PAGE, search_files
 
 
 @dataclass
@@ -106,12 +114,14 @@ class WarmBuild:
         jobs: int = 0,
         eager: bool = True,
         staging: Path | None = None,
+        shown: Callable[[frozenset[str]], None] = lambda pages: None,
     ) -> None:
         self.data_dir, self.out_dir, self.config_file = Path(data_dir), Path(out_dir), Path(config_file)
         self.strict, self.pdf_packs, self.cache, self.lock_wait = strict, pdf_packs, cache, lock_wait
         self.jobs = jobs
         self.eager = eager  # MkDocs loaded after the full build, ready for the next edit (serve); else when needed
         self.progress = progress
+        self.shown = shown  # told the pages (site paths) an incremental build changed, as soon as they are written
         self.memo = Memo()
         self._builds = 0
         self._stats: StatMemo = {}
@@ -291,6 +301,10 @@ class WarmBuild:
     def _update(
         self, state: _State, site: Path, key: str, marker: dict[str, Any], checked: Checked, nxt: _Next
     ) -> BuildReport:
+        """Two steps, each written all or nothing (apply_changes): the pages the edit changed and their documents'
+        local graphs, then said (`shown`: serve reloads those pages); then the data files every page shares
+        (search, previews, the global graph, study packs' CSV and PDF) and the site's marker. Between the two the
+        marker names no inputs: a build that finds the site so builds it in full."""
         partial = nxt.partial
         self.progress(
             f"Dựng lại {len(partial.documents)} trang văn bản, {len(partial.groups)} trang danh mục, "
@@ -298,12 +312,44 @@ class WarmBuild:
         )
         if state.session is None:  # loaded before any page changes, so that it knows the pages that go
             state.session = MkDocsSession(self.config_file, self.staging)
-        session = state.session
         keep = kept(checked, partial, nxt.with_pdf)
         pages, changed = self._pages(state, checked, nxt, keep)
-        removed = state.pages.keys() - pages.keys()
+        writes, deletes, shown = self._html(state, site, pages, changed)
+        data: dict[str, str] = {}
+        for rel, content in local_graph_files(checked, partial.local_graphs):
+            data[rel] = digest = content_digest(content)
+            if state.data.get(rel) != digest:
+                writes[rel] = content.encode("utf-8")
+                shown.add(_page_html(rel.rpartition("/")[2].removesuffix(".js")))
+        count = state.report.pages + len(pages.keys() - state.pages.keys()) - len(state.pages.keys() - pages.keys())
+        step = {**marker, "inputs": ""}
+        if writes or deletes:
+            step = apply_changes(site, writes, deletes, step)
+            self.shown(frozenset(shown))
+        self.progress("Dữ liệu tìm kiếm và đồ thị")
+        rest: dict[str, bytes] = {}
+        with _yielding():  # the pages just shown are being loaded meanwhile, by serve's other threads
+            self._data(state, checked, nxt, keep, data, rest)
+        gone = sorted(state.data.keys() - data.keys())
+        report = replace(  # no process wrote the data files apart: no peak of its own to report
+            state.report, documents=len(checked.corpus.documents), pages=count, data_files=len(data), data_peak_mb=0
+        )
+        apply_changes(site, rest, gone, {**step, **site_marker_fields(key, report)})
+        self.shown(frozenset(_showing(rest.keys())))
+        state.inputs, state.checked, state.pages, state.data, state.report = key, checked, pages, data, report
+        state.with_pdf = nxt.with_pdf, nxt.ranking
+        self.progress(f"Đã ghi {len(writes) + len(rest)} tệp, xóa {len(deletes) + len(gone)} tệp")
+        return replace(report, unchanged=not (writes or deletes or rest or gone))  # shows nowhere: no reload
+
+    def _html(
+        self, state: _State, site: Path, pages: dict[str, str], changed: dict[str, str]
+    ) -> tuple[dict[str, bytes], list[str], set[str]]:
+        """The changed pages through MkDocs: files to write, to delete, and the pages among them (site paths)."""
+        session = state.session
+        assert session is not None
         writes: dict[str, bytes] = {}
         deletes: list[str] = []
+        removed = state.pages.keys() - pages.keys()
         for rel, text in changed.items():
             keep_generated(self.staging, rel, text)
         for rel in removed:
@@ -315,22 +361,12 @@ class WarmBuild:
         for rel in changed:
             dest, html = session.render(rel)
             writes[dest] = html
+        shown = {*writes, *deletes}
         if removed or changed.keys() - state.pages.keys():  # the list of pages changed: the sitemap too
             for rel, content in session.theme_files().items():
                 if _read(site / rel) != content:
                     writes[rel] = content
-        self.progress("Dữ liệu tìm kiếm và đồ thị")
-        data = self._data(state, checked, nxt, keep, writes)
-        deletes += sorted(state.data.keys() - data.keys())
-        count = state.report.pages + len(changed.keys() - state.pages.keys()) - len(removed)
-        report = replace(  # no process wrote the data files apart: no peak of its own to report
-            state.report, documents=len(checked.corpus.documents), pages=count, data_files=len(data), data_peak_mb=0
-        )
-        apply_changes(site, writes, deletes, {**marker, **site_marker_fields(key, report)})
-        state.inputs, state.checked, state.pages, state.data, state.report = key, checked, pages, data, report
-        state.with_pdf = nxt.with_pdf, nxt.ranking
-        self.progress(f"Đã ghi {len(writes)} tệp, xóa {len(deletes)} tệp")
-        return replace(report, unchanged=not (writes or deletes))  # an edit that shows nowhere: no reload
+        return writes, deletes, shown
 
     def _pages(
         self, state: _State, checked: Checked, nxt: _Next, keep: set[str]
@@ -347,18 +383,47 @@ class WarmBuild:
         return pages, changed
 
     def _data(
-        self, state: _State, checked: Checked, nxt: _Next, keep: set[str], writes: dict[str, bytes]
-    ) -> dict[str, str]:
-        """Every data file's digest now; those that differ from the last build are added to writes."""
-        data: dict[str, str] = {}
+        self,
+        state: _State,
+        checked: Checked,
+        nxt: _Next,
+        keep: set[str],
+        data: dict[str, str],
+        writes: dict[str, bytes],
+    ) -> None:
+        """Every data file's digest now, into `data` (which holds the local graphs made); those that differ from
+        the last build are added to writes."""
         pdf = pdf_maker(False, self.cache)
-        made = render_data(checked, self.pdf_packs, pdf, nxt.partial, self.memo.search, nxt.with_pdf)
+        made = render_data(
+            checked, self.pdf_packs, pdf, nxt.partial, self.memo.search, nxt.with_pdf, local_graphs=False
+        )
         for rel, content in made:
             data[rel] = digest = content_digest(content)
             if state.data.get(rel) != digest:
                 writes[rel] = content.encode("utf-8") if isinstance(content, str) else content
         data.update({rel: state.data[rel] for rel in keep if rel in state.data and rel not in data})
-        return data
+
+
+def _page_html(doc_id: str) -> str:
+    """The site path of a document's page."""
+    return _html_of(doc_path(doc_id))
+
+
+def _html_of(page: str) -> str:
+    """Where MkDocs writes a page (use_directory_urls: false): x/y.md → x/y.html."""
+    return page.removesuffix(".md") + ".html"
+
+
+def _showing(data_files: Iterable[str]) -> set[str]:
+    """The pages that read these data files when they open: the search page its index, the graph page the global
+    graph (the others are read when asked: a search typed, a link hovered, a file downloaded)."""
+    shown = set()
+    for rel in data_files:
+        if rel.startswith(f"{SEARCH_DIR}/"):
+            shown.add(_html_of(SEARCH_PAGE))
+        elif rel.startswith(f"{GRAPH_DIR}/"):
+            shown.add(_html_of(GRAPH_PAGE))
+    return shown
 
 
 @dataclass(frozen=True)
@@ -390,6 +455,19 @@ class _Kept:
 # Above this many documents no state is kept: at 100,000 it took 555 MB on disk and 750 MB more at the build's
 # peak, which then passed the 4 GB a build may use (benchmarks/build_bench.py); such corpora build in full.
 KEEP_STATE_UP_TO = 50_000
+
+
+@contextlib.contextmanager
+def _yielding() -> Iterator[None]:
+    """This thread hands the interpreter to the others ten times as often (sys.setswitchinterval): a page reloaded
+    while it works is a dozen requests, each answered by a thread that waited for the interpreter at every step
+    (at 10,000 documents the reload took a second longer than the build's first step)."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(before / 10)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 @contextlib.contextmanager

@@ -841,9 +841,11 @@ class MkDocsSession:
         shutil.rmtree(self._out, ignore_errors=True)
 
 
-def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str], marker: Mapping[str, Any]) -> None:
+def apply_changes(
+    site: Path, writes: Mapping[str, bytes], deletes: Sequence[str], marker: Mapping[str, Any]
+) -> dict[str, Any]:
     """Bring a built site up to date in place: files written, files deleted, its marker rewritten (its list of
-    files: those it listed, with those written and without those deleted).
+    files: those it listed, with those written and without those deleted); returns the marker written.
 
     Every new file is written beside its place first; only when all are written are they moved in, so a
     write that fails (a full disk) leaves the site as it was. A path that leaves the site, or names its
@@ -884,6 +886,7 @@ def apply_changes(site: Path, writes: Mapping[str, bytes], deletes: Sequence[str
         json.dump(listed, handle, ensure_ascii=False, separators=(",", ":"))
     os.chmod(tmp, 0o666 & ~_umask())
     os.replace(tmp, root / SITE_MARKER)
+    return listed
 
 
 def _inside(root: Path, rel: str) -> Path:

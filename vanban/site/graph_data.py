@@ -288,9 +288,19 @@ def global_payload(checked: Checked) -> dict[str, object]:
 def graph_files(checked: Checked, only: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
     """Every graph data file; with `only`, the local graphs of those documents alone (an incremental build)."""
     yield f"{DIR}/vocab.js", js_call("VB_GRAPH.vocab", vocab_payload())
-    local = _Local(checked)
+    yield from local_graph_files(checked, only)
+    yield f"{DIR}/global.js", js_call("VB_GRAPH.global", global_payload(checked))
+
+
+def local_graph_files(checked: Checked, only: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
+    """The local graph of every document (with `only`, of those documents): what a document's page draws."""
+    local = None  # made for the first one
     for doc in checked.corpus.documents.values():
         if only is not None and doc.id not in only:
             continue
-        yield f"{DIR}/local/{safe(doc.id)}.js", js_call("VB_GRAPH.local", local_payload(checked, doc, local))
-    yield f"{DIR}/global.js", js_call("VB_GRAPH.global", global_payload(checked))
+        local = local or _Local(checked)
+        yield local_graph_path(doc.id), js_call("VB_GRAPH.local", local_payload(checked, doc, local))
+
+
+def local_graph_path(doc_id: str) -> str:
+    return f"{DIR}/local/{safe(doc_id)}.js"

@@ -18,6 +18,7 @@ from .html import doc_label, doc_table, e, front_matter, md_text, sort_docs
 from .mdraw import raw
 from .packs import report_path
 from .paths import doc_path, href, issuer_page, term_page, topic_page, type_page, year_page
+from .search_index import SEARCH_PAGE
 from .tree import render_tree
 
 HOME_TREES = 10  # central documents whose trees the home page shows (the page under 100 KB)
@@ -340,7 +341,7 @@ def render_home(corpus: Corpus, graph: nx.MultiDiGraph[str], site_name: str) -> 
         "văn bản nào và được văn bản nào thực hiện, để tra cứu nhanh một văn bản và mọi văn bản quanh nó.</p>\n\n"
         f"<p>Hiện có {n_docs} văn bản và {n_rel} quan hệ. Tìm theo số ký hiệu, cách gọi tắt, tên gọi hoặc "
         "từ ngữ, có dấu hay không dấu:</p>\n\n"
-        f'<form class="vb-search-form" action="{e(href(page, "tim-kiem.md"))}" method="get" role="search">'
+        f'<form class="vb-search-form" action="{e(href(page, SEARCH_PAGE))}" method="get" role="search">'
         '<input name="q" type="search" placeholder="25-NQ/TW · NQ 25 · Pháp lệnh 34 · dân vận khéo" '
         'aria-label="Tìm văn bản"><button type="submit" class="md-button md-button--primary">Tìm</button></form>\n\n'
         "<p>hoặc duyệt:</p>\n\n"

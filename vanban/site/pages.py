@@ -16,8 +16,7 @@ from ..problems import NOTE, BuildError
 from ..studypack import implementation_report, study_pack
 from .doc_page import render_document
 from .fulltext import text_anchors
-from .graph_data import DIR as GRAPH_DIR
-from .graph_data import graph_files
+from .graph_data import graph_files, local_graph_path
 from .graph_pages import GRAPH_PAGE, render_graph_page
 from .html import e
 from .indexes import group_pages, paged, render_home, render_indexes
@@ -83,7 +82,7 @@ def kept(checked: Checked, partial: Partial, with_pdf: set[str]) -> set[str]:
     corpus = checked.corpus
     out = {doc_path(i) for i in corpus.documents.keys() - partial.documents}
     out |= group_pages(corpus) - partial.groups
-    out |= {f"{GRAPH_DIR}/local/{safe(i)}.js" for i in corpus.documents.keys() - partial.local_graphs}
+    out |= {local_graph_path(i) for i in corpus.documents.keys() - partial.local_graphs}
     for doc in central_policy(checked):
         if doc.id not in partial.studies:
             out |= {pack_path(doc.id), report_path(doc.id), f"{REPORT_DIR}/{safe(doc.id)}.csv"}
@@ -186,14 +185,16 @@ def render_data(
     partial: Partial | None = None,
     search_memo: SearchMemo | None = None,
     with_pdf: set[str] | None = None,
+    local_graphs: bool = True,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Scripts, CSV and PDF files that pages link to, and copies of the originals; written beside the
     pages, not through MkDocs. `pdf` turns a study pack's HTML into its PDF (the build passes one that
     keeps what it made before). An incremental build asks for what `partial` names only, and keeps what
-    the search index read of each document (`search_memo`)."""
+    the search index read of each document (`search_memo`); without `local_graphs`, the documents' local graphs
+    are left out (local_graph_files: serve writes them first, with the pages)."""
     yield from search_files(checked, search_memo)
     yield from preview_files(checked)
-    yield from graph_files(checked, partial.local_graphs if partial else None)
+    yield from graph_files(checked, (partial.local_graphs if partial else None) if local_graphs else ())
     yield from _originals(checked)
     corpus, graph = checked.corpus, checked.graph
     with_pdf = pdf_pack_ids(checked, pdf_packs) if with_pdf is None else with_pdf

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..checked import Checked
 
 DIR = "search-data"
+SEARCH_PAGE = "tim-kiem.md"  # the hand-written page (docs/) that searches the index
 # How much a token counts, by where it stands. A symbol typed in full beats everything.
 WEIGHTS = {
     "symbol": 40,
