@@ -282,13 +282,16 @@ def fingerprint(roots: Iterable[Path], extra: str = "", memo: StatMemo | None = 
     """The content of every file under roots (or the root itself, a file), and `extra`: one hex digest.
     Names and bytes count, times do not: a file saved unchanged changes nothing."""
     outer = hashlib.sha256(extra.encode("utf-8"))
+    now = time.time_ns()
     for root in roots:
         single = root.is_file()
         files = [(root.name, os.stat(root))] if single else _files_under(str(root)) if root.is_dir() else []
-        outer.update(f"\0root {root.name}\0".encode())
+        parts = [f"\0root {root.name}\0"]  # hashed at once: the same digest as one update per file
+        folder = os.path.join(root, "")
         for rel, info in sorted(files, key=lambda item: item[0].split("/")):
-            path = str(root) if single else os.path.join(root, rel)
-            outer.update(f"{rel}\0{_file_digest(path, info, memo)}\0".encode())
+            path = str(root) if single else folder + rel
+            parts.append(f"{rel}\0{_file_digest(path, info, memo, now)}\0")
+        outer.update("".join(parts).encode())
     return outer.hexdigest()
 
 
@@ -305,8 +308,8 @@ def _files_under(folder: str, rel: str = "") -> list[tuple[str, os.stat_result]]
     return found
 
 
-def _file_digest(path: str, info: os.stat_result, memo: StatMemo | None) -> str:
-    seen = signature(info)
+def _file_digest(path: str, info: os.stat_result, memo: StatMemo | None, now: int) -> str:
+    seen = signature(info, now)
     kept = memo.get(path) if memo is not None else None
     if seen is not None and kept is not None and kept[0] == seen:
         return kept[1]
