@@ -113,6 +113,7 @@ def test_the_status_says_whether_a_page_changed_since_the_version_it_shows():
         state.pages_changed(frozenset({"van-ban/a.html"}))
     assert reload(2, "van-ban/b.html")  # too far behind to know: reloaded
     assert not reload(state.version - 1, "van-ban/b.html")
+    assert reload(state.version + 5, "van-ban/b.html")  # a page of a server that ran before this one
     assert page_of("/") == "index.html" and page_of("/van-ban/x.html") == "van-ban/x.html"
     assert page_of("/theo-loai/") == "theo-loai/index.html"
 

@@ -57,7 +57,10 @@ class LiveState:
             self.changes = [*self.changes[-KEPT_CHANGES + 1 :], (self.version, pages)]
 
     def _reload(self, since: int, page: str) -> bool:
-        """Whether a page shown at version `since` changed since (a version too old to know: it did). Locked."""
+        """Whether a page shown at version `since` changed since (a version too old to know, or one this server
+        never had, as after a restart: it did). Locked."""
+        if since > self.version:
+            return True
         changes = [pages for version, pages in self.changes if version > since]
         if len(changes) < self.version - since:
             return since < self.version
@@ -236,7 +239,8 @@ def handler_for(site: Path, state: LiveState) -> type[http.server.SimpleHTTPRequ
             """The status; with ?since=VERSION&page=PATH, whether that page changed since that version."""
             since = query.get("since", [""])[0]
             page = query.get("page", [""])[0]
-            return state.as_json(int(since) if since.isdigit() else None, page_of(page))
+            known = since.isdigit() and len(since) <= 12  # a number, not a long string to convert
+            return state.as_json(int(since) if known else None, page_of(page))
 
         def _html(self) -> None:
             file = Path(self.translate_path(self.path))
