@@ -76,10 +76,10 @@ from .site.build import (
     site_marker,
 )
 from .site.graph_data import DIR as GRAPH_DIR
-from .site.graph_data import local_graph_files
+from .site.graph_data import local_graph_files, local_graph_path
 from .site.graph_pages import GRAPH_PAGE
 from .site.pages import DEFAULT_PDF_PACKS, Partial, kept, pdf_pack_ids, pdf_ranking, render_data, render_site
-from .site.paths import DOC_DIR, doc_path
+from .site.paths import DOC_DIR, built_path, doc_path
 from .site.search_index import DIR as SEARCH_DIR
 from .site.search_index import SEARCH_PAGE, search_files
 
@@ -316,11 +316,9 @@ class WarmBuild:
         pages, changed = self._pages(state, checked, nxt, keep)
         writes, deletes, shown = self._html(state, site, pages, changed)
         data: dict[str, str] = {}
-        for rel, content in local_graph_files(checked, partial.local_graphs):
-            data[rel] = digest = content_digest(content)
-            if state.data.get(rel) != digest:
-                writes[rel] = content.encode("utf-8")
-                shown.add(_page_html(rel.rpartition("/")[2].removesuffix(".js")))
+        local = _differing(local_graph_files(checked, partial.local_graphs), state.data, data)
+        writes.update({rel: _bytes(content) for rel, content in local.items()})
+        shown |= {built_path(doc_path(i)) for i in partial.local_graphs if local_graph_path(i) in local}
         count = state.report.pages + len(pages.keys() - state.pages.keys()) - len(state.pages.keys() - pages.keys())
         step = {**marker, "inputs": ""}
         if writes or deletes:
@@ -373,13 +371,9 @@ class WarmBuild:
     ) -> tuple[dict[str, str], dict[str, str]]:
         """Every generated page's digest now, and the Markdown of those that differ from the last build."""
         pages: dict[str, str] = {}
-        changed: dict[str, str] = {}
         made = render_site(checked, SITE_NAME, pdf_packs=self.pdf_packs, partial=nxt.partial, with_pdf=nxt.with_pdf)
-        for rel, text in made:
-            pages[rel] = digest = content_digest(text)
-            if state.pages.get(rel) != digest:
-                changed[rel] = text
-        pages.update({rel: state.pages[rel] for rel in keep if rel in state.pages and rel not in pages})
+        changed = _differing(made, state.pages, pages)
+        _kept_digests(pages, state.pages, keep)
         return pages, changed
 
     def _data(
@@ -397,21 +391,30 @@ class WarmBuild:
         made = render_data(
             checked, self.pdf_packs, pdf, nxt.partial, self.memo.search, nxt.with_pdf, local_graphs=False
         )
-        for rel, content in made:
-            data[rel] = digest = content_digest(content)
-            if state.data.get(rel) != digest:
-                writes[rel] = content.encode("utf-8") if isinstance(content, str) else content
-        data.update({rel: state.data[rel] for rel in keep if rel in state.data and rel not in data})
+        writes.update({rel: _bytes(content) for rel, content in _differing(made, state.data, data).items()})
+        _kept_digests(data, state.data, keep)
 
 
-def _page_html(doc_id: str) -> str:
-    """The site path of a document's page."""
-    return _html_of(doc_path(doc_id))
+def _differing(made: Iterable[tuple[str, Content]], before: dict[str, str], digests: dict[str, str]) -> dict[str, Any]:
+    """Each file made: its digest into `digests`; those whose digest differs from `before`'s, with their content."""
+    out = {}
+    for rel, content in made:
+        digests[rel] = digest = content_digest(content)
+        if before.get(rel) != digest:
+            out[rel] = content
+    return out
 
 
-def _html_of(page: str) -> str:
-    """Where MkDocs writes a page (use_directory_urls: false): x/y.md → x/y.html."""
-    return page.removesuffix(".md") + ".html"
+def _kept_digests(digests: dict[str, str], before: dict[str, str], keep: set[str]) -> None:
+    """The digests of the files kept as the last build wrote them (pages.kept), not made again."""
+    digests.update({rel: before[rel] for rel in keep if rel in before and rel not in digests})
+
+
+Content = str | bytes
+
+
+def _bytes(content: Content) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def _showing(data_files: Iterable[str]) -> set[str]:
@@ -420,9 +423,9 @@ def _showing(data_files: Iterable[str]) -> set[str]:
     shown = set()
     for rel in data_files:
         if rel.startswith(f"{SEARCH_DIR}/"):
-            shown.add(_html_of(SEARCH_PAGE))
+            shown.add(built_path(SEARCH_PAGE))
         elif rel.startswith(f"{GRAPH_DIR}/"):
-            shown.add(_html_of(GRAPH_PAGE))
+            shown.add(built_path(GRAPH_PAGE))
     return shown
 
 

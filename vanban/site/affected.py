@@ -25,7 +25,7 @@ from ..graph import above
 from ..model import same_document
 from .graph_data import LOCAL_DEPTH
 from .indexes import listed_on
-from .pages import Partial, acknowledged, central_policy
+from .pages import Partial, acknowledged
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -52,7 +52,7 @@ def affected(old: Checked, new: Checked, with_pdf: tuple[set[str], set[str]]) ->
     local = uptree.union(*(_near(graph, changed, LOCAL_DEPTH + 1) for graph in graphs))
     # a pack shows the status of each document of its chain: what replaces them is one relation further
     studies = near.union(*(above(graph, near) for graph in graphs)) | (with_pdf[0] ^ with_pdf[1])
-    central = {d.id for d in central_policy(new)}
+    central = {d.id for d in new.central_policy}
     groups = set().union(*(listed_on(docs[i]) for docs in (a.documents, b.documents) for i in changed if i in docs))
     present = b.documents.keys()
     partial = Partial(

@@ -449,7 +449,7 @@ def _coverage(corpus: Corpus, graph: nx.MultiDiGraph[str], doc: Document, nodes:
     link = lambda d: href(page, doc_path(d.id))  # noqa: E731
     reported = is_central_policy(
         corpus, doc
-    )  # reports are made for central policy documents only (pages.central_policy)
+    )  # reports are made for central policy documents only (Checked.central_policy)
     full = (
         f'<p><a href="{e(href(page, report_path(doc.id)))}">Bảng đầy đủ, các nơi chưa có văn bản, tải CSV</a></p>'
         if reported

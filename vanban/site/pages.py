@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from .. import vocab
 from ..graph import implementers
 from ..load import ORIGINALS_DIR, read_original
-from ..model import Document
 from ..problems import NOTE, BuildError
 from ..studypack import implementation_report, study_pack
 from .doc_page import render_document
@@ -32,13 +31,9 @@ if TYPE_CHECKING:
 DEFAULT_PDF_PACKS = 20
 
 
-def central_policy(checked: Checked) -> list[Document]:
-    return list(checked.central_policy)
-
-
 def pdf_pack_ids(checked: Checked, limit: int) -> set[str]:
     """The packs built as PDF with the site: those of the documents with the most implementers."""
-    docs = central_policy(checked)
+    docs = checked.central_policy
     ranked = sorted(docs, key=lambda d: (-len(implementers(checked.graph, checked.corpus, d.id)), d.id))
     return {d.id for d in ranked[: max(0, limit)]}
 
@@ -51,7 +46,7 @@ def pdf_ranking(checked: Checked) -> tuple[frozenset[str], frozenset[tuple[str, 
         for rel in checked.corpus.relations()
         if rel.type in vocab.IMPLEMENTING and rel.target in documents
     )
-    return frozenset(d.id for d in central_policy(checked)), edges
+    return frozenset(d.id for d in checked.central_policy), edges
 
 
 def acknowledged(checked: Checked) -> dict[str, list[str]]:
@@ -83,7 +78,7 @@ def kept(checked: Checked, partial: Partial, with_pdf: set[str]) -> set[str]:
     out = {doc_path(i) for i in corpus.documents.keys() - partial.documents}
     out |= group_pages(corpus) - partial.groups
     out |= {local_graph_path(i) for i in corpus.documents.keys() - partial.local_graphs}
-    for doc in central_policy(checked):
+    for doc in checked.central_policy:
         if doc.id not in partial.studies:
             out |= {pack_path(doc.id), report_path(doc.id), f"{REPORT_DIR}/{safe(doc.id)}.csv"}
             out |= {f"{PACK_DIR}/{safe(doc.id)}.pdf"} if doc.id in with_pdf else set()
@@ -136,7 +131,7 @@ def _pack_and_report_pages(
     checked: Checked, with_pdf: set[str], only: Collection[str] | None
 ) -> Iterator[tuple[str, str]]:
     corpus, graph = checked.corpus, checked.graph
-    docs = central_policy(checked)
+    docs = list(checked.central_policy)
     for doc in docs:
         if only is not None and doc.id not in only:
             continue
@@ -198,7 +193,7 @@ def render_data(
     yield from _originals(checked)
     corpus, graph = checked.corpus, checked.graph
     with_pdf = pdf_pack_ids(checked, pdf_packs) if with_pdf is None else with_pdf
-    for doc in central_policy(checked):
+    for doc in checked.central_policy:
         if partial is not None and doc.id not in partial.studies:
             continue
         yield f"{REPORT_DIR}/{safe(doc.id)}.csv", report_csv(implementation_report(corpus, graph, doc))

@@ -90,8 +90,12 @@ def topic_page(topic: str) -> str:
 
 def href(from_page: str, to_page: str) -> str:
     """Relative link between two generated .md paths, as the built .html files will sit."""
-    target = to_page[:-3] + ".html" if to_page.endswith(".md") else to_page
-    return _relative(target, posixpath.dirname(from_page))
+    return _relative(built_path(to_page), posixpath.dirname(from_page))
+
+
+def built_path(page: str) -> str:
+    """Where a page's .md path sits built (use_directory_urls: false): van-ban/x.md → van-ban/x.html."""
+    return page[:-3] + ".html" if page.endswith(".md") else page
 
 
 def _relative(target: str, folder: str) -> str:
