@@ -32,7 +32,7 @@ def test_filled_pages_equal_the_themes(tmp_path: Path, monkeypatch: pytest.Monke
     doc.write_text(text, encoding="utf-8")
     monkeypatch.setenv("VANBAN_FAST_PAGES", "0")
     build_site(data, tmp_path / "theme", pdf_packs=0, cache=None)
-    assert _counts() == {"fast": 0, "theme": 0, "plain": 0, "markdown": 0}
+    assert _counts() == {"fast": 0, "theme": 0, "plain": 0, "markdown": 0, "after": 0}
     monkeypatch.setenv("VANBAN_FAST_PAGES", "check")  # every fast page compared with MkDocs' own as it is made
     build_site(data, tmp_path / "fast", pdf_packs=0, cache=None)
     counts = _counts()
@@ -42,6 +42,13 @@ def test_filled_pages_equal_the_themes(tmp_path: Path, monkeypatch: pytest.Monke
     documents = len(list((CORPUS / "documents").glob("*.yaml")))
     assert counts["fast"] >= documents - 2  # document pages: the frame filled in
     assert counts["plain"] > counts["markdown"] > 0  # the hand-written guide goes through Markdown
+    # As a build runs by default: most document pages written after MkDocs' loop, compared only now and then.
+    monkeypatch.delenv("VANBAN_FAST_PAGES")
+    build_site(data, tmp_path / "default", pdf_packs=0, cache=None)
+    after, default = _counts()["after"], _tree(tmp_path / "default")
+    assert sorted(default) == sorted(theme)
+    assert [rel for rel in theme if theme[rel] != default[rel] and rel != SITE_MARKER] == []
+    assert after > documents // 2  # all but those compared (the first three of the folder) or made by Markdown
 
 
 # Pages as the generator writes them, and what it could write: plain_html gives exactly Markdown's HTML and table

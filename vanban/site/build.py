@@ -753,7 +753,7 @@ class MkDocsSession:
         self._out = Path(tempfile.mkdtemp(prefix="vanban-mkdocs-"))
         with self._warnings():
             config = load_config(str(config_file), docs_dir=str(docs_dir.resolve()), site_dir=str(self._out))
-            config.plugins.on_startup(command="build", dirty=False)
+            config.plugins.on_startup(command="serve", dirty=False)
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
             files = get_files(config)

@@ -123,21 +123,21 @@ def vocab_payload() -> VocabPayload:
     }
 
 
-def _neighbourhood(checked: Checked, root: str, degree: dict[str, int]) -> dict[str, int]:
-    """Documents within LOCAL_DEPTH relations of root (either direction) → depth, capped. `degree`: every
-    document's number of relations (the graph's, read once for all local graphs: networkx's view is slow).
+def _neighbourhood(root: str, local: _Local) -> dict[str, int]:
+    """Documents within LOCAL_DEPTH relations of root (either direction) → depth, capped; nearer documents by
+    number of relations (local.near).
 
     What it reads reaches LOCAL_DEPTH + 1 relations (the degree of the last ring decides the cap): serve's
     incremental build relies on it (site.affected); reading further needs a wider reach there."""
-    graph = checked.graph
     depth = {root: 0}
     queue = deque([root])
     while queue:
         node = queue.popleft()
         if depth[node] == LOCAL_DEPTH:
             continue
-        nearby = set(graph.predecessors(node)) | set(graph.successors(node))
-        for other in sorted(nearby - depth.keys(), key=lambda n: (-degree[n], n)):  # ties: by id, every build
+        for other in local.near(node):
+            if other in depth:
+                continue
             if len(depth) >= LOCAL_MAX_NODES:
                 return depth
             depth[other] = depth[node] + 1
@@ -172,12 +172,31 @@ def _row(checked: Checked, doc: Document) -> list[str | int | None]:
 
 class _Local:
     """What every local graph reads of the whole corpus, worked out once for all of them: each document's
-    number of relations, and its row (a document shows in the local graphs of up to 60 others)."""
+    number of relations, its neighbours in order, its relations out, and its row (a document shows in the local
+    graphs of up to 60 others). networkx's views, asked again for every local graph, took most of their time."""
 
     def __init__(self, checked: Checked) -> None:
         self.checked = checked
         self.degree: dict[str, int] = dict(checked.graph.degree())
         self._rows: dict[str, list[str | int | None]] = {}
+        self._near: dict[str, list[str]] = {}
+        self._out: dict[str, list[tuple[str, str]]] = {}
+
+    def near(self, doc_id: str) -> list[str]:
+        """Its neighbours either way, most related first, ties by id (the same in every build)."""
+        made = self._near.get(doc_id)
+        if made is None:
+            graph, degree = self.checked.graph, self.degree
+            nearby = set(graph.predecessors(doc_id)) | set(graph.successors(doc_id))
+            made = self._near[doc_id] = sorted(nearby, key=lambda n: (-degree[n], n))
+        return made
+
+    def out(self, doc_id: str) -> list[tuple[str, str]]:
+        """Its relations out, as (target, relation type), in the graph's order."""
+        made = self._out.get(doc_id)
+        if made is None:
+            made = self._out[doc_id] = [(v, k) for _, v, k in self.checked.graph.out_edges(doc_id, keys=True)]
+        return made
 
     def row(self, doc_id: str, depth: int | None) -> list[str | int | None]:
         made = self._rows.get(doc_id)
@@ -190,19 +209,19 @@ def local_payload(checked: Checked, doc: Document, local: _Local | None = None) 
     """Compact: nodes as rows (NODE_FIELDS), edges and the tree by node index."""
     graph, corpus = checked.graph, checked.corpus
     local = local or _Local(checked)
-    depth = _neighbourhood(checked, doc.id, local.degree)
+    depth = _neighbourhood(doc.id, local)
     full_tree = implementers(graph, corpus, doc.id)
     tree = full_tree[:IMPL_MAX_NODES]
     order = list(depth) + [n.doc.id for n in tree if n.doc.id not in depth]
     index = {d: i for i, d in enumerate(order)}
     rows = [local.row(d, depth.get(d)) for d in order]
-    edges = [[index[u], index[v], k] for u, v, k in graph.edges(depth, keys=True) if v in depth]
+    edges = [[index[u], index[v], k] for u in depth for v, k in local.out(u) if v in depth]
     impl = []
     for n in tree:
         parent = corpus.documents[n.via]
         days = days_between(parent.date, n.doc.date) if parent.date and n.doc.date else None
         impl.append([index[n.doc.id], index[n.via], n.relation, days])
-    neighbours = len(set(graph.predecessors(doc.id)) | set(graph.successors(doc.id)))
+    neighbours = len(local.near(doc.id))
     return {
         "fields": NODE_FIELDS,
         "nodes": rows,

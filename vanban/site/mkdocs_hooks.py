@@ -42,6 +42,12 @@ _waiting: dict[str, bytes] = {}
 _remade: dict[str, tuple[int, int]] = {}
 _fast_on = True
 _check_all = False
+_deferring = False  # set by on_startup: a full build (`build`), not serve's page-by-page renderer
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _deferring
+    _deferring = command == "build"
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -96,9 +102,10 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
     _remade.clear()
     _frames.clear()
     _tocs.clear()
-    fast_pages.update(fast=0, theme=0, plain=0, markdown=0)
+    fast_pages.update(fast=0, theme=0, plain=0, markdown=0, after=0)
     _plain.update(uses=0, off=False)
     _in_nav.update(page.file.src_uri for page in nav.pages)
+    _defer(nav, config, files)
     return nav
 
 
@@ -113,6 +120,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     )
     env.globals["vanban_once"] = _once
     env.globals["vanban_fast"] = _fast
+    _state["env"] = env
     return env
 
 
@@ -163,21 +171,22 @@ class _Frame:
 
 
 _frames: dict[tuple[str, ...], _Frame | None] = {}
-fast_pages = {"fast": 0, "theme": 0, "plain": 0, "markdown": 0}  # for the tests
+fast_pages = {"fast": 0, "theme": 0, "plain": 0, "markdown": 0, "after": 0}  # for the tests
 
 
 def _frame_key(page: Any) -> tuple[str, ...] | None:
     meta = page.meta or {}
-    if page.file.src_uri in _in_nav or not page.toc or "<h1" not in (page.content or "") or not page.title:
+    if page.file.src_uri in _in_nav or "<h1" not in (page.content or "") or not page.title:
         return None
     if any(k in meta and not meta[k] for k in ("title", "description")):
         return None  # the theme tests them ("{% if page.meta.description %}"): an empty one is another page
     rest = tuple(f"{k}={v!r}" for k, v in sorted(meta.items()) if k not in ("title", "description", "template"))
-    return (posixpath.dirname(page.file.dest_uri), str(sorted(meta)), *rest)
+    # With headings or without (the index pages): the theme draws a table of contents, or not
+    return (posixpath.dirname(page.file.dest_uri), str(bool(page.toc)), str(sorted(meta)), *rest)
 
 
-def _theme(context: Any) -> str:
-    return str(context.environment.get_template("main.html").render(context.get_all()))
+def _theme(env: Any, variables: dict[str, Any]) -> str:
+    return str(env.get_template("main.html").render(variables))
 
 
 def _compared(uses: int) -> bool:
@@ -192,36 +201,38 @@ def _differs(page: Any, what: str) -> None:
 
 @pass_context
 def _fast(context: Any) -> Markup:
-    page = context["page"]
+    return Markup(_fast_page(context.environment, context.get_all(), context["page"]))
+
+
+def _fast_page(env: Any, variables: dict[str, Any], page: Any) -> str:
     key = _frame_key(page)
     if key is not None and key not in _frames:
-        _frames[key] = _make_frame(context, page)
+        _frames[key] = _make_frame(env, variables, page)
     frame = _frames[key] if key is not None else None
     if key is None or frame is None:
         fast_pages["theme"] += 1
-        return Markup(_theme(context))
-    filled = _fill(context, frame, page)
+        return _theme(env, variables)
+    filled = _fill(env, variables, frame, page)
     frame.uses += 1
     if _compared(frame.uses):
-        real = _theme(context)
+        real = _theme(env, variables)
         if real != filled:
             _differs(page, "the filled frame")
             _frames[key] = None  # the frame does not hold: this folder's pages go back to the theme
             fast_pages["theme"] += 1
-            return Markup(real)
+            return real
     fast_pages["fast"] += 1
-    return Markup(filled)
+    return filled
 
 
-def _make_frame(context: Any, page: Any) -> _Frame | None:
+def _make_frame(env: Any, variables: dict[str, Any], page: Any) -> _Frame | None:
     meta = dict(page.meta or {})
     if "title" in meta:
         meta["title"] = _T
     if "description" in meta:
         meta["description"] = _D
-    stand = _Stand(page, title=_T, content=_CONTENT, toc=[_Item()], meta=meta)
-    variables = {**context.get_all(), "page": stand}
-    env = context.environment
+    stand = _Stand(page, title=_T, content=_CONTENT, toc=[_Item()] if page.toc else [], meta=meta)
+    variables = {**variables, "page": stand}
     whole = str(env.get_template("main.html").render(variables))
     toc = str(_template(env, _TOC).render(variables))
     if whole.count(toc) != 1 or whole.count(_N) != 1:
@@ -272,20 +283,18 @@ def _toc(env: Any, variables: dict[str, Any], page: Any) -> str:
     return _tocs[key]
 
 
-def _fill(context: Any, frame: _Frame, page: Any) -> str:
-    env = context.environment
-    variables = context.get_all()
+def _fill(env: Any, variables: dict[str, Any], frame: _Frame, page: Any) -> str:
     meta = page.meta or {}
     value = {
-        _T: str(meta["title"]) if "title" in meta else str(page.title),
-        _D: str(meta.get("description", "")),
-        _S: str(_template(env, _SKIP).render(variables)),
-        _C: _toc(env, variables, page),
-        _N: str(page.content),
+        _T: lambda: str(meta["title"]) if "title" in meta else str(page.title),
+        _D: lambda: str(meta.get("description", "")),
+        _S: lambda: str(_template(env, _SKIP).render(variables)),  # a frame without a table of contents has none
+        _C: lambda: _toc(env, variables, page),
+        _N: lambda: str(page.content),
     }
     out = [frame.pieces[0]]
     for slot, piece in zip(frame.slots, frame.pieces[1:], strict=True):
-        out += [value[slot], piece]
+        out += [value[slot](), piece]
     return "".join(out)
 
 
@@ -322,6 +331,11 @@ def _render(page: Any, config: Any, files: Any) -> None:
         return  # Markdown's result, the same
     fast_pages["plain"] += 1
     _remember(config, page)
+    _given(page, html, toc)
+
+
+def _given(page: Any, html: str, toc: Any) -> None:
+    """The page as Markdown would have left it, given plain_html's HTML and table of contents."""
     page.content, page.toc, page._title_from_render = html, toc, None
     page.present_anchor_ids = _ids(toc)
     if pages_log.getEffectiveLevel() > logging.DEBUG:
@@ -356,3 +370,90 @@ def _entries(items: Any) -> list[Any]:
 
 def _ids(items: Any) -> set[str]:
     return {i.id for i in items} | {x for i in items for x in _ids(i.children)}
+
+
+# -- Pages written after MkDocs' loop ----------------------------------------------------------------------------
+# In a full build, the generated pages outside the navigation (the thousands of document pages) are taken out of
+# MkDocs' files before its loop (on_nav) and written after it (on_post_build), each in one go: read, given
+# plain_html, filled into its folder's frame, written. In MkDocs' loop each was read, converted, kept, converted
+# again and filled through a template. A page the fast paths would compare with MkDocs' own, or cannot fill (no
+# frame for it, Markdown needed), goes through MkDocs' own steps for one page (_populate_page, _build_page), as in
+# its loop. Not done by serve's renderer (it renders one page at a time), nor where something else could see
+# every page: a site_url (the sitemap lists every page then), another plugin.
+_deferred: list[Any] = []
+_state: dict[str, Any] = {}  # this build's navigation, files and environment, for on_post_build
+
+
+def _defer(nav: Any, config: Any, files: Any) -> None:
+    from mkdocs.structure.files import InclusionLevel
+
+    _deferred.clear()
+    _state.update(nav=nav, files=files)
+    if not (_deferring and _fast_on) or config.site_url or len(config.plugins) > 1:
+        return
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.src_uri not in _in_nav and generated_source_kept(config.docs_dir, file.src_uri):
+            _deferred.append(file)
+    for file in _deferred:
+        files.remove(file)
+
+
+def on_post_build(config: Any) -> None:
+    from mkdocs.structure.files import InclusionLevel
+
+    if not _deferred:
+        return
+    files = _state["files"]
+    for file in _deferred:  # every page again, as MkDocs' loop saw them
+        files.append(file)
+    pages = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for file in _deferred:
+        _write_deferred(file, config, pages)
+        file.page = None  # written: nothing reads it again
+    _deferred.clear()
+
+
+def _write_deferred(file: Any, config: Any, pages: Any) -> None:
+    from mkdocs.commands.build import _build_page, _populate_page, get_context
+    from mkdocs.utils import write_file
+
+    nav, env = _state["nav"], _state["env"]
+    page = Page(None, file, config)
+    filled = _filled(page, config)
+    if filled is None:  # MkDocs' own steps, as its loop takes them
+        page = Page(None, file, config)
+        _populate_page(page, config, _state["files"])
+        _build_page(page, config, pages, nav, env)
+        page.validate_anchor_links(files=_state["files"], log_level=config.validation.links.anchors)
+        return
+    frame = filled
+    page.active = True
+    try:
+        variables = get_context(nav, pages, config, page)
+        output = _fill(env, {**env.globals, **variables}, frame, page)
+    finally:
+        page.active = False
+    frame.uses += 1
+    fast_pages["fast"] += 1
+    fast_pages["after"] += 1
+    write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
+
+
+def _filled(page: Any, config: Any) -> _Frame | None:
+    """The page's frame, with the page given its HTML; None where MkDocs' own steps make it: Markdown needed, no
+    frame, or a page the fast paths compare (_compared)."""
+    if _plain["off"] or _compared(_plain["uses"] + 1):
+        return None
+    page.read_source(config)
+    made = plain_html(page.markdown)
+    if made is None or "template" in page.meta:  # a template of its own: not the fast path's
+        return None
+    page.meta["template"] = FAST_TEMPLATE  # as on_page_content: it is part of the frame's key
+    _given(page, made[0], get_toc(made[1]))  # type: ignore[arg-type]
+    key = _frame_key(page)
+    frame = _frames.get(key) if key is not None else None
+    if frame is None or _compared(frame.uses + 1):
+        return None
+    _plain["uses"] += 1
+    fast_pages["plain"] += 1
+    return frame
