@@ -37,6 +37,7 @@ from .site.build import (
     stage_pages,
     vendor_files,
 )
+from .site.graph_data import local_graph_parts
 from .site.guide_pages import HAND_WRITTEN_REWRITES, guide_pages
 from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
 from .site.pdf import render_pdf
@@ -328,7 +329,9 @@ def _pages_and_mkdocs(
     staging, vendor = staged
     # The data files are made by a second process from now on, beside the pages and MkDocs: it is forked before
     # the pages exist, so that it shares none of them (at 100,000 documents, half a gigabyte less at the peak).
-    writer = DataWriter(lambda: render_data(checked, options.pdf_packs, pdf), site.parent)
+    # The documents' local graphs are shared out: whichever process is free makes the next hundred.
+    files = lambda: render_data(checked, options.pdf_packs, pdf, local_graphs=False)  # noqa: E731
+    writer = DataWriter(files, site.parent, local_graph_parts(checked))
     try:
         pages = render_site(
             checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"), pdf_packs=options.pdf_packs

@@ -14,6 +14,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import logging
 import multiprocessing
@@ -613,38 +614,68 @@ def _merge(source: Path, site: Path) -> None:
             raise BuildError(f"tệp dữ liệu '{entry.name}' trùng với một tệp MkDocs đã tạo")
 
 
-class DataWriter:
-    """Computes and writes the data files in a forked process (or here, where fork is missing)."""
+DataFiles = Iterable[tuple[str, str | bytes]]
 
-    def __init__(self, files: Callable[[], Iterable[tuple[str, str | bytes]]], parent: Path):
+
+class DataWriter:
+    """Computes and writes the data files in a forked process (or here, where fork is missing).
+
+    `parts`, each a call that gives some of the files, are shared out: the process takes them one by one after
+    its own files, and this one, once MkDocs is done (finish_into), takes those still left, so that neither
+    waits for the other while parts remain (the documents' local graphs: a fifth of its work at 10,000)."""
+
+    def __init__(self, files: Callable[[], DataFiles], parent: Path, parts: Sequence[Callable[[], DataFiles]] = ()):
         self.folder = Path(tempfile.mkdtemp(prefix=".vanban-data-", dir=parent))
         self.result = self.folder / ".result.json"
         self.files = files
+        self.parts = parts
         self.process = None
+        self._next: Any = None  # the number of the next part to take, shared by the two processes
         if "fork" in multiprocessing.get_all_start_methods():
             # fork: the child shares the corpus already in memory; nothing is pickled.
-            self.process = multiprocessing.get_context("fork").Process(target=self._run, daemon=True)
+            context = multiprocessing.get_context("fork")
+            self._next = context.Value("i", 0)
+            self.process = context.Process(target=self._run, daemon=True)
             self.process.start()
 
-    def _run(self) -> None:
+    def _claimed(self) -> Iterator[tuple[str, str | bytes]]:
+        """The files of each part not yet taken by the other process, as this one takes them."""
+        while True:
+            if self._next is None:
+                return  # no second process: _run takes every part in turn
+            with self._next.get_lock():
+                number = self._next.value
+                self._next.value = number + 1
+            if number >= len(self.parts):
+                return
+            yield from self.parts[number]()
+
+    def _write(self, files: Iterable[tuple[str, str | bytes]]) -> tuple[int, dict[str, str]]:
         digests: dict[str, str] = {}
 
         def digested() -> Iterator[tuple[str, str | bytes]]:
-            for rel, content in self.files():
+            for rel, content in files:
                 digests[rel] = content_digest(content)
                 yield rel, content
 
+        return write_files(self.folder, digested()), digests
+
+    def _run(self) -> None:
         try:
-            count = write_files(self.folder, digested())
+            parts = self._claimed() if self._next is not None else (f for part in self.parts for f in part())
+            count, digests = self._write(itertools.chain(self.files(), parts))
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             self.result.write_text(json.dumps({"files": count, "peak_mb": peak, "digests": digests}))
         except Exception as exc:  # reported to the parent, which raises it as a BuildError
             self.result.write_text(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
 
     def finish_into(self, site: Path) -> DataReport:
+        """Takes the parts still left, waits for the process, and moves every file into site."""
+        helped, helped_digests = 0, dict[str, str]()
         if self.process is None:
             self._run()
         else:
+            helped, helped_digests = self._write(self._claimed())
             self.process.join()
         try:
             outcome = json.loads(self.result.read_text())
@@ -659,7 +690,8 @@ class DataWriter:
             _merge(self.folder, site)
         finally:
             self.discard()
-        return DataReport(outcome["files"], outcome["peak_mb"] if self.process else 0.0, outcome["digests"])
+        digests = {**outcome["digests"], **helped_digests}
+        return DataReport(outcome["files"] + helped, outcome["peak_mb"] if self.process else 0.0, digests)
 
     def discard(self) -> None:
         if self.process is not None and self.process.is_alive():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict, deque
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, TypedDict
 
 from .. import vocab
@@ -319,6 +319,29 @@ def local_graph_files(checked: Checked, only: Collection[str] | None = None) -> 
             continue
         local = local or _Local(checked)
         yield local_graph_path(doc.id), js_call("VB_GRAPH.local", local_payload(checked, doc, local))
+
+
+LOCAL_PART = 100  # documents in a part of the local graphs that a process of the build takes at a time
+
+
+def local_graph_parts(checked: Checked) -> list[Callable[[], Iterator[tuple[str, str]]]]:
+    """Every document's local graph, in parts of LOCAL_PART documents, each made and written by whichever
+    process of the build is free (site.build.DataWriter). Each process reads the corpus for them once (_Local)."""
+    documents = checked.corpus.documents
+    ids = list(documents)
+    local: list[_Local] = []  # made in the process that takes its first part: forked, each has its own
+
+    def part(chunk: list[str]) -> Callable[[], Iterator[tuple[str, str]]]:
+        def files() -> Iterator[tuple[str, str]]:
+            if not local:
+                local.append(_Local(checked))
+            for doc_id in chunk:
+                payload = local_payload(checked, documents[doc_id], local[0])
+                yield local_graph_path(doc_id), js_call("VB_GRAPH.local", payload)
+
+        return files
+
+    return [part(ids[i : i + LOCAL_PART]) for i in range(0, len(ids), LOCAL_PART)]
 
 
 def local_graph_path(doc_id: str) -> str:
