@@ -370,3 +370,28 @@ def test_a_relation_cites_only_known_sources(data_copy: Path, tmp_path: Path):
     assert [(p.field, p.file.endswith("411-kh-ubnd-dak-nong-2015.yaml")) for p in found] == [
         ("relations[0].sources[0]", True)
     ]
+
+
+# Links between generated pages as href makes them, against what posixpath.relpath gives: every kind of page the
+# build writes links from, to pages, scripts in deeper folders, and the folder's own pages.
+LINKS = [
+    ("index.md", "van-ban/25-nq-tw-2013.md"),
+    ("van-ban/25-nq-tw-2013.md", "van-ban/16-ct-ttg-2020.md"),
+    ("van-ban/25-nq-tw-2013.md", "index.md"),
+    ("van-ban/25-nq-tw-2013.md", "theo-loai/nghi-quyet.md"),
+    ("van-ban/25-nq-tw-2013.md", "graph-data/local/25-nq-tw-2013.js"),
+    ("van-ban/25-nq-tw-2013.md", "assets/javascripts/vanban-loader.js"),
+    ("van-ban/x.md", "van-ban2/y.md"),
+    ("hoc-tap/25-nq-tw-2013.md", "hoc-tap/25-nq-tw-2013.pdf"),
+    ("co-quan/index.md", "co-quan/bch-tw.md"),
+    ("huong-dan/a/b.md", "van-ban/x.md"),
+]
+
+
+@pytest.mark.parametrize(("page", "target"), LINKS)
+def test_links_between_pages_are_relpaths(page: str, target: str) -> None:
+    import posixpath
+
+    from vanban.site.paths import built_path, href
+
+    assert href(page, target) == posixpath.relpath(built_path(target), posixpath.dirname(page) or ".")

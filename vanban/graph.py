@@ -134,9 +134,18 @@ class Neighbour:
 
 
 def neighbours(graph: nx.MultiDiGraph[str], corpus: Corpus, doc_id: str) -> list[Neighbour]:
-    out = [Neighbour(corpus.documents[v], d["relation"], True) for _, v, d in graph.out_edges(doc_id, data=True)]
-    out += [Neighbour(corpus.documents[u], d["relation"], False) for u, _, d in graph.in_edges(doc_id, data=True)]
-    return out
+    """Its relations either way. Kept with the graph (NEIGHBOURS in its attributes), like the trees: a document's
+    page asks for them three or four times, and its neighbours' pages again (networkx's views are slow)."""
+    kept: dict[str, tuple[Neighbour, ...]] = graph.graph.setdefault(NEIGHBOURS, {})
+    made = kept.get(doc_id)
+    if made is None:
+        out = [Neighbour(corpus.documents[v], d["relation"], True) for _, v, d in graph.out_edges(doc_id, data=True)]
+        out += [Neighbour(corpus.documents[u], d["relation"], False) for u, _, d in graph.in_edges(doc_id, data=True)]
+        made = kept[doc_id] = tuple(out)
+    return list(made)
+
+
+NEIGHBOURS = "neighbours"  # the graph attribute under which neighbours keeps what it found: document id → them
 
 
 def replaced_by(graph: nx.MultiDiGraph[str], corpus: Corpus, doc_id: str) -> list[Neighbour]:

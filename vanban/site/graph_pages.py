@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,12 @@ def legend(types: Collection[str] | None = None, levels: Collection[str] | None 
     )
 
 
+@functools.cache
+def _local_legend() -> str:
+    """The legend of every local graph: the same on every document page (made once, not 10,000 times)."""
+    return legend()
+
+
 def local_section(doc: Document, page: str, neighbours: int) -> str:
     if not neighbours:
         return ""
@@ -78,7 +85,7 @@ def local_section(doc: Document, page: str, neighbours: int) -> str:
         'Danh sách quan hệ ở mục trên là bản văn bản của đồ thị này."></div>'
         '<p class="vb-graph-help">Bấm vào một văn bản để mở trang của nó; di chuột để xem số ký hiệu, '
         "ngày và trích yếu. Mục Quan hệ ở trên liệt kê đầy đủ cùng nội dung.</p>"
-        f"{legend()}</div>"
+        f"{_local_legend()}</div>"
     )
 
 

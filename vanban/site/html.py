@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import string
 from collections.abc import Callable, Iterable, Sequence
 
@@ -85,7 +86,22 @@ def doc_label(doc: Document) -> str:
     return f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol} ({year_text(doc)})"
 
 
+# A document is linked the same way from every page of a folder: each link made once (at 10,000 documents, 107,000
+# links of 10,000 documents). Keyed by the document object, which the entry holds, so that no other object takes
+# its id meanwhile; emptied by each rendering of the pages (forget_links) and when it grows large.
+_links: dict[tuple[int, str, bool, str | None], tuple[Document, str]] = {}
+_MAX_LINKS = 1 << 18
+
+
+def forget_links() -> None:
+    _links.clear()
+
+
 def doc_link(page: str, doc: Document, with_year: bool = True, target: str | None = None) -> str:
+    key = (id(doc), posixpath.dirname(page), with_year, target)
+    kept = _links.get(key)
+    if kept is not None and kept[0] is doc:
+        return kept[1]
     text = f"{doc.symbol} ({year_text(doc)})" if with_year else doc.symbol
     cls = "vb-doclink vb-citation-only" if doc.known_from_citation else "vb-doclink"
     title = f"{vocab.DOC_TYPES[doc.type].label} {doc.symbol}: {doc.title}" if doc.title else doc_label(doc)
@@ -93,7 +109,11 @@ def doc_link(page: str, doc: Document, with_year: bool = True, target: str | Non
         title += " (bản nháp nhập tự động, chưa được xem xét)"
     elif doc.unverified:
         title += " (có thông tin chưa xác minh)"
-    return f'<a class="{cls}" href="{e(href(page, target or doc_path(doc.id)))}" title="{e(title)}">{e(text)}</a>'
+    made = f'<a class="{cls}" href="{e(href(page, target or doc_path(doc.id)))}" title="{e(title)}">{e(text)}</a>'
+    if len(_links) >= _MAX_LINKS:
+        _links.clear()
+    _links[key] = (doc, made)
+    return made
 
 
 def short(text: str, limit: int = 160) -> str:

@@ -17,7 +17,7 @@ from .doc_page import render_document
 from .fulltext import text_anchors
 from .graph_data import graph_files, local_graph_path
 from .graph_pages import GRAPH_PAGE, render_graph_page
-from .html import e
+from .html import e, forget_links
 from .indexes import group_pages, paged, render_home, render_indexes
 from .packs import PACK_DIR, REPORT_DIR, pack_page, pack_path, pack_pdf_html, report_csv, report_page, report_path
 from .paths import doc_path, original_path, safe
@@ -98,6 +98,7 @@ def render_site(
     With `partial`, only what it names and the pages over the whole corpus. `with_pdf`: pdf_pack_ids, when
     the caller has them."""
     corpus, graph = checked.corpus, checked.graph
+    forget_links()  # the documents' links of an earlier build
     yield "index.md", render_home(corpus, graph, site_name)
     yield from render_indexes(corpus, partial.groups if partial else None).items()
     yield GRAPH_PAGE, render_graph_page(corpus)

@@ -105,6 +105,6 @@ def _relative(target: str, folder: str) -> str:
         return target
     if target.startswith(folder + "/"):
         return target[len(folder) + 1 :]
-    if "/" not in folder and target != folder and target.count("/") <= 1:
-        return "../" + target  # from "van-ban/" to "index.html" or "theo-loai/x.html"
+    if "/" not in folder and target != folder and not target.startswith("."):
+        return "../" + target  # from "van-ban/" to "index.html", "theo-loai/x.html" or "graph-data/local/x.js"
     return posixpath.relpath(target, folder)
