@@ -199,7 +199,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--clean", action="store_true", help="dựng lại toàn bộ, kể cả khi dữ liệu không đổi")
     p.add_argument(
-        "--jobs", type=int, default=0, metavar="N", help="số tiến trình đọc trích dẫn trong toàn văn (0: mọi nhân)"
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="số tiến trình đọc tệp dữ liệu và trích dẫn trong toàn văn (0: mọi nhân)",
     )
     p.set_defaults(func=cmd_build)
 
@@ -243,7 +247,7 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    checked = check(args.data)
+    checked = check(args.data, jobs=0)  # every core reads the files and the citations
     _print_problems(checked.problems)
     errors = sum(p.severity == ERROR for p in checked.problems)
     warnings = sum(p.severity == WARNING for p in checked.problems)

@@ -75,7 +75,7 @@ def check(
     citations=False skips reading full texts (queries on the graph do not need them); `jobs` processes
     read the citations (0: every core).
     """
-    corpus, problems = load_corpus(data_dir, memo.load if memo else None)
+    corpus, problems = load_corpus(data_dir, memo.load if memo else None, jobs)
     if memo is not None:
         _keep_identity(corpus.documents, memo.documents)
     texts = read_texts(corpus, problems, memo.texts if memo else None) if citations else {}

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import vocab
-from ..citations.normalise import fold, normalise
+from ..citations.normalise import normalise
 from ..model import Document
 from ..symbols import parse_symbol
 from .jsdata import js_call
@@ -57,7 +57,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def tokens(text: str) -> list[str]:
     """Folded tokens; a symbol gives itself whole ("25-nq/tw") and its parts ("25", "nq", "tw")."""
-    folded = fold(_TU.sub("/TW", normalise(text).text))
+    made = normalise(text)
+    folded = made.folded
+    # "/TƯ" read as "/TW" (the abbreviation written with Ư): put in the folded text where it stands in the
+    # normalised one (folding keeps every character's place), rather than folding the whole text a second time.
+    for m in reversed(list(_TU.finditer(made.text))):
+        folded = folded[: m.start()] + "/tw" + folded[m.end() :]
     folded = _SPACED_SYMBOL.sub(r"\1", folded)
     out = [m.group() for m in _SYMBOL.finditer(folded)]
     out += _WORD.findall(folded)
