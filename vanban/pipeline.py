@@ -41,7 +41,7 @@ from .site.graph_data import local_graph_parts
 from .site.guide_pages import HAND_WRITTEN_REWRITES, guide_pages
 from .site.pages import DEFAULT_PDF_PACKS, render_data, render_site
 from .site.pdf import render_pdf
-from .site.search_index import SearchMemo
+from .site.search_index import SearchMemo, result_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data"
@@ -329,9 +329,10 @@ def _pages_and_mkdocs(
     staging, vendor = staged
     # The data files are made by a second process from now on, beside the pages and MkDocs: it is forked before
     # the pages exist, so that it shares none of them (at 100,000 documents, half a gigabyte less at the peak).
-    # The documents' local graphs are shared out: whichever process is free makes the next hundred.
-    files = lambda: render_data(checked, options.pdf_packs, pdf, local_graphs=False)  # noqa: E731
-    writer = DataWriter(files, site.parent, local_graph_parts(checked))
+    # The files of one document each (search results, local graphs) are shared out: whichever process is free
+    # makes the next part.
+    files = lambda: render_data(checked, options.pdf_packs, pdf, local_graphs=False, search_results=False)  # noqa: E731
+    writer = DataWriter(files, site.parent, [*result_parts(checked), *local_graph_parts(checked)])
     try:
         pages = render_site(
             checked, SITE_NAME, progress=lambda i, n: progress(f"  trang văn bản {i}/{n}"), pdf_packs=options.pdf_packs

@@ -182,13 +182,15 @@ def render_data(
     search_memo: SearchMemo | None = None,
     with_pdf: set[str] | None = None,
     local_graphs: bool = True,
+    search_results: bool = True,
 ) -> Iterator[tuple[str, str | bytes]]:
     """Scripts, CSV and PDF files that pages link to, and copies of the originals; written beside the
     pages, not through MkDocs. `pdf` turns a study pack's HTML into its PDF (the build passes one that
     keeps what it made before). An incremental build asks for what `partial` names only, and keeps what
     the search index read of each document (`search_memo`); without `local_graphs`, the documents' local graphs
-    are left out (local_graph_files: serve writes them first, with the pages)."""
-    yield from search_files(checked, search_memo)
+    are left out (local_graph_files: serve writes them first, with the pages); without `search_results`, the
+    search's result files (search_index.result_parts: a full build shares them out)."""
+    yield from search_files(checked, search_memo, search_results)
     yield from preview_files(checked)
     yield from graph_files(checked, (partial.local_graphs if partial else None) if local_graphs else ())
     yield from _originals(checked)

@@ -18,7 +18,7 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -305,9 +305,10 @@ def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None)
     return scores, result
 
 
-def search_files(checked: Checked, memo: SearchMemo | None = None) -> Iterator[tuple[str, str]]:
+def search_files(checked: Checked, memo: SearchMemo | None = None, results: bool = True) -> Iterator[tuple[str, str]]:
     """(path, content) of every search file, for the build stage to write. With a memo (serve), only what
-    changed since the last call is worked out again; the files are the same."""
+    changed since the last call is worked out again; the files are the same. Without `results`, the documents'
+    result files are left out (result_parts makes them: a full build shares them between its processes)."""
     corpus = checked.corpus
     if memo is not None and memo.issuers != corpus.issuers:
         memo.issuers, memo.made, memo.postings = corpus.issuers, {}, None
@@ -318,13 +319,17 @@ def search_files(checked: Checked, memo: SearchMemo | None = None) -> Iterator[t
     # took 104 MB at once in the process that writes the data files.
     postings: dict[str, list[int]] = defaultdict(list)
     for index, doc_id in enumerate(order):
-        doc_scores, result = _entry(checked, corpus.documents[doc_id], index, memo)
+        doc = corpus.documents[doc_id]
+        if memo is None and not results:
+            doc_scores = _scores(_fields(checked, doc))
+        else:
+            doc_scores, result = _entry(checked, doc, index, memo)
+            yield _result_path(index), result
         if memo is None:
             for token, score in doc_scores.items():
                 postings[token].append(index << 8 | score)
         else:
             scores.append(doc_scores)
-        yield f"{DIR}/d/{index}.js", result
     if memo is None:
         files = _buckets(postings)
     else:
@@ -337,6 +342,30 @@ def search_files(checked: Checked, memo: SearchMemo | None = None) -> Iterator[t
         yield f"{DIR}/t/{bucket}.js", content
     meta = {"documents": len(order), "buckets": len(files), "weights": WEIGHTS}
     yield f"{DIR}/meta.js", js_call("VB_SEARCH.meta", meta)
+
+
+RESULT_PART = 200  # documents in a part of the result files that a process of the build takes at a time
+
+
+def result_parts(checked: Checked) -> list[Callable[[], Iterator[tuple[str, str]]]]:
+    """Every document's result file (search_files without its results), in parts of RESULT_PART documents, each
+    made and written by whichever process of the build is free (site.build.DataWriter)."""
+    order = _order(checked)
+
+    def part(start: int, chunk: list[str]) -> Callable[[], Iterator[tuple[str, str]]]:
+        def files() -> Iterator[tuple[str, str]]:
+            for index, doc_id in enumerate(chunk, start):
+                doc = checked.corpus.documents[doc_id]
+                result = _result(checked, doc, index, checked.statuses[doc_id].short())
+                yield _result_path(index), js_call("VB_SEARCH.doc", result)
+
+        return files
+
+    return [part(i, order[i : i + RESULT_PART]) for i in range(0, len(order), RESULT_PART)]
+
+
+def _result_path(index: int) -> str:
+    return f"{DIR}/d/{index}.js"
 
 
 def _buckets(postings: dict[str, list[int]]) -> list[str]:
