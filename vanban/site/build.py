@@ -59,10 +59,10 @@ def vendor_files(root: Path) -> Iterable[tuple[str, str]]:
 # Generated Markdown pages wait here for MkDocs (mkdocs_hooks.py gives them to it as generated files): writing them
 # into the staging folder only for MkDocs to read them back cost two file operations a page (at 100,000 documents,
 # 107,000 files created, read and deleted again at the next build). A build keeps the first RAW_PAGES characters
-# of them as they are, the rest compressed: at 100,000 documents, held as they are, they were 2 GB at the peak; at
-# 10,000, compressing them was a tenth of the pages' time.
+# of them as they are, the rest compressed: at 100,000 documents, held as they are, they would be 2.3 GB at the
+# peak; at 10,000, compressing them was a tenth of the pages' time.
 _generated: dict[str, dict[str, bytes | str]] = {}  # by the staging folder's real path, then by page
-RAW_PAGES = 200_000_000
+RAW_PAGES = 110_000_000  # 10,000 documents make 104 million (234 MB held as they are)
 
 
 def _store(staging: str | Path) -> dict[str, bytes | str]:
