@@ -648,7 +648,7 @@ class DataWriter:
             self.process = context.Process(target=self._run, daemon=True)
             self.process.start()
 
-    def _claimed(self) -> Iterator[tuple[str, str | bytes]]:
+    def _claimed(self) -> DataFiles:
         """The files of each part not yet taken by the other process, as this one takes them."""
         while True:
             if self._next is None:
@@ -660,7 +660,7 @@ class DataWriter:
                 return
             yield from self.parts[number]()
 
-    def _write(self, files: Iterable[tuple[str, str | bytes]]) -> tuple[int, dict[str, str]]:
+    def _write(self, files: DataFiles) -> tuple[int, dict[str, str]]:
         digests: dict[str, str] = {}
 
         def digested() -> Iterator[tuple[str, str | bytes]]:
@@ -681,7 +681,7 @@ class DataWriter:
 
     def finish_into(self, site: Path) -> DataReport:
         """Takes the parts still left, waits for the process, and moves every file into site."""
-        helped, helped_digests = 0, dict[str, str]()
+        helped, helped_digests = 0, dict[str, str]()  # what this process wrote of the parts it took
         if self.process is None:
             self._run()
         else:

@@ -1,7 +1,8 @@
 """MkDocs hooks (mkdocs.yml `hooks:`): the navigation and the tabs rendered once per folder for the pages
 outside the navigation, instead of once per page; each page's HTML kept compressed until it is written, or not
-kept at all when plain_html made it (made again from the Markdown then); the document pages made by filling in
-the theme's frame (the fast path, below), with each table of contents rendered once.
+kept at all when plain_html made it (made again from the Markdown then); the document and index pages made by
+filling in the theme's frame (the fast path, below), with each table of contents rendered once; in a full build,
+the pages outside the navigation written after MkDocs' loop, each in one go (at the end of this file).
 
 The two are the same on every page that is not in the navigation and sits in the same folder (the
 thousands of document pages): no item is active, and their links are relative to the folder. Rendering
@@ -373,8 +374,8 @@ def _ids(items: Any) -> set[str]:
 
 
 # -- Pages written after MkDocs' loop ----------------------------------------------------------------------------
-# In a full build, the generated pages outside the navigation (the thousands of document pages) are taken out of
-# MkDocs' files before its loop (on_nav) and written after it (on_post_build), each in one go: read, given
+# In a full build, the generated pages outside the navigation (the thousands of document and index pages) are
+# taken out of MkDocs' files before its loop (on_nav) and written after it (on_post_build), each in one go: read, given
 # plain_html, filled into its folder's frame, written. In MkDocs' loop each was read, converted, kept, converted
 # again and filled through a template. A page the fast paths would compare with MkDocs' own, or cannot fill (no
 # frame for it, Markdown needed), goes through MkDocs' own steps for one page (_populate_page, _build_page), as in
@@ -419,17 +420,17 @@ def _write_deferred(file: Any, config: Any, pages: Any) -> None:
 
     nav, env = _state["nav"], _state["env"]
     page = Page(None, file, config)
-    filled = _filled(page, config)
-    if filled is None:  # MkDocs' own steps, as its loop takes them
+    frame = _filled(page, config)
+    if frame is None:  # MkDocs' own steps, as its loop takes them
         page = Page(None, file, config)
         _populate_page(page, config, _state["files"])
         _build_page(page, config, pages, nav, env)
         page.validate_anchor_links(files=_state["files"], log_level=config.validation.links.anchors)
         return
-    frame = filled
     page.active = True
     try:
         variables = get_context(nav, pages, config, page)
+        # what a template rendered with this context would see: the environment's globals, then the context
         output = _fill(env, {**env.globals, **variables}, frame, page)
     finally:
         page.active = False
