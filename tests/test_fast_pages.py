@@ -11,7 +11,6 @@ import pytest
 
 from tests.conftest import CORPUS
 from vanban.pipeline import build_site
-from vanban.site import build
 from vanban.site.build import SITE_MARKER
 
 
@@ -50,11 +49,6 @@ def test_filled_pages_equal_the_themes(tmp_path: Path, monkeypatch: pytest.Monke
     assert sorted(default) == sorted(theme)
     assert [rel for rel in theme if theme[rel] != default[rel] and rel != SITE_MARKER] == []
     assert after > documents // 2  # all but those compared (the first three of the folder) or made by Markdown
-    # The pages past the first RAW_PAGES characters wait compressed: the same site.
-    monkeypatch.setattr(build, "RAW_PAGES", 20_000)
-    build_site(data, tmp_path / "compressed", pdf_packs=0, cache=None)
-    compressed = _tree(tmp_path / "compressed")
-    assert [rel for rel in theme if theme[rel] != compressed.get(rel) and rel != SITE_MARKER] == []
 
 
 # Pages as the generator writes them, and what it could write: plain_html gives exactly Markdown's HTML and table

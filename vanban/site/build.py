@@ -56,21 +56,15 @@ def vendor_files(root: Path) -> Iterable[tuple[str, str]]:
         yield target, (root / src).read_text(encoding="utf-8")
 
 
-# Generated Markdown pages wait here for MkDocs (mkdocs_hooks.py gives them to it as generated files): writing them
-# into the staging folder only for MkDocs to read them back cost two file operations a page (at 100,000 documents,
-# 107,000 files created, read and deleted again at the next build). A build keeps the first RAW_PAGES characters
-# of them as they are, the rest compressed: at 100,000 documents, held as they are, they would be 2.3 GB at the
-# peak; at 10,000, compressing them was a tenth of the pages' time.
-_generated: dict[str, dict[str, bytes | str]] = {}  # by the staging folder's real path, then by page
-RAW_PAGES = 110_000_000  # 10,000 documents make 104 million (234 MB held as they are)
+# Generated Markdown pages wait here, compressed, for MkDocs (mkdocs_hooks.py gives them to it as generated files):
+# writing them into the staging folder only for MkDocs to read them back cost two file operations a page (at
+# 100,000 documents, 107,000 files created, read and deleted again at the next build). Kept uncompressed, the
+# 104 million characters of 10,000 documents' pages made the build slower, not faster (234 MB more to allocate).
+_generated: dict[str, dict[str, bytes]] = {}  # by the staging folder's real path, then by page
 
 
-def _store(staging: str | Path) -> dict[str, bytes | str]:
+def _store(staging: str | Path) -> dict[str, bytes]:
     return _generated.setdefault(os.path.realpath(staging), {})
-
-
-def _compressed(text: bytes | str) -> bytes:
-    return text if isinstance(text, bytes) else zlib.compress(text.encode("utf-8"), 1)
 
 
 def generated_pages(staging: str | Path) -> list[str]:
@@ -81,7 +75,7 @@ def generated_pages(staging: str | Path) -> list[str]:
 def generated_source(staging: str | Path, rel: str) -> str | None:
     """The Markdown of a generated page, or None when rel is not one."""
     made = _store(staging).get(rel)
-    return zlib.decompress(made).decode("utf-8") if isinstance(made, bytes) else made
+    return zlib.decompress(made).decode("utf-8") if made is not None else None
 
 
 def generated_source_kept(staging: str | Path, rel: str) -> bool:
@@ -98,8 +92,8 @@ def keep_generated(staging: str | Path, rel: str, text: str | None) -> None:
 
 
 def generated_store(staging: str | Path) -> dict[str, bytes]:
-    """Every generated page of this staging folder, compressed: what a later build may put back (serve keeps it)."""
-    return {rel: _compressed(text) for rel, text in _store(staging).items()}
+    """Every generated page of this staging folder, compressed as kept: what a later build may put back."""
+    return dict(_store(staging))
 
 
 def put_back_generated(staging: str | Path, store: Mapping[str, bytes]) -> None:
@@ -571,17 +565,15 @@ def _write_marker(site: Path, extra: Mapping[str, Any] | None = None) -> None:
         json.dump(marker, handle, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_files(
-    folder: Path, files: Iterable[tuple[str, str | bytes]], keep: dict[str, bytes | str] | None = None
-) -> int:
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]], keep: dict[str, bytes] | None = None) -> int:
     """Write (relative path, text or bytes) pairs under folder. Raises BuildError for a path that
     leaves the folder, and for a path written twice: a second page would silently replace the first.
-    With keep, Markdown pages are kept there instead of written (compressed past RAW_PAGES characters).
+    With keep, Markdown pages are kept there (compressed) instead of written.
 
     Paths are compared as a case-insensitive file system would (NFC, case-folded): the site is
     meant to be copied to other machines.
     """
-    written, made, raw = 0, set(), RAW_PAGES  # characters of Markdown pages still kept as they are
+    written, made = 0, set()
     seen: dict[str, str] = {}
     root = folder.resolve()
     for rel, content in files:
@@ -594,8 +586,7 @@ def write_files(
             )
         seen[key] = rel
         if keep is not None and isinstance(content, str) and rel.endswith(".md"):
-            raw -= len(content)
-            keep[rel] = content if raw >= 0 else _compressed(content)
+            keep[rel] = zlib.compress(content.encode("utf-8"), 1)
             written += 1
             continue
         try:
