@@ -124,12 +124,13 @@ corpus, problems = load_corpus({str(CORPUS)!r})
 texts = read_texts(corpus, problems)
 alone = stage.cite_corpus(corpus, texts, jobs=1)
 stage._PER_WORKER = 1  # the test corpus is small: make every text worth a process
+import multiprocessing
 forked = []
-real_pool = stage.multiprocessing.get_context
+real_pool = multiprocessing.get_context
 def spy(method):
     forked.append(method)
     return real_pool(method)
-stage.multiprocessing.get_context = spy
+multiprocessing.get_context = spy
 together = stage.cite_corpus(corpus, texts, jobs=2)
 print(forked == ["fork"], together == alone, list(together) == list(alone), sum(len(c) for c in together.values()))
 """

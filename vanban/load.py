@@ -14,11 +14,9 @@ import contextlib
 import dataclasses
 import difflib
 import hashlib
-import multiprocessing
 import os
 import re
 import stat
-import threading
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -43,6 +41,7 @@ from .model import (
 from .problems import ERROR, WARNING, Problem, Problems
 from .schema import Field
 from .symbols import slug
+from .workers import fork_workers, forked_map
 from .yamlio import LineDict, YamlLimitError, YamlSyntaxError, line_of, load_yaml
 
 DOCUMENTS_DIR = "documents"
@@ -1057,14 +1056,12 @@ def _parsed(data_dir: Path, paths: list[Path], jobs: int) -> dict[Path, tuple[Do
     """The document and the problems of each file, when parsed in worker processes; else nothing (the caller
     reads each file as it goes)."""
     global _PARSING
-    workers = min(jobs or os.cpu_count() or 1, len(paths) // _PARSE_PER_WORKER)
-    # Only a process that runs no other thread forks (see citations.corpus._cite_all).
-    if workers < 2 or threading.active_count() != 1 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = fork_workers(jobs, len(paths), _PARSE_PER_WORKER)
+    if not workers:
         return {}
     _PARSING = (data_dir, paths)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            found = pool.map(_parse_one, range(len(paths)), chunksize=max(1, len(paths) // (workers * 8)))
+        found = forked_map(_parse_one, range(len(paths)), workers)
     finally:
         _PARSING = None
     return dict(zip(paths, found, strict=True))

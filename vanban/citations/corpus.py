@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import multiprocessing
-import os
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load import display_path
 from ..model import Corpus, Document
 from ..problems import WARNING, Problem
+from ..workers import fork_workers, forked_map
 from . import Resolver, extract
 from .find import Citation
 from .limits import MAX_CITATIONS, MAX_TEXT_BYTES, TextTooLarge, number
@@ -105,15 +103,10 @@ def _cite_all(
         return []
     global _WORK
     _WORK = (corpus, Resolver(corpus), texts, reads)
-    workers = min(jobs or os.cpu_count() or 1, len(ids) // _PER_WORKER)
+    workers = fork_workers(jobs, len(ids), _PER_WORKER)
     try:
-        # Only a process that runs no other thread forks: a child of one that does (serve's server, a test's
-        # browser driver) may inherit a lock held for ever and hang the build.
-        if workers > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-            # Forked workers share corpus, resolver and texts as they are; only ids go out and citations
-            # (plain data) come back, in the order of the texts.
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                return pool.map(_cite_one, ids, chunksize=max(1, len(ids) // (workers * 8)))
+        if workers:  # they share corpus, resolver and texts; ids go out, citations (plain data) come back
+            return forked_map(_cite_one, ids, workers)
         return [_cite_one(doc_id) for doc_id in ids]
     finally:
         _WORK = None

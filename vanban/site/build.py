@@ -640,10 +640,13 @@ class DataWriter:
             self.process.start()
 
     def _claimed(self) -> DataFiles:
-        """The files of each part not yet taken by the other process, as this one takes them."""
+        """The files of each part not yet taken by the other process, as this one takes them (all of them, in
+        turn, where there is no other process)."""
+        if self._next is None:
+            for part in self.parts:
+                yield from part()
+            return
         while True:
-            if self._next is None:
-                return  # no second process: _run takes every part in turn
             with self._next.get_lock():
                 number = self._next.value
                 self._next.value = number + 1
@@ -663,8 +666,7 @@ class DataWriter:
 
     def _run(self) -> None:
         try:
-            parts = self._claimed() if self._next is not None else (f for part in self.parts for f in part())
-            count, digests = self._write(itertools.chain(self.files(), parts))
+            count, digests = self._write(itertools.chain(self.files(), self._claimed()))
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             self.result.write_text(json.dumps({"files": count, "peak_mb": peak, "digests": digests}))
         except Exception as exc:  # reported to the parent, which raises it as a BuildError

@@ -318,7 +318,11 @@ def local_graph_files(checked: Checked, only: Collection[str] | None = None) -> 
         if only is not None and doc.id not in only:
             continue
         local = local or _Local(checked)
-        yield local_graph_path(doc.id), js_call("VB_GRAPH.local", local_payload(checked, doc, local))
+        yield _local_file(checked, doc, local)
+
+
+def _local_file(checked: Checked, doc: Document, local: _Local) -> tuple[str, str]:
+    return local_graph_path(doc.id), js_call("VB_GRAPH.local", local_payload(checked, doc, local))
 
 
 LOCAL_PART = 100  # documents in a part of the local graphs that a process of the build takes at a time
@@ -336,8 +340,7 @@ def local_graph_parts(checked: Checked) -> list[Callable[[], Iterator[tuple[str,
             if not local:
                 local.append(_Local(checked))
             for doc_id in chunk:
-                payload = local_payload(checked, documents[doc_id], local[0])
-                yield local_graph_path(doc_id), js_call("VB_GRAPH.local", payload)
+                yield _local_file(checked, documents[doc_id], local[0])
 
         return files
 

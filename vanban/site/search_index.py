@@ -299,7 +299,7 @@ def _entry(checked: Checked, doc: Document, index: int, memo: SearchMemo | None)
         return kept[4], kept[5]
     # Moved in the order only (a document added before it): its scores are the same, its number is not.
     scores = kept[4] if kept is not None and same else _scores(_fields(checked, doc))
-    result = js_call("VB_SEARCH.doc", _result(checked, doc, index, status))
+    result = _result_file(checked, doc, index, status)
     if memo is not None:
         memo.made[doc.id] = (doc, text, status, index, scores, result)
     return scores, result
@@ -356,8 +356,7 @@ def result_parts(checked: Checked) -> list[Callable[[], Iterator[tuple[str, str]
         def files() -> Iterator[tuple[str, str]]:
             for index, doc_id in enumerate(chunk, start):
                 doc = checked.corpus.documents[doc_id]
-                result = _result(checked, doc, index, checked.statuses[doc_id].short())
-                yield _result_path(index), js_call("VB_SEARCH.doc", result)
+                yield _result_path(index), _result_file(checked, doc, index, checked.statuses[doc_id].short())
 
         return files
 
@@ -366,6 +365,11 @@ def result_parts(checked: Checked) -> list[Callable[[], Iterator[tuple[str, str]
 
 def _result_path(index: int) -> str:
     return f"{DIR}/d/{index}.js"
+
+
+def _result_file(checked: Checked, doc: Document, index: int, status: str) -> str:
+    """What the result file of the document numbered `index` holds (search_files, result_parts)."""
+    return js_call("VB_SEARCH.doc", _result(checked, doc, index, status))
 
 
 def _buckets(postings: dict[str, list[int]]) -> list[str]:
